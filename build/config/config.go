@@ -1,0 +1,238 @@
+// Package config reads site.toml into a Config and validates it, so that every
+// later stage can trust its values. A missing site.toml is not an error: the
+// defaults build a French, Dutch and English site.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"sobre/build/diag"
+)
+
+// FileName is the configuration file at the root of a site.
+const FileName = "site.toml"
+
+// Config is the validated site configuration.
+type Config struct {
+	// BaseURL is the absolute address the site is published at, ending in "/".
+	// Empty means unknown: no sitemap is written.
+	BaseURL string `toml:"base_url"`
+	// DefaultLanguage is the source language other languages fall back to.
+	DefaultLanguage string `toml:"default_language"`
+	// Languages in display order.
+	Languages []Language `toml:"-"`
+
+	Organisation Organisation      `toml:"organisation"`
+	Budgets      Budgets           `toml:"budgets"`
+	Credits      map[string]Credit `toml:"credits"`
+	// Contact is where readers report a problem: a mailto: or https: address.
+	Contact string `toml:"contact"`
+}
+
+// Language is one language of the site.
+type Language struct {
+	Code   string // BCP 47 tag, also the content folder name
+	Name   string // the language's name in itself: "Nederlands"
+	Weight int
+}
+
+// Organisation fills the charter's engagement section when set.
+type Organisation struct {
+	Name string `toml:"name"`
+	// Date is the signing date; empty leaves a line to fill by hand.
+	Date Date `toml:"date"`
+}
+
+// Date accepts both a TOML date (2026-03-15) and a string ("2026-03-15").
+type Date string
+
+// UnmarshalTOML implements toml.Unmarshaler.
+func (d *Date) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		*d = Date(v)
+	case time.Time:
+		*d = Date(v.Format("2006-01-02"))
+	default:
+		return fmt.Errorf("date must be a date like 2026-03-15, not %v", v)
+	}
+	return nil
+}
+
+// Budgets are weight limits the build enforces, in bytes after gzip.
+type Budgets struct {
+	// PageGzip caps the HTML of a page plus its CSS, gzipped (one TCP round trip).
+	PageGzip int `toml:"page_gzip"`
+}
+
+// Credit names a work the site republishes, for its licence notice.
+type Credit struct {
+	Work       string            `toml:"work"`
+	Author     string            `toml:"author"`
+	URL        string            `toml:"url"`
+	License    string            `toml:"license"`
+	LicenseURL string            `toml:"license_url"`
+	Lang       string            `toml:"lang"`    // language of the original
+	Context    map[string]string `toml:"context"` // per language: where it comes from
+}
+
+type rawLanguage struct {
+	Name   string `toml:"name"`
+	Weight int    `toml:"weight"`
+}
+
+type raw struct {
+	Config
+	RawLanguages map[string]rawLanguage `toml:"languages"`
+}
+
+// Default is the configuration used when site.toml is absent.
+func Default() *Config {
+	return &Config{
+		DefaultLanguage: "fr",
+		Languages: []Language{
+			{Code: "fr", Name: "Français", Weight: 1},
+			{Code: "nl", Name: "Nederlands", Weight: 2},
+			{Code: "en", Name: "English", Weight: 3},
+		},
+		Budgets: Budgets{PageGzip: 14 * 1024},
+	}
+}
+
+// Load reads FileName from fsys. A missing file gives Default().
+func Load(fsys fs.FS) (*Config, diag.List) {
+	data, err := fs.ReadFile(fsys, FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	if err != nil {
+		var l diag.List
+		l.Errorf(FileName, 0, "config", "cannot read: %v", err)
+		return nil, l
+	}
+	return Parse(data)
+}
+
+// Parse decodes and validates site.toml content.
+func Parse(data []byte) (*Config, diag.List) {
+	var problems diag.List
+	r := raw{Config: *Default()}
+	r.Languages = nil
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&r)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			problems.Errorf(FileName, pe.Position.Line, "config", "%s; fix the TOML syntax (https://toml.io)", pe.Message)
+		} else {
+			problems.Errorf(FileName, 0, "config", "%v", err)
+		}
+		return nil, problems
+	}
+	lines := diag.NewLines(data)
+	lineOf := func(key string) int {
+		last := key
+		if i := strings.LastIndexByte(key, '.'); i >= 0 {
+			last = key[i+1:]
+		}
+		if i := bytes.Index(data, []byte(last)); i >= 0 {
+			return lines.Line(i)
+		}
+		return 0
+	}
+	for _, k := range md.Undecoded() {
+		problems.Errorf(FileName, lineOf(k.String()), "config", "unknown setting %q; check its spelling against the README", k.String())
+	}
+
+	c := r.Config
+	if len(r.RawLanguages) == 0 {
+		c.Languages = Default().Languages
+	}
+	for code, l := range r.RawLanguages {
+		if _, err := language.Parse(code); err != nil {
+			problems.Errorf(FileName, lineOf("languages."+code), "config", "%q is not a language tag; use a code like \"fr\" or \"nl\"", code)
+			continue
+		}
+		if l.Name == "" {
+			problems.Errorf(FileName, lineOf("languages."+code), "config", "language %q has no name; add name = \"…\" (the language's name in itself)", code)
+		}
+		c.Languages = append(c.Languages, Language{Code: code, Name: l.Name, Weight: l.Weight})
+	}
+	sort.Slice(c.Languages, func(i, j int) bool {
+		a, b := c.Languages[i], c.Languages[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Code < b.Code
+	})
+	if c.Language(c.DefaultLanguage) == nil {
+		problems.Errorf(FileName, lineOf("default_language"), "config", "default_language %q is not among the languages; add [languages.%s]", c.DefaultLanguage, c.DefaultLanguage)
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			problems.Errorf(FileName, lineOf("base_url"), "config", "base_url %q must be an absolute http(s) address, like \"https://example.org/charte/\"", c.BaseURL)
+		} else if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
+	}
+	if c.Organisation.Date != "" {
+		if _, err := time.Parse("2006-01-02", string(c.Organisation.Date)); err != nil {
+			problems.Errorf(FileName, lineOf("date"), "config", "organisation date %q must be written YYYY-MM-DD, like \"2026-03-15\"", c.Organisation.Date)
+		}
+	}
+	if c.Budgets.PageGzip < 0 {
+		problems.Errorf(FileName, lineOf("page_gzip"), "config", "budgets.page_gzip must be a positive number of bytes")
+	}
+	if c.Contact != "" {
+		u, err := url.Parse(c.Contact)
+		if err != nil || (u.Scheme != "mailto" && u.Scheme != "https" && u.Scheme != "http") {
+			problems.Errorf(FileName, lineOf("contact"), "config", "contact %q must be a mailto: or https: address", c.Contact)
+		}
+	}
+	for name, cr := range c.Credits {
+		if cr.Work == "" || cr.License == "" {
+			problems.Errorf(FileName, lineOf("credits."+name), "config", "credit %q needs at least work and license", name)
+		}
+	}
+	if problems.HasErrors() {
+		return nil, problems
+	}
+	return &c, problems
+}
+
+// Language returns the language with that code, or nil.
+func (c *Config) Language(code string) *Language {
+	for i := range c.Languages {
+		if c.Languages[i].Code == code {
+			return &c.Languages[i]
+		}
+	}
+	return nil
+}
+
+// Codes lists the language codes in display order.
+func (c *Config) Codes() []string {
+	out := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		out[i] = l.Code
+	}
+	return out
+}
+
+// SigningDate returns the organisation date, if set.
+func (c *Config) SigningDate() (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", string(c.Organisation.Date))
+	return t, err == nil
+}
+
+func (l Language) String() string { return fmt.Sprintf("%s (%s)", l.Code, l.Name) }

@@ -1,0 +1,163 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FrontMatter is the YAML header of a page.
+type FrontMatter struct {
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	// Weight orders pages within their folder; lower comes first.
+	Weight int `yaml:"weight"`
+	// Slug renames the output file (without extension) in this language.
+	Slug string `yaml:"slug"`
+	// Credit names an entry of [credits] in site.toml to credit on the page.
+	Credit string `yaml:"credit"`
+	// AI discloses help from AI tools (charter §4).
+	AI *AI `yaml:"ai"`
+	// Translation records what a translated page was made from.
+	Translation *Translation `yaml:"translation"`
+}
+
+// AI records how an AI tool helped make a page and whether a person checked it.
+type AI struct {
+	What     string `yaml:"what"`     // "translation" or "writing"
+	Tool     string `yaml:"tool"`     // e.g. "Claude (Anthropic)"
+	Review   string `yaml:"review"`   // "pending" or "reviewed"
+	Reviewer string `yaml:"reviewer"` // who reviewed, when review is "reviewed"
+}
+
+// Translation is the provenance record of a translated page.
+type Translation struct {
+	From   string `yaml:"from"`   // source language
+	Source string `yaml:"source"` // hash of the source at translation time
+}
+
+// Allowed values, listed in error messages so a writer knows what to type.
+var (
+	aiWhat   = []string{"translation", "writing"}
+	aiReview = []string{"pending", "reviewed"}
+	slugRe   = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+)
+
+// FrontMatterError is a problem in a page header, with its line in the file.
+type FrontMatterError struct {
+	Line int
+	Msg  string
+}
+
+func (e *FrontMatterError) Error() string { return e.Msg }
+
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// SplitFrontMatter separates the YAML header from the Markdown body. It
+// returns the header, the body and the 1-based file line the body starts on.
+func SplitFrontMatter(src []byte) (header, body []byte, bodyLine int, err error) {
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return nil, nil, 0, &FrontMatterError{Line: 1, Msg: "missing front matter: start the file with a line \"---\", then \"title: …\", then \"---\""}
+	}
+	rest := src[4:]
+	end := -1
+	if bytes.HasPrefix(rest, []byte("---\n")) || bytes.Equal(rest, []byte("---")) {
+		end = 0
+	} else if i := bytes.Index(rest, []byte("\n---\n")); i >= 0 {
+		end = i + 1
+	} else if bytes.HasSuffix(rest, []byte("\n---")) {
+		end = len(rest) - 3
+	}
+	if end < 0 {
+		return nil, nil, 0, &FrontMatterError{Line: 1, Msg: "front matter is not closed: add a line \"---\" after the last setting"}
+	}
+	header = rest[:end]
+	body = rest[min(end+4, len(rest)):]
+	bodyLine = 2 + bytes.Count(header, []byte("\n")) + 1
+	return header, body, bodyLine, nil
+}
+
+// ParseFrontMatter decodes and validates a header. Line numbers in errors
+// count from the file's first line (the opening "---").
+func ParseFrontMatter(header []byte) (FrontMatter, []*FrontMatterError) {
+	var fm FrontMatter
+	var errs []*FrontMatterError
+	dec := yaml.NewDecoder(bytes.NewReader(header))
+	dec.KnownFields(true)
+	// An empty header decodes to io.EOF; it is then reported as "no title".
+	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			for _, e := range te.Errors {
+				errs = append(errs, yamlErr(e))
+			}
+		} else {
+			errs = append(errs, yamlErr(err.Error()))
+		}
+		return fm, errs
+	}
+	lineOf := func(key string) int {
+		for i, l := range strings.Split(string(header), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), key+":") {
+				return i + 2
+			}
+		}
+		return 1
+	}
+	if strings.TrimSpace(fm.Title) == "" {
+		errs = append(errs, &FrontMatterError{Line: 1, Msg: "the page has no title: add \"title: …\" to the front matter"})
+	}
+	if fm.Slug != "" && !slugRe.MatchString(fm.Slug) {
+		errs = append(errs, &FrontMatterError{Line: lineOf("slug"), Msg: "slug " + strconv.Quote(fm.Slug) + " must be a file name without extension: lower-case letters, digits, dots and dashes"})
+	}
+	if a := fm.AI; a != nil {
+		if !oneOf(a.What, aiWhat) {
+			errs = append(errs, &FrontMatterError{Line: lineOf("what"), Msg: "ai.what must be one of " + strings.Join(aiWhat, ", ") + " (say what the AI did)"})
+		}
+		if strings.TrimSpace(a.Tool) == "" {
+			errs = append(errs, &FrontMatterError{Line: lineOf("ai"), Msg: "ai.tool is empty: name the AI tool used, e.g. \"Claude (Anthropic)\""})
+		}
+		if !oneOf(a.Review, aiReview) {
+			errs = append(errs, &FrontMatterError{Line: lineOf("review"), Msg: "ai.review must be one of " + strings.Join(aiReview, ", ")})
+		}
+		if a.Review == "reviewed" && strings.TrimSpace(a.Reviewer) == "" {
+			errs = append(errs, &FrontMatterError{Line: lineOf("review"), Msg: "ai.review is \"reviewed\" but ai.reviewer is empty: name who checked the text, or set review: pending"})
+		}
+	}
+	if t := fm.Translation; t != nil && t.From == "" {
+		errs = append(errs, &FrontMatterError{Line: lineOf("translation"), Msg: "translation.from is empty: give the language translated from, e.g. fr"})
+	}
+	return fm, errs
+}
+
+func yamlErr(msg string) *FrontMatterError {
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		text := m[2]
+		if strings.Contains(text, "not found in type") {
+			f := strings.Fields(text)
+			if len(f) > 1 {
+				text = "unknown setting " + f[1] + ": check its spelling (known: title, description, weight, slug, credit, ai, translation)"
+			}
+		} else {
+			text += ": fix the YAML syntax (indent with spaces, quote text holding a colon)"
+		}
+		return &FrontMatterError{Line: n + 1, Msg: text}
+	}
+	return &FrontMatterError{Line: 1, Msg: msg + ": fix the YAML syntax"}
+}
+
+func oneOf(s string, set []string) bool {
+	for _, v := range set {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}

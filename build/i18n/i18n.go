@@ -1,0 +1,205 @@
+// Package i18n loads the interface strings (i18n/<lang>.toml, go-i18n message
+// files with CLDR plural forms) and gives each language a Strings value that
+// falls back to the site's default language, never silently to English.
+package i18n
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"sobre/build/diag"
+)
+
+// Dir is the folder of the message files.
+const Dir = "i18n"
+
+// Catalog holds the messages of every language.
+type Catalog struct {
+	bundle *goi18n.Bundle
+	def    string
+	ids    map[string]map[string]bool // lang -> message ids defined
+
+	mu      sync.Mutex
+	used    map[string]bool            // ids asked for by a template
+	missing map[string]map[string]bool // lang -> ids that fell back
+	unknown map[string]bool            // ids defined nowhere
+}
+
+// Load reads i18n/<code>.toml for each language code. def is the default
+// language; its file must exist.
+func Load(fsys fs.FS, codes []string, def string) (*Catalog, diag.List) {
+	var problems diag.List
+	c := &Catalog{
+		bundle:  goi18n.NewBundle(language.Make(def)),
+		def:     def,
+		ids:     map[string]map[string]bool{},
+		used:    map[string]bool{},
+		missing: map[string]map[string]bool{},
+		unknown: map[string]bool{},
+	}
+	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, code := range codes {
+		file := Dir + "/" + code + ".toml"
+		c.ids[code] = map[string]bool{}
+		data, err := fs.ReadFile(fsys, file)
+		if errors.Is(err, fs.ErrNotExist) {
+			if code == def {
+				problems.Errorf(file, 0, "i18n", "the default language has no interface strings: create %s", file)
+			} else {
+				problems.Warnf(file, 0, "i18n", "no interface strings for %q: every string falls back to %q; create %s", code, def, file)
+			}
+			continue
+		}
+		if err != nil {
+			problems.Errorf(file, 0, "i18n", "cannot read: %v", err)
+			continue
+		}
+		// go-i18n's errors carry no line; a first pass with the TOML parser does.
+		var probe map[string]any
+		if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&probe); err != nil {
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				problems.Errorf(file, pe.Position.Line, "i18n", "%s; fix the TOML syntax", pe.Message)
+			} else {
+				problems.Errorf(file, 0, "i18n", "%v", err)
+			}
+			continue
+		}
+		mf, err := c.bundle.ParseMessageFileBytes(data, code+".toml")
+		if err != nil {
+			problems.Errorf(file, 0, "i18n", "%v; see https://github.com/nicksnyder/go-i18n for the message format", err)
+			continue
+		}
+		for _, m := range mf.Messages {
+			c.ids[code][m.ID] = true
+		}
+	}
+	return c, problems
+}
+
+// Missing lists, per language, the ids the default language defines and
+// that language lacks.
+func (c *Catalog) Missing() map[string][]string {
+	out := map[string][]string{}
+	for code, ids := range c.ids {
+		if code == c.def {
+			continue
+		}
+		for id := range c.ids[c.def] {
+			if !ids[id] {
+				out[code] = append(out[code], id)
+			}
+		}
+		sort.Strings(out[code])
+	}
+	return out
+}
+
+// Unused lists the ids a language defines that no template asked for during
+// the build (only meaningful after rendering).
+func (c *Catalog) Unused(code string) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for id := range c.ids[code] {
+		if !c.used[id] {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Unknown lists ids asked for that no language defines.
+func (c *Catalog) Unknown() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for id := range c.unknown {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Strings are the messages of one language.
+type Strings struct {
+	c    *Catalog
+	Lang string
+	loc  *goi18n.Localizer
+}
+
+// For returns the strings of a language.
+func (c *Catalog) For(code string) *Strings {
+	return &Strings{c: c, Lang: code, loc: goi18n.NewLocalizer(c.bundle, code, c.def)}
+}
+
+// T returns message id with template data (may be nil).
+func (s *Strings) T(id string, data any) string { return s.localize(id, nil, data) }
+
+// N returns the plural form of message id for count; data's .Count is count.
+func (s *Strings) N(id string, count int) string {
+	return s.localize(id, count, map[string]any{"Count": count})
+}
+
+func (s *Strings) localize(id string, count any, data any) string {
+	out, err := s.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: data})
+	s.c.mu.Lock()
+	defer s.c.mu.Unlock()
+	s.c.used[id] = true
+	if err != nil {
+		var nf *goi18n.MessageNotFoundErr
+		if errors.As(err, &nf) && out != "" {
+			if s.c.missing[s.Lang] == nil {
+				s.c.missing[s.Lang] = map[string]bool{}
+			}
+			s.c.missing[s.Lang][id] = true
+			return out
+		}
+		s.c.unknown[id] = true
+		return fmt.Sprintf("[%s]", id)
+	}
+	return out
+}
+
+// Has reports whether the language itself defines id.
+func (s *Strings) Has(id string) bool { return s.c.ids[s.Lang][id] }
+
+// MatchTable maps browser language tags to the site's languages with the
+// x/text matcher (nl-BE -> nl, fr-CA -> fr). A script reads it to suggest a
+// language; tags that match nothing well are left out rather than guessed.
+func MatchTable(codes []string) map[string]string {
+	tags := make([]language.Tag, len(codes))
+	for i, c := range codes {
+		tags[i] = language.Make(c)
+	}
+	m := language.NewMatcher(tags)
+	out := map[string]string{}
+	for _, t := range browserTags {
+		_, i, conf := m.Match(language.Make(t))
+		if conf >= language.High {
+			out[strings.ToLower(t)] = codes[i]
+		}
+	}
+	return out
+}
+
+// browserTags are the tags browsers commonly send, with those of Belgium's
+// neighbours and communities first. Regions are listed so that the matcher,
+// not a string prefix, decides (e.g. "zh-TW" does not match "zh").
+var browserTags = []string{
+	"fr", "fr-BE", "fr-FR", "fr-LU", "fr-CH", "fr-CA", "fr-MA", "fr-CD", "fr-SN", "fr-CI", "fr-CM", "fr-DZ", "fr-TN",
+	"nl", "nl-BE", "nl-NL", "nl-SR", "nl-AW", "nl-CW", "af", "li", "fy",
+	"en", "en-BE", "en-GB", "en-US", "en-IE", "en-CA", "en-AU", "en-NZ", "en-IN", "en-ZA", "en-NG", "en-GH",
+	"de", "de-BE", "de-DE", "wa", "oc", "br", "co", "ht", "lb",
+	"es", "it", "pt", "pl", "ro", "ar", "tr", "ru", "uk", "zh", "ja",
+}

@@ -1,0 +1,134 @@
+// Package resolve checks and rewrites the links and images of parsed pages:
+// a link to another Markdown file becomes a relative link to the page it
+// builds in the same language tree, so the site works from disk and from any
+// sub-folder; a link to a missing page, anchor or file is an error.
+package resolve
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"sobre/build/content"
+	"sobre/build/diag"
+	"sobre/build/markup"
+)
+
+// Links resolves every link and image of every page instance.
+func Links(site *content.Site, docs map[*content.Page]*markup.Doc) diag.List {
+	var problems diag.List
+	statics := map[string]map[string]bool{}
+	for lang, list := range site.Statics {
+		statics[lang] = map[string]bool{}
+		for _, s := range list {
+			statics[lang][s.Key] = true
+		}
+	}
+	for _, lang := range site.Config.Codes() {
+		for _, p := range site.Pages[lang] {
+			d := docs[p]
+			if d == nil {
+				continue
+			}
+			file := p.Source.File
+			for _, l := range d.Links {
+				dest, msg := resolve(site, docs, statics, p, d, string(l.Node.Destination), false)
+				if msg != "" {
+					problems.Errorf(file, l.Line, "link", "%s", msg)
+					continue
+				}
+				l.Node.Destination = []byte(dest)
+			}
+			for _, im := range d.Images {
+				dest, msg := resolve(site, docs, statics, p, d, string(im.Node.Destination), true)
+				if msg != "" {
+					problems.Errorf(file, im.Line, "image", "%s", msg)
+					continue
+				}
+				im.Node.Destination = []byte(dest)
+			}
+		}
+	}
+	return problems
+}
+
+func resolve(site *content.Site, docs map[*content.Page]*markup.Doc, statics map[string]map[string]bool, p *content.Page, d *markup.Doc, dest string, image bool) (string, string) {
+	what := "link"
+	if image {
+		what = "image"
+	}
+	if dest == "" {
+		return "", "empty " + what + " address: write the file it points to"
+	}
+	if strings.HasPrefix(dest, "//") {
+		return "", what + " " + dest + " has no scheme: write https://…"
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "", what + " " + dest + " is not a valid address: " + err.Error()
+	}
+	if u.Scheme != "" {
+		if image {
+			return "", "image " + dest + " is on another host; pages never load anything from elsewhere: copy the file into content/" + p.Source.Lang + "/ and link it relatively"
+		}
+		switch u.Scheme {
+		case "http", "https", "mailto", "tel":
+			return dest, ""
+		}
+		return "", "link " + dest + ": scheme " + u.Scheme + ": is not allowed; use https:, mailto: or a relative link"
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		return "", what + " " + dest + " starts at the root, which breaks on a USB stick and in sub-folders: write it relative to this file, like ../" + strings.TrimPrefix(u.Path, "/")
+	}
+	if u.Path == "" {
+		if !image && u.Fragment != "" && !d.Anchors()[u.Fragment] {
+			return "", "link to #" + u.Fragment + ": no heading of this page has that id" + known(d)
+		}
+		return dest, ""
+	}
+	key := path.Clean(path.Join(path.Dir(p.Key), u.Path))
+	if key == ".." || strings.HasPrefix(key, "../") {
+		return "", what + " " + dest + " leaves the language folder content/" + p.Source.Lang + "/: link to pages of the same language (the language switcher links the others)"
+	}
+	if strings.HasSuffix(u.Path, ".md") {
+		if image {
+			return "", "image " + dest + " is a Markdown file"
+		}
+		target := site.ByKey[p.Lang][key]
+		if target == nil {
+			return "", "link to " + u.Path + ": content/" + p.Source.Lang + "/" + key + " does not exist; fix the path or create the page"
+		}
+		if u.Fragment != "" {
+			if td := docs[target]; td != nil && !td.Anchors()[u.Fragment] {
+				return "", "link to " + u.Path + "#" + u.Fragment + ": that page has no heading with id " + u.Fragment + known(td)
+			}
+		}
+		out := content.Rel(p.Out, target.Out)
+		if u.Fragment != "" {
+			out += "#" + u.Fragment
+		}
+		return out, ""
+	}
+	if strings.HasSuffix(u.Path, ".html") && !statics[p.Lang][key] {
+		return "", "link to " + u.Path + ": link to the Markdown file (" + strings.TrimSuffix(u.Path, ".html") + ".md) so the build can check it and give the right name in every language"
+	}
+	if !statics[p.Lang][key] {
+		return "", what + " " + dest + ": content/" + p.Source.Lang + "/" + key + " does not exist; add the file or fix the path"
+	}
+	return dest, ""
+}
+
+func known(d *markup.Doc) string {
+	if len(d.Headings) == 0 {
+		return ""
+	}
+	var ids []string
+	for i, h := range d.Headings {
+		if i == 8 {
+			ids = append(ids, "…")
+			break
+		}
+		ids = append(ids, h.ID)
+	}
+	return " (ids here: " + strings.Join(ids, ", ") + ")"
+}

@@ -1,0 +1,364 @@
+package web
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"sobre/build/config"
+	"sobre/build/content"
+	"sobre/build/i18n"
+)
+
+// CSP allows only the site's own files: no inline script or style, no other
+// host. 'self' also covers sibling files when a page is opened from disk.
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+
+// ReservedIDs are element ids the layouts use; headings never take them.
+var ReservedIDs = []string{"main", "choices"}
+
+// Options change how pages are rendered.
+type Options struct {
+	// LiveReload adds the preview server's reload script (sobre serve only).
+	LiveReload string
+	// Updated is the build date shown in footers, from SOURCE_DATE_EPOCH.
+	Updated time.Time
+}
+
+// Renderer renders pages of a site with a theme.
+type Renderer struct {
+	theme   *Theme
+	site    *content.Site
+	cat     *i18n.Catalog
+	opts    Options
+	tmpl    map[string]*template.Template // per language, with its t funcs
+	strings map[string]*i18n.Strings
+}
+
+// NewRenderer prepares one template set per language.
+func NewRenderer(theme *Theme, site *content.Site, cat *i18n.Catalog, opts Options) (*Renderer, error) {
+	r := &Renderer{theme: theme, site: site, cat: cat, opts: opts, tmpl: map[string]*template.Template{}, strings: map[string]*i18n.Strings{}}
+	for _, code := range site.Config.Codes() {
+		s := cat.For(code)
+		t, err := theme.tmpl.Clone()
+		if err != nil {
+			return nil, err
+		}
+		t.Funcs(template.FuncMap{
+			"t": func(id string, data ...any) string {
+				if len(data) > 0 {
+					return s.T(id, data[0])
+				}
+				return s.T(id, nil)
+			},
+			"tn": s.N,
+		})
+		r.tmpl[code] = t
+		r.strings[code] = s
+	}
+	return r, nil
+}
+
+// Strings returns the interface strings of a language.
+func (r *Renderer) Strings(code string) *i18n.Strings { return r.strings[code] }
+
+// Link is a link to a page, with the page's language when it differs from
+// the surrounding text (a fallback title stays marked as French).
+type Link struct {
+	Title   string
+	Href    string
+	Lang    string
+	Current bool
+}
+
+// LangLink is an entry of the language switcher or an alternate link.
+type LangLink struct {
+	Code         string
+	Name         string
+	Href         string
+	HrefLang     string // the language the target is really written in
+	Current      bool
+	Fallback     bool
+	FallbackNote string
+}
+
+// Choice is a language on the chooser and 404 pages.
+type Choice struct {
+	Code, Name, Href, Intro, Hint string
+}
+
+// CreditData is the licence notice of a republished work.
+type CreditData struct {
+	config.Credit
+	Context    string
+	Translated bool
+}
+
+// AIData is the disclosure shown at the top of a page made with AI help.
+type AIData struct{ What, Review string }
+
+type common struct {
+	Lang, CSP, CSS, Home, Contact, Updated string
+	Scripts                                []string
+}
+
+// PageData is what page.html receives.
+type PageData struct {
+	common
+	Title, TitleLang, Description, Canonical string
+	Content                                  template.HTML
+	Fallback                                 bool
+	FallbackData                             map[string]string
+	ReadingTime                              string
+	Switcher                                 []LangLink
+	Alternates                               []LangLink
+	Nav, Breadcrumbs                         []Link
+	Prev, Next                               *Link
+	AI                                       *AIData
+	Credit                                   *CreditData
+}
+
+func (r *Renderer) common(lang, from string) common {
+	c := common{
+		Lang:    lang,
+		CSP:     CSP,
+		CSS:     content.Rel(from, r.theme.CSS.Path),
+		Home:    content.Rel(from, lang+"/index.html"),
+		Contact: r.site.Config.Contact,
+	}
+	if !r.opts.Updated.IsZero() {
+		c.Updated = FormatDate(r.strings[lang], r.opts.Updated)
+	}
+	if r.opts.LiveReload != "" {
+		c.Scripts = append(c.Scripts, r.opts.LiveReload)
+	}
+	return c
+}
+
+// LanguageName returns the name of language code in language in.
+func LanguageName(code, in string) string {
+	return display.Tags(language.Make(in)).Name(language.Make(code))
+}
+
+// FormatDate writes a date the way the language does ("15 mars 2026").
+func FormatDate(s *i18n.Strings, t time.Time) string {
+	months := strings.Fields(s.T("months", nil))
+	month := t.Month().String()
+	if len(months) == 12 {
+		month = months[t.Month()-1]
+	}
+	return s.T("date_format", map[string]any{"Day": t.Day(), "Month": month, "Year": t.Year()})
+}
+
+// Page renders one page; body is the rendered Markdown, words its length.
+func (r *Renderer) Page(p *content.Page, body []byte, words int) ([]byte, error) {
+	s := r.strings[p.Lang]
+	cfg := r.site.Config
+	fm := p.Source.Front
+	d := PageData{
+		common:      r.common(p.Lang, p.Out),
+		Title:       fm.Title,
+		Description: fm.Description,
+		Content:     template.HTML(body),
+		Fallback:    p.Fallback,
+	}
+	if p.ContentLang() != p.Lang {
+		d.TitleLang = p.ContentLang()
+		d.FallbackData = map[string]string{"Source": LanguageName(p.ContentLang(), p.Lang)}
+	}
+	if cfg.BaseURL != "" {
+		d.Canonical = cfg.BaseURL + p.Out
+	}
+	if minutes := (words + 199) / 200; words > 0 {
+		d.ReadingTime = s.N("reading_time", minutes)
+	}
+	for _, q := range r.site.Translations(p) {
+		name := cfg.Language(q.Lang).Name
+		l := LangLink{Code: q.Lang, Name: name, Href: content.Rel(p.Out, q.Out), HrefLang: q.ContentLang(), Current: q == p, Fallback: q.Fallback}
+		if q.Fallback {
+			l.FallbackNote = "(" + r.strings[q.Lang].T("not_translated_short", nil) + ")"
+		}
+		d.Switcher = append(d.Switcher, l)
+		if !q.Fallback {
+			alt := l
+			if cfg.BaseURL != "" {
+				alt.Href = cfg.BaseURL + q.Out
+			}
+			d.Alternates = append(d.Alternates, alt)
+		}
+	}
+	if len(d.Alternates) < 2 {
+		d.Alternates = nil // a page alone in its language has no alternates
+	}
+	link := func(q *content.Page) *Link {
+		l := &Link{Title: q.Source.Front.Title, Href: content.Rel(p.Out, q.Out), Current: q == p}
+		if q.ContentLang() != p.Lang {
+			l.Lang = q.ContentLang()
+		}
+		return l
+	}
+	for _, q := range r.site.Pages[p.Lang] {
+		if strings.Count(q.Key, "/") == 0 || (strings.Count(q.Key, "/") == 1 && q.IsSectionIndex()) {
+			l := link(q)
+			l.Current = q == p || (!q.IsHome() && strings.HasPrefix(p.Key, strings.TrimSuffix(q.Key, "index.md")) && q.IsSectionIndex())
+			d.Nav = append(d.Nav, *l)
+		}
+	}
+	for _, q := range r.site.Parents(p) {
+		d.Breadcrumbs = append(d.Breadcrumbs, *link(q))
+	}
+	pages := r.site.Pages[p.Lang]
+	if p.Order > 0 {
+		d.Prev = link(pages[p.Order-1])
+	}
+	if p.Order+1 < len(pages) {
+		d.Next = link(pages[p.Order+1])
+	}
+	if a := fm.AI; a != nil {
+		ai := &AIData{}
+		if a.What == "translation" {
+			ai.What = s.T("ai_translation", map[string]string{"Tool": a.Tool})
+		} else {
+			ai.What = s.T("ai_writing", map[string]string{"Tool": a.Tool})
+		}
+		if a.Review == "reviewed" {
+			ai.Review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
+		} else {
+			ai.Review = s.T("ai_review_pending", nil)
+		}
+		d.AI = ai
+	}
+	if fm.Credit != "" {
+		cr, ok := cfg.Credits[fm.Credit]
+		if !ok {
+			return nil, fmt.Errorf("%s: credit %q is not defined: add [credits.%s] to site.toml", p.Source.File, fm.Credit, fm.Credit)
+		}
+		d.Credit = &CreditData{Credit: cr, Context: cr.Context[p.Lang], Translated: cr.Lang != "" && cr.Lang != p.ContentLang()}
+		if d.Credit.Lang == "" {
+			d.Credit.Lang = p.ContentLang()
+		}
+	}
+	return r.execute(p.Lang, "page.html", d)
+}
+
+func (r *Renderer) execute(lang, name string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.tmpl[lang].ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, fmt.Errorf("%s/layouts/%s: %v", ThemeDir, name, err)
+	}
+	out, err := r.theme.min.Bytes("text/html", buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("%s/layouts/%s: minifying: %v", ThemeDir, name, err)
+	}
+	return out, nil
+}
+
+func (r *Renderer) choices(from string) []Choice {
+	var out []Choice
+	for _, l := range r.site.Config.Languages {
+		s := r.strings[l.Code]
+		out = append(out, Choice{Code: l.Code, Name: l.Name, Href: content.Rel(from, l.Code+"/index.html"),
+			Intro: s.T("chooser_intro", nil), Hint: s.T("chooser_hint", nil)})
+	}
+	return out
+}
+
+// ChooserData is what chooser.html receives.
+type ChooserData struct {
+	common
+	Title      string
+	Choices    []Choice
+	Alternates []LangLink
+}
+
+// Chooser renders public/index.html: one link per language, in its own
+// language; a script may highlight the visitor's language, never redirect.
+func (r *Renderer) Chooser() ([]byte, error) {
+	cfg := r.site.Config
+	def := cfg.DefaultLanguage
+	d := ChooserData{common: r.common(def, "index.html"), Choices: r.choices("index.html")}
+	var titles []string
+	for _, l := range cfg.Languages {
+		titles = append(titles, r.strings[l.Code].T("chooser_title", nil))
+		if cfg.BaseURL != "" {
+			d.Alternates = append(d.Alternates, LangLink{Code: l.Code, Href: cfg.BaseURL + l.Code + "/index.html"})
+		}
+	}
+	d.Title = strings.Join(titles, " · ")
+	if js, ok := r.theme.Scripts["chooser.js"]; ok {
+		d.Scripts = append(d.Scripts, js.Path)
+	}
+	return r.execute(def, "chooser.html", d)
+}
+
+// NotFoundData is what 404.html receives.
+type NotFoundData struct {
+	common
+	Base    string
+	Choices []Choice
+}
+
+// NotFound renders public/404.html. A host serves it at any depth, where
+// relative links cannot work; with base_url set, a <base> fixes them.
+func (r *Renderer) NotFound() ([]byte, error) {
+	cfg := r.site.Config
+	d := NotFoundData{common: r.common(cfg.DefaultLanguage, "404.html"), Base: cfg.BaseURL, Choices: r.choices("404.html")}
+	return r.execute(cfg.DefaultLanguage, "404.html", d)
+}
+
+// Robots returns robots.txt.
+func Robots(cfg *config.Config) []byte {
+	var b strings.Builder
+	b.WriteString("User-agent: *\nAllow: /\n")
+	if cfg.BaseURL != "" {
+		b.WriteString("Sitemap: " + cfg.BaseURL + "sitemap.xml\n")
+	}
+	return []byte(b.String())
+}
+
+// Sitemap returns sitemap.xml with each page's real translations as
+// alternates; nil when base_url is not set (a sitemap needs full URLs).
+func Sitemap(site *content.Site) []byte {
+	cfg := site.Config
+	if cfg.BaseURL == "" {
+		return nil
+	}
+	type xlink struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
+	type url struct {
+		Loc   string  `xml:"loc"`
+		Links []xlink `xml:"xhtml:link"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, code := range cfg.Codes() {
+		for _, p := range site.Pages[code] {
+			if p.Fallback {
+				continue // the original is listed in its own language
+			}
+			u := url{Loc: cfg.BaseURL + p.Out}
+			for _, q := range site.Translations(p) {
+				if !q.Fallback && len(site.Translations(p)) > 1 {
+					u.Links = append(u.Links, xlink{Rel: "alternate", Hreflang: q.Lang, Href: cfg.BaseURL + q.Out})
+				}
+			}
+			set.URLs = append(set.URLs, u)
+		}
+	}
+	out, _ := xml.MarshalIndent(set, "", " ")
+	return append([]byte(xml.Header), append(out, '\n')...)
+}

@@ -1,0 +1,208 @@
+// Package web renders the HTML site from the content model: pages from the
+// theme's html/template layouts, the language chooser, 404 page and the
+// theme's assets, minified. It returns bytes; build writes them.
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/tdewolff/minify/v2"
+	mincss "github.com/tdewolff/minify/v2/css"
+	minhtml "github.com/tdewolff/minify/v2/html"
+	minjs "github.com/tdewolff/minify/v2/js"
+
+	"sobre/build/diag"
+)
+
+// ThemeDir is where the default theme lives in a site or in the binary.
+const ThemeDir = "themes/default"
+
+// Palette maps colour names to CSS colours ("#1d1d1f").
+type Palette map[string]string
+
+// Pair is two colours of the theme that must reach a contrast ratio.
+type Pair struct {
+	Fg  string  `toml:"fg"`
+	Bg  string  `toml:"bg"`
+	Min float64 `toml:"min"`
+}
+
+// Colors are the theme's declared colours, checked by build/check.
+type Colors struct {
+	File  string
+	Light Palette `toml:"light"`
+	Dark  Palette `toml:"dark"`
+	Pairs []Pair  `toml:"pair"`
+	// Line of each "name =" in the file, per scheme, for messages.
+	Lines map[string]int `toml:"-"`
+}
+
+// Asset is a file of public/assets/ with a content-hashed name.
+type Asset struct {
+	Path string // "assets/style.1a2b3c4d5e.css"
+	Data []byte
+}
+
+// Theme is a loaded theme.
+type Theme struct {
+	Colors  Colors
+	tmpl    *template.Template
+	CSS     Asset
+	Scripts map[string]Asset // by source name: "chooser.js"
+	min     *minify.M
+}
+
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &minhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", mincss.Minify)
+	m.AddFunc("application/javascript", minjs.Minify)
+	return m
+}
+
+// LoadTheme reads the theme from fsys (site files over built-in defaults).
+// extraJS is prepended to named scripts (data the build computes).
+func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
+	var problems diag.List
+	t := &Theme{Scripts: map[string]Asset{}, min: newMinifier()}
+
+	colorsFile := ThemeDir + "/theme.toml"
+	data, err := fs.ReadFile(fsys, colorsFile)
+	if err != nil {
+		problems.Errorf(colorsFile, 0, "theme", "cannot read the theme colours: %v", err)
+		return nil, problems
+	}
+	if _, err := toml.Decode(string(data), &t.Colors); err != nil {
+		var pe toml.ParseError
+		line := 0
+		if ok := asParseError(err, &pe); ok {
+			line = pe.Position.Line
+		}
+		problems.Errorf(colorsFile, line, "theme", "%v; fix the TOML syntax", err)
+		return nil, problems
+	}
+	t.Colors.File = colorsFile
+	t.Colors.Lines = map[string]int{}
+	scheme := ""
+	for i, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "[") {
+			scheme = strings.Trim(l, "[]")
+			continue
+		}
+		if k, _, ok := strings.Cut(l, "="); ok && (scheme == "light" || scheme == "dark") {
+			t.Colors.Lines[scheme+"."+strings.TrimSpace(k)] = i + 1
+		}
+	}
+
+	css, err := fs.ReadFile(fsys, ThemeDir+"/assets/style.css")
+	if err != nil {
+		problems.Errorf(ThemeDir+"/assets/style.css", 0, "theme", "cannot read: %v", err)
+		return nil, problems
+	}
+	var full bytes.Buffer
+	full.WriteString(":root{color-scheme:light dark;")
+	writeVars(&full, t.Colors.Light)
+	full.WriteString("}@media (prefers-color-scheme:dark){:root{")
+	writeVars(&full, t.Colors.Dark)
+	full.WriteString("}}")
+	full.Write(css)
+	minCSS, err := t.min.Bytes("text/css", full.Bytes())
+	if err != nil {
+		problems.Errorf(ThemeDir+"/assets/style.css", 0, "theme", "CSS does not parse: %v", err)
+		return nil, problems
+	}
+	t.CSS = hashed("assets/style.css", minCSS)
+
+	scripts, _ := fs.Glob(fsys, ThemeDir+"/assets/*.js")
+	for _, s := range scripts {
+		src, err := fs.ReadFile(fsys, s)
+		if err != nil {
+			problems.Errorf(s, 0, "theme", "cannot read: %v", err)
+			continue
+		}
+		name := path.Base(s)
+		if pre, ok := extraJS[name]; ok {
+			src = append([]byte(pre+"\n"), src...)
+		}
+		out, err := t.min.Bytes("application/javascript", src)
+		if err != nil {
+			problems.Errorf(s, 0, "theme", "script does not parse: %v", err)
+			continue
+		}
+		t.Scripts[name] = hashed("assets/"+name, out)
+	}
+
+	layouts, _ := fs.Glob(fsys, ThemeDir+"/layouts/*.html")
+	sort.Strings(layouts)
+	root := template.New("").Funcs(template.FuncMap{
+		"t":  func(id string, data ...any) string { return "" },
+		"tn": func(id string, n int) string { return "" },
+	})
+	for _, l := range layouts {
+		src, err := fs.ReadFile(fsys, l)
+		if err != nil {
+			problems.Errorf(l, 0, "theme", "cannot read: %v", err)
+			continue
+		}
+		if _, err := root.New(path.Base(l)).Parse(string(src)); err != nil {
+			problems.Errorf(l, templateLine(err), "theme", "template error: %v", err)
+		}
+	}
+	for _, need := range []string{"page.html", "chooser.html", "404.html"} {
+		if root.Lookup(need) == nil {
+			problems.Errorf(ThemeDir+"/layouts/"+need, 0, "theme", "layout missing: the theme needs %s", need)
+		}
+	}
+	if problems.HasErrors() {
+		return nil, problems
+	}
+	t.tmpl = root
+	return t, problems
+}
+
+func writeVars(b *bytes.Buffer, p Palette) {
+	names := make([]string, 0, len(p))
+	for k := range p {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		fmt.Fprintf(b, "--%s:%s;", k, p[k])
+	}
+}
+
+func hashed(name string, data []byte) Asset {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return Asset{Path: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext, Data: data}
+}
+
+func asParseError(err error, pe *toml.ParseError) bool {
+	p, ok := err.(toml.ParseError)
+	if ok {
+		*pe = p
+	}
+	return ok
+}
+
+// templateLine pulls the line out of an html/template error ("…:12: …").
+func templateLine(err error) int {
+	var line int
+	s := err.Error()
+	for _, f := range strings.Split(s, ":") {
+		if n, e := fmt.Sscanf(strings.TrimSpace(f), "%d", &line); n == 1 && e == nil {
+			return line
+		}
+	}
+	return 0
+}
