@@ -5,7 +5,7 @@
 //
 //  1. config.Load       site.toml -> Config (validated)
 //  2. content.Load      content/<lang>/**.md -> Site: pages per language tree,
-//                       translation sets, fallbacks to the source language
+//     translation sets, fallbacks to the source language
 //  3. i18n.Load         i18n/<lang>.toml -> Catalog (go-i18n, CLDR plurals)
 //  4. web.LoadTheme     theme.toml, layouts, CSS and scripts; check.Contrast
 //  5. markup.Parse      each page instance's Markdown -> AST (in parallel)

@@ -1,0 +1,52 @@
+# sobre: `make` builds the site into public/, `make test` runs every test.
+# Everything else is fetched by the Go toolchain (modules) or by npm for the
+# browser tests (pinned in test/browser/package-lock.json).
+
+GO      ?= go
+BIN     := bin/sobre
+CHROMIUM ?= /usr/bin/chromium
+
+# Builds are reproducible: the only date they show is the last commit's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+export SOURCE_DATE_EPOCH
+
+.PHONY: all site test test-go test-browser lint serve bench clean
+
+all: site
+
+$(BIN): FORCE
+	$(GO) build -o $(BIN) ./cmd/sobre
+
+FORCE:
+
+site: $(BIN)
+	$(BIN) build
+
+serve: $(BIN)
+	$(BIN) serve
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test-go:
+	$(GO) test -count=1 ./...
+
+# The browser tests need Debian's chromium; .ci/run installs it. Without it,
+# make test says so and runs the rest.
+test-browser: site
+	@if [ -x "$(CHROMIUM)" ] && command -v npm >/dev/null; then \
+		cd test/browser && npm ci --no-audit --no-fund --loglevel=error && CHROMIUM=$(CHROMIUM) SITE_DIR=$(CURDIR)/public node --test; \
+	else \
+		echo "skipping browser tests: $(CHROMIUM) not found (apt-get install chromium)"; \
+	fi
+
+test: lint test-go test-browser
+
+# Times full builds of a synthetic corpus (3×100 and 3×1000 pages).
+bench:
+	$(GO) test -run '^$$' -bench BenchmarkBuild -benchtime 5x -benchmem ./build/
+
+clean:
+	rm -rf public bin
