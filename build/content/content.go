@@ -191,9 +191,8 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 			p.Order = i
 		}
 		// Static files: the tree's own, then the source language's it lacks.
-		for k, s := range statics[l] {
+		for _, s := range statics[l] {
 			site.Statics[l] = append(site.Statics[l], s)
-			_ = k
 		}
 		if l != def {
 			for k, s := range statics[def] {

@@ -1,0 +1,102 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadMissingFileGivesDefaults(t *testing.T) {
+	c, probs := Load(fstest.MapFS{})
+	if len(probs) != 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	if got := strings.Join(c.Codes(), ","); got != "fr,nl,en" {
+		t.Errorf("languages = %s, want fr,nl,en", got)
+	}
+	if c.DefaultLanguage != "fr" || c.Budgets.PageGzip != 14*1024 {
+		t.Errorf("defaults wrong: %+v", c)
+	}
+}
+
+func TestParse(t *testing.T) {
+	c, probs := Parse([]byte(`
+base_url = "https://example.org/charte"
+default_language = "nl"
+[languages.nl]
+name = "Nederlands"
+weight = 1
+[languages.fr]
+name = "Français"
+weight = 2
+[organisation]
+name = "Vzw De Brug"
+date = 2026-03-15
+`))
+	if probs.HasErrors() {
+		t.Fatalf("problems: %v", probs)
+	}
+	if c.BaseURL != "https://example.org/charte/" {
+		t.Errorf("base_url = %q, want a trailing slash added", c.BaseURL)
+	}
+	if got := strings.Join(c.Codes(), ","); got != "nl,fr" {
+		t.Errorf("order = %s, want nl,fr (by weight)", got)
+	}
+	if d, ok := c.SigningDate(); !ok || d.Day() != 15 {
+		t.Errorf("date = %v %v", d, ok)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		want      string
+	}{
+		{"syntax", "base_url = \"x\nfoo", 1, "TOML"},
+		{"unknown key", "titel = \"x\"", 1, "unknown setting \"titel\""},
+		{"bad base_url", "\nbase_url = \"/charte/\"", 2, "absolute http(s)"},
+		{"bad date", "[organisation]\ndate = \"15/03/2026\"", 2, "YYYY-MM-DD"},
+		{"bad language", "[languages.\"not a tag!\"]\nname = \"x\"", 1, "not a language tag"},
+		{"no name", "[languages.fr]\nweight = 1", 1, "has no name"},
+		{"default missing", "default_language = \"de\"", 1, "not among the languages"},
+		{"bad contact", "contact = \"ftp://x\"", 1, "mailto: or https:"},
+		{"credit incomplete", "[credits.x]\nwork = \"W\"", 1, "needs at least work and license"},
+		{"negative budget", "[budgets]\npage_gzip = -1", 2, "positive"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, probs := Parse([]byte(tt.src))
+			if c != nil {
+				t.Fatalf("config accepted: %+v", c)
+			}
+			for _, p := range probs {
+				if strings.Contains(p.Msg, tt.want) {
+					if p.File != FileName || p.Line != tt.line {
+						t.Errorf("position %s:%d, want %s:%d", p.File, p.Line, FileName, tt.line)
+					}
+					return
+				}
+			}
+			t.Errorf("no problem mentions %q; got %v", tt.want, probs)
+		})
+	}
+}
+
+// FuzzParse: any input gives a config or problems, never a panic, and a
+// rejected config always says why.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(`default_language = "fr"` + "\n[languages.fr]\nname = \"Français\"\n"))
+	f.Add([]byte("[organisation]\nname = \"A\"\ndate = 2026-01-02\n"))
+	f.Add([]byte("base_url = \"https://x.org\"\n[credits.c]\nwork=\"w\"\nlicense=\"l\"\n[credits.c.context]\nfr=\"x\""))
+	f.Add([]byte("[[languages]]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, probs := Parse(data)
+		if c == nil && !probs.HasErrors() {
+			t.Fatal("rejected without an error")
+		}
+		if c != nil && c.Language(c.DefaultLanguage) == nil {
+			t.Fatal("accepted a config whose default language is missing")
+		}
+	})
+}
