@@ -146,9 +146,8 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 	if len(sources[cfg.DefaultLanguage]) == 0 && !problems.HasErrors() {
 		problems.Errorf(Dir+"/"+cfg.DefaultLanguage, 0, "content", "the source language %q has no pages: add content/%s/index.md", cfg.DefaultLanguage, cfg.DefaultLanguage)
 	}
-	if problems.HasErrors() {
-		return nil, problems
-	}
+	// Go on with the pages that parsed, so that one build reports every
+	// problem of the tree (clashing output paths too), not the first batch.
 
 	site := &Site{Config: cfg, Pages: map[string][]*Page{}, ByKey: map[string]map[string]*Page{}, Statics: map[string][]*Static{}}
 	def := cfg.DefaultLanguage
@@ -176,11 +175,15 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 			}
 			p.Out = l + "/" + dir + src.OutName()
 			if other, ok := byOut[p.Out]; ok {
-				a, b := other.Source.File, src.File
-				if a > b {
-					a, b = b, a
+				if other.Fallback && fallback {
+					continue // reported in the source language's tree
 				}
-				problems.Errorf(b, 1, "content", "writes %s, as %s does: give one of them another slug", p.Out, a)
+				// Blame the page whose slug makes the clash, else the later file.
+				blame, keep := src, other.Source
+				if other.Source.Front.Slug != "" && src.Front.Slug == "" || (src.Front.Slug == "") == (other.Source.Front.Slug == "") && other.Source.File > src.File {
+					blame, keep = other.Source, src
+				}
+				problems.Errorf(blame.File, 1, "content", "writes %s, as %s does: give one of them another slug", p.Out, keep.File)
 				continue
 			}
 			byOut[p.Out] = p

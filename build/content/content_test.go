@@ -87,7 +87,7 @@ func TestLoadErrors(t *testing.T) {
 			"content/fr/index.md": page("A"),
 			"content/fr/a.md":     page("A", "slug: b"),
 			"content/fr/b.md":     page("B"),
-		}, "content/fr/b.md", 1, "writes fr/b.html, as content/fr/a.md does"},
+		}, "content/fr/a.md", 1, "writes fr/b.html, as content/fr/b.md does"},
 		{"bad front matter", fstest.MapFS{
 			"content/fr/index.md": {Data: []byte("---\ntitle: A\nwieght: 2\n---\n")},
 		}, "content/fr/index.md", 3, "unknown setting wieght"},

@@ -174,6 +174,10 @@ func (r *Renderer) Page(p *content.Page, body []byte, words int) ([]byte, error)
 	}
 	if cfg.BaseURL != "" {
 		d.Canonical = cfg.BaseURL + p.Out
+		if p.Fallback {
+			// The same text lives in its own language's tree: point there.
+			d.Canonical = cfg.BaseURL + r.site.ByKey[p.ContentLang()][p.Key].Out
+		}
 	}
 	if minutes := (words + 199) / 200; words > 0 {
 		d.ReadingTime = s.N("reading_time", minutes)

@@ -1,0 +1,422 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"sobre"
+	"sobre/build"
+	"sobre/build/diag"
+)
+
+// writeTree creates files (path -> content) under a new temporary folder.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func doBuild(t *testing.T, src, out string) (*build.Result, error) {
+	t.Helper()
+	return build.Build(context.Background(), build.Options{Src: src, Out: out, Defaults: sobre.Defaults})
+}
+
+// readTree maps every file below dir to its content.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+var (
+	attrRe = regexp.MustCompile(`\s(href|src)="([^"]*)"`)
+	idRe   = regexp.MustCompile(`\sid="([^"]+)"`)
+	tagRe  = regexp.MustCompile(`<(a|link)\s[^>]*>`)
+)
+
+// TestRealContent builds the repository's own content and checks the
+// promises of the output: every page in every language, links that resolve
+// on disk, nothing absolute, and reproducible bytes.
+func TestRealContent(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := doBuild(t, "../", out)
+	if err != nil {
+		t.Fatalf("build failed: %v", err)
+	}
+	for _, p := range res.Problems {
+		t.Errorf("unexpected warning: %s", p)
+	}
+	files := readTree(t, out)
+	for _, want := range []string{
+		"index.html", "404.html", "robots.txt",
+		"fr/index.html", "nl/index.html", "en/index.html",
+		"fr/charte.html", "nl/charter.html", "en/charter.html",
+	} {
+		if files[want] == nil {
+			t.Errorf("missing %s", want)
+		}
+	}
+	for _, l := range res.Langs {
+		if l.Pages != res.Langs[0].Pages {
+			t.Errorf("%s has %d pages, %s has %d: every page must exist in every language", l.Lang, l.Pages, res.Langs[0].Lang, res.Langs[0].Pages)
+		}
+	}
+
+	ids := map[string]map[string]bool{}
+	for name, b := range files {
+		if strings.HasSuffix(name, ".html") {
+			ids[name] = map[string]bool{}
+			for _, m := range idRe.FindAllSubmatch(b, -1) {
+				ids[name][string(m[1])] = true
+			}
+		}
+	}
+	checked := 0
+	for name, b := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range attrRe.FindAllSubmatch(b, -1) {
+			attr, ref := string(m[1]), string(m[2])
+			switch {
+			case strings.HasPrefix(ref, "/"):
+				t.Errorf("%s: root-relative %s=%q breaks on file:// and in sub-folders", name, attr, ref)
+				continue
+			case strings.HasPrefix(ref, "mailto:"):
+				continue
+			case strings.Contains(ref, "://"):
+				if attr == "src" {
+					t.Errorf("%s: %s=%q loads from another host", name, attr, ref)
+				}
+				continue
+			}
+			target, frag, _ := strings.Cut(ref, "#")
+			file := name
+			if target != "" {
+				file = path.Join(path.Dir(name), target)
+				if strings.HasSuffix(target, "/") || !strings.Contains(path.Base(target), ".") {
+					t.Errorf("%s: link %q does not end in a file name", name, ref)
+				}
+			}
+			if files[file] == nil {
+				t.Errorf("%s: %s=%q points to %s, which was not written", name, attr, ref, file)
+				continue
+			}
+			if frag != "" && !ids[file][frag] {
+				t.Errorf("%s: %q: %s has no id %q", name, ref, file, frag)
+			}
+			checked++
+		}
+		// Switcher and alternates carry their language.
+		for _, tag := range tagRe.FindAll(b, -1) {
+			s := string(tag)
+			if strings.Contains(s, `rel="alternate"`) && !strings.Contains(s, "hreflang=") {
+				t.Errorf("%s: alternate link without hreflang: %s", name, s)
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d links checked: the test is not seeing the pages", checked)
+	}
+
+	// The French charter shows its commitments, badges and blanks.
+	charte := string(files["fr/charte.html"])
+	for _, want := range []string{`<h1>Charte`, `id="environnement"`, `id="engagement"`, `class="badge badge-1">Avancé<`, `class="badge badge-2">Avancé ++<`,
+		`class="blank blank-organisation"`, `class="blank blank-signature"`, "Mistral 7B", "EcoLogits", `rel="license"`, "pwablo.be"} {
+		if !strings.Contains(charte, want) {
+			t.Errorf("fr/charte.html lacks %q", want)
+		}
+	}
+	for _, p := range []string{"nl/charter.html", "en/charter.html"} {
+		s := string(files[p])
+		for _, want := range []string{`class="notice ai"`, "Claude (Anthropic)", `class="badge badge-2"`, `rel="license"`} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s lacks %q (AI disclosure, levels, credit)", p, want)
+			}
+		}
+	}
+
+	// Two builds of the same tree are byte-identical.
+	out2 := filepath.Join(t.TempDir(), "public")
+	if _, err := doBuild(t, "../", out2); err != nil {
+		t.Fatal(err)
+	}
+	files2 := readTree(t, out2)
+	if len(files2) != len(files) {
+		t.Errorf("second build wrote %d files, first %d", len(files2), len(files))
+	}
+	for name, b := range files {
+		if !bytes.Equal(b, files2[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+const okPage = "---\ntitle: %s\n---\n## Section {#s}\n\nText with a [link](%s).\n"
+
+func page(title, link string) string {
+	return strings.Replace(strings.Replace(okPage, "%s", title, 1), "%s", link, 1)
+}
+
+func TestFallbackPage(t *testing.T) {
+	src := writeTree(t, map[string]string{
+		"content/fr/index.md":      page("Accueil", "guide/a.md#s"),
+		"content/fr/guide/a.md":    page("Guide A", "../index.md"),
+		"content/fr/guide/img.png": "PNG",
+		"content/nl/index.md":      page("Start", "guide/a.md"),
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := doBuild(t, src, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nl build.LangStats
+	for _, l := range res.Langs {
+		if l.Lang == "nl" {
+			nl = l
+		}
+	}
+	if nl.Pages != 2 || nl.Fallbacks != 1 {
+		t.Errorf("nl stats = %+v, want 2 pages, 1 fallback", nl)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "nl/guide/a.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{
+		`<html lang="nl"`,
+		`<article lang="fr">`,
+		"Deze pagina is nog niet in het Nederlands vertaald",
+		"in het Frans",
+		`<a href="../index.html">link</a>`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("nl/guide/a.html lacks %q", want)
+		}
+	}
+	if strings.Contains(s, `rel="alternate"`) {
+		t.Error("a page with no real translation has no alternates")
+	}
+	if fr, _ := os.ReadFile(filepath.Join(out, "fr/index.html")); !strings.Contains(string(fr), `<link rel="alternate" hreflang="nl" href="../nl/index.html">`) {
+		t.Error("a translated page lists its translations as alternates")
+	}
+	if _, err := os.Stat(filepath.Join(out, "nl/guide/img.png")); err != nil {
+		t.Error("the fallback tree must get the source's files")
+	}
+	home, _ := os.ReadFile(filepath.Join(out, "fr/index.html"))
+	if !strings.Contains(string(home), `href="guide/a.html#s"`) {
+		t.Error("the .md link with its anchor was not rewritten")
+	}
+}
+
+// TestErrors: every kind of bad input is reported at once, with its file
+// and line, and the build leaves the previous output as it was.
+func TestErrors(t *testing.T) {
+	good := map[string]string{
+		"content/fr/index.md": page("Accueil", "a.md"),
+		"content/fr/a.md":     page("A", "index.md"),
+	}
+	src := writeTree(t, good)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := doBuild(t, src, out); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+
+	bad := map[string]string{
+		"content/fr/a.md":       "---\ntitle: A\nweight: [\n---\nText\n",
+		"content/fr/b.md":       "---\ntitle: B\n---\n## One\n\n#### Three\n\n![](x.png)\n\nSee [c](c.md) and [anchor](index.md#nope).\n",
+		"content/fr/c.md":       "---\ntitle: C\nslug: b\n---\nText\n",
+		"content/de/index.md":   page("Start", "index.md"),
+		"content/fr/d.md":       "---\ntitle: D\n---\n![Photo](https://example.org/p.jpg)\n\n[Root](/fr/index.md)\n",
+		"content/fr/nofront.md": "# Just a title\n",
+	}
+	for name, data := range bad {
+		os.MkdirAll(filepath.Join(src, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(src, name), []byte(data), 0o644)
+	}
+	_, err := doBuild(t, src, out)
+	var be *diag.BuildError
+	if err == nil || !asBuildError(err, &be) {
+		t.Fatalf("want a build error, got %v", err)
+	}
+	got := err.Error()
+	for _, want := range []string{
+		"content/de: unknown language folder",
+		"content/fr/a.md:3:",
+		"content/fr/c.md:1: writes fr/b.html, as content/fr/b.md does",
+		"content/fr/nofront.md:1: missing front matter",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	if !bytes.Equal(mustJSON(readTree(t, out)), mustJSON(before)) {
+		t.Error("a failed build changed the previous output")
+	}
+
+	// Fix the model errors: the page-level ones are reported next, all at once.
+	os.RemoveAll(filepath.Join(src, "content/de"))
+	os.Remove(filepath.Join(src, "content/fr/nofront.md"))
+	os.WriteFile(filepath.Join(src, "content/fr/a.md"), []byte(page("A", "index.md")), 0o644)
+	os.WriteFile(filepath.Join(src, "content/fr/c.md"), []byte("---\ntitle: C\n---\nText\n"), 0o644)
+	_, err = doBuild(t, src, out)
+	if err == nil {
+		t.Fatal("want errors")
+	}
+	got = err.Error()
+	for _, want := range []string{
+		"content/fr/b.md:6: heading \"Three\" is level 4 after level 2",
+		"content/fr/b.md:8: image \"x.png\" has no alt text",
+		"content/fr/b.md:8: image x.png: content/fr/x.png does not exist",
+		"content/fr/b.md:10: link to index.md#nope: that page has no heading with id nope",
+		"content/fr/d.md:4: image https://example.org/p.jpg is on another host",
+		"content/fr/d.md:6: link /fr/index.md starts at the root",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "c.md does not exist") {
+		t.Errorf("c.md exists; got %s", got)
+	}
+	if !bytes.Equal(mustJSON(readTree(t, out)), mustJSON(before)) {
+		t.Error("a failed build changed the previous output")
+	}
+}
+
+func asBuildError(err error, be **diag.BuildError) bool {
+	e, ok := err.(*diag.BuildError)
+	*be = e
+	return ok
+}
+
+func mustJSON(m map[string][]byte) []byte {
+	var b bytes.Buffer
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sortStrings(names)
+	for _, k := range names {
+		b.WriteString(k + "\x00")
+		b.Write(m[k])
+		b.WriteString("\x00")
+	}
+	return b.Bytes()
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// TestOverridesAndSettings: a folder with only content/ builds from the
+// embedded theme; its own files override it; site.toml fills the charter.
+func TestOverridesAndSettings(t *testing.T) {
+	src := writeTree(t, map[string]string{
+		"content/fr/index.md":             "---\ntitle: Charte\n---\nNotre ASBL {{organisation}} s’engage.\n\nDate : {{date}}\n",
+		"themes/default/assets/style.css": "/* site override */ body{margin:0}",
+		"i18n/nl.toml":                    "skip_to_content = \"Overslaan\"\n",
+		"site.toml":                       "base_url = \"https://example.org/charte\"\n[organisation]\nname = \"Vzw De Brug\"\ndate = 2026-03-15\n",
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := doBuild(t, src, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	css := ""
+	for name, b := range files {
+		if strings.HasPrefix(name, "assets/style.") {
+			css = string(b)
+		}
+	}
+	if strings.Contains(css, "skip") || !strings.Contains(css, "--bg:") {
+		t.Errorf("site CSS should replace the theme's and keep the colours: %.200s", css)
+	}
+	fr, nl := string(files["fr/index.html"]), string(files["nl/index.html"])
+	if !strings.Contains(fr, `<span class="filled">Vzw De Brug</span>`) || !strings.Contains(fr, "15 mars 2026") {
+		t.Errorf("organisation not filled: %s", fr)
+	}
+	if !strings.Contains(nl, "Overslaan") || !strings.Contains(nl, "Kruimelpad") == true && false {
+		t.Errorf("site string did not override: %s", nl)
+	}
+	// The site's nl.toml lacks most strings: they show in French, listed.
+	if !strings.Contains(nl, "Fil d’Ariane") && !strings.Contains(nl, "Menu principal") {
+		t.Errorf("missing nl strings must fall back to French")
+	}
+	listed := false
+	for _, p := range res.Problems {
+		listed = listed || (p.File == "i18n/nl.toml" && strings.Contains(p.Msg, "strings missing, shown in fr"))
+	}
+	if !listed {
+		t.Errorf("missing strings not listed: %v", res.Problems)
+	}
+	if !strings.Contains(string(files["sitemap.xml"]), "<loc>https://example.org/charte/fr/index.html</loc>") {
+		t.Errorf("sitemap: %s", files["sitemap.xml"])
+	}
+	if !strings.Contains(string(files["robots.txt"]), "Sitemap: https://example.org/charte/sitemap.xml") {
+		t.Errorf("robots.txt: %s", files["robots.txt"])
+	}
+	if !strings.Contains(string(files["404.html"]), `<base href="https://example.org/charte/">`) {
+		t.Error("404 page needs a base with base_url set")
+	}
+}
+
+func TestRefusesDangerousOutput(t *testing.T) {
+	src := writeTree(t, map[string]string{"content/fr/index.md": page("A", "index.md"), "notes.txt": "mine"})
+	if _, err := doBuild(t, src, src); err == nil {
+		t.Error("building into the site folder must be refused")
+	}
+	other := writeTree(t, map[string]string{"thesis.odt": "precious"})
+	if _, err := doBuild(t, src, other); err == nil || !strings.Contains(err.Error(), "did not write") {
+		t.Errorf("a folder of other files must be refused, got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(other, "thesis.odt")); err != nil {
+		t.Error("the user's file was lost")
+	}
+}
+
+func TestContrastFailsBuild(t *testing.T) {
+	src := writeTree(t, map[string]string{
+		"content/fr/index.md":       page("A", "index.md"),
+		"themes/default/theme.toml": "[light]\nbg = \"#ffffff\"\ntext = \"#aaaaaa\"\n[dark]\nbg = \"#000000\"\ntext = \"#ffffff\"\n[[pair]]\nfg = \"text\"\nbg = \"bg\"\nmin = 4.5\n",
+	})
+	_, err := doBuild(t, src, filepath.Join(t.TempDir(), "public"))
+	if err == nil || !strings.Contains(err.Error(), "themes/default/theme.toml:3: [light] text #aaaaaa on bg #ffffff has a contrast of 2.32:1") {
+		t.Errorf("want a contrast error, got %v", err)
+	}
+}
