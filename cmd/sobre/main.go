@@ -145,7 +145,7 @@ func report(res *build.Result, err error, out string, stdout, stderr io.Writer) 
 	}
 	pages, fallbacks := 0, 0
 	for _, l := range res.Langs {
-		fmt.Fprintf(stdout, "%-4s %4d pages, %3d fallbacks, %s\n", l.Lang, l.Pages, l.Fallbacks, ms(l.Time))
+		fmt.Fprintf(stdout, "%-4s %4d %s, %d %s, %s\n", l.Lang, l.Pages, plural(l.Pages, "page"), l.Fallbacks, plural(l.Fallbacks, "fallback"), ms(l.Time))
 		pages += l.Pages
 		fallbacks += l.Fallbacks
 	}
@@ -162,6 +162,13 @@ func report(res *build.Result, err error, out string, stdout, stderr io.Writer) 
 		fmt.Fprintln(stdout)
 	}
 	return 0
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
