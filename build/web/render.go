@@ -21,7 +21,7 @@ import (
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 // ReservedIDs are element ids the layouts use; headings never take them.
-var ReservedIDs = []string{"main", "choices"}
+var ReservedIDs = []string{"main", "choices", "choose"}
 
 // Options change how pages are rendered.
 type Options struct {
