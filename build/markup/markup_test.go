@@ -97,11 +97,11 @@ func TestCases(t *testing.T) {
 
 func TestSlug(t *testing.T) {
 	tests := map[string]string{
-		"Préambule":                    "preambule",
+		"Préambule":                     "preambule",
 		"2. Accessibilité et inclusion": "2-accessibilite-et-inclusion",
-		"  Éthique & gouvernance  ":    "ethique-gouvernance",
-		"L’IA, c’est quoi ?":           "l-ia-c-est-quoi",
-		"***":                          "",
+		"  Éthique & gouvernance  ":     "ethique-gouvernance",
+		"L’IA, c’est quoi ?":            "l-ia-c-est-quoi",
+		"***":                           "",
 	}
 	for in, want := range tests {
 		if got := Slug(in); got != want {
