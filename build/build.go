@@ -143,6 +143,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		for _, n := range markup.BlankNames {
 			m["blank."+n] = s.T("blank."+n, nil)
 		}
+		for _, n := range markup.CalloutTypes {
+			m["callout."+n] = s.T("callout."+n, nil)
+		}
 		labels[lang] = m
 	}
 	parallel(ctx, all, func(in *instance) {
@@ -152,6 +155,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		in.doc = markup.Parse(src.Body, markup.Options{
 			Lang: cl, File: src.File, LineOffset: src.BodyLine - 1,
 			Labels: labels[cl], Values: values[cl], ReservedIDs: web.ReservedIDs,
+			Glossary:     content.Rel(in.page.Key, cfg.Glossary),
+			SortSections: in.page.Key == cfg.Glossary,
 		})
 		in.dur += time.Since(t)
 	})
@@ -176,8 +181,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			in.err = err
 			return
 		}
-		words := len(bytes.Fields(in.page.Source.Body))
-		in.html, in.err = r.Page(in.page, body.Bytes(), words)
+		in.html, in.err = r.Page(in.page, web.Body{HTML: body.Bytes(), Words: len(bytes.Fields(in.page.Source.Body)), Tasks: in.doc.Tasks})
 		if in.err == nil {
 			in.size = gzipSize(in.html)
 		}

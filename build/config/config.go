@@ -37,6 +37,9 @@ type Config struct {
 	Credits      map[string]Credit `toml:"credits"`
 	// Contact is where readers report a problem: a mailto: or https: address.
 	Contact string `toml:"contact"`
+	// Glossary is the glossary page, relative to a language folder; it is
+	// the target of "[[term]]" links and is sorted alphabetically.
+	Glossary string `toml:"glossary"`
 }
 
 // Language is one language of the site.
@@ -105,7 +108,8 @@ func Default() *Config {
 			{Code: "nl", Name: "Nederlands", Weight: 2},
 			{Code: "en", Name: "English", Weight: 3},
 		},
-		Budgets: Budgets{PageGzip: 14 * 1024},
+		Budgets:  Budgets{PageGzip: 14 * 1024},
+		Glossary: "glossaire.md",
 	}
 }
 

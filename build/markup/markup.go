@@ -34,6 +34,12 @@ type Options struct {
 	Values map[string]string
 	// ReservedIDs are ids the page template uses; headings avoid them.
 	ReservedIDs []string
+	// Glossary is the glossary page's path relative to this page
+	// ("../glossaire.md"), the target of "[[term]]" links.
+	Glossary string
+	// SortSections orders the level-2 sections by their heading in the
+	// language's collation (the glossary).
+	SortSections bool
 }
 
 // Doc is a parsed page.
@@ -44,8 +50,10 @@ type Doc struct {
 	Links    []Link
 	Images   []Image
 	Problems diag.List
-	opts     Options
-	lines    diag.Lines
+	// Tasks counts checklist items (checkboxes on the web).
+	Tasks int
+	opts  Options
+	lines diag.Lines
 }
 
 // Heading is a section heading of the body.
@@ -79,6 +87,10 @@ var md = goldmark.New(
 		extension.TaskList,
 		levelExt{},
 		blankExt{},
+		calloutExt{},
+		taskExt{},
+		inlineExt{},
+		sortExt{},
 	),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),

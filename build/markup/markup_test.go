@@ -44,6 +44,7 @@ func run(c tcase) string {
 	o := Options{Lang: "fr", File: "page.md", Values: map[string]string{}, Labels: map[string]string{
 		"level1": "Avancé", "level2": "Avancé ++",
 		"blank.organisation": "nom de l’association, à compléter", "blank.date": "date, à compléter", "blank.signature": "signature",
+		"callout.note": "Note", "callout.exercise": "Exercice", "callout.warning": "Attention",
 	}, ReservedIDs: []string{"main"}}
 	for _, kv := range strings.Fields(c.opts) {
 		k, v, _ := strings.Cut(kv, "=")
@@ -57,6 +58,10 @@ func run(c tcase) string {
 			o.Values["date"] = v
 		case "offset":
 			o.LineOffset = len(v)
+		case "glossary":
+			o.Glossary = v
+		case "sort":
+			o.SortSections = true
 		}
 	}
 	d := Parse([]byte(c.md), o)

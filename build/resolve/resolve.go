@@ -9,6 +9,8 @@ import (
 	"path"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+
 	"sobre/build/content"
 	"sobre/build/diag"
 	"sobre/build/markup"
@@ -32,6 +34,12 @@ func Links(site *content.Site, docs map[*content.Page]*markup.Doc) diag.List {
 			}
 			file := p.Source.File
 			for _, l := range d.Links {
+				if isGlossary(l.Node) {
+					if msg := glossary(site, docs, p, string(l.Node.Destination)); msg != "" {
+						problems.Errorf(file, l.Line, "glossary", "%s", msg)
+						continue
+					}
+				}
 				dest, msg := resolve(site, docs, statics, p, d, string(l.Node.Destination), false)
 				if msg != "" {
 					problems.Errorf(file, l.Line, "link", "%s", msg)
@@ -116,6 +124,27 @@ func resolve(site *content.Site, docs map[*content.Page]*markup.Doc, statics map
 		return "", what + " " + dest + ": content/" + p.Source.Lang + "/" + key + " does not exist; add the file or fix the path"
 	}
 	return dest, ""
+}
+
+func isGlossary(n ast.Node) bool {
+	v, ok := n.AttributeString("class")
+	b, _ := v.([]byte)
+	return ok && string(b) == markup.GlossaryClass
+}
+
+// glossary explains a "[[term]]" link whose entry is missing, in a
+// glossary writer's words rather than a link checker's.
+func glossary(site *content.Site, docs map[*content.Page]*markup.Doc, p *content.Page, dest string) string {
+	_, id, _ := strings.Cut(dest, "#")
+	key := site.Config.Glossary
+	g := site.ByKey[p.Lang][key]
+	if g == nil {
+		return "glossary term [[…|" + id + "]]: there is no glossary page content/" + site.Config.DefaultLanguage + "/" + key + "; create it"
+	}
+	if d := docs[g]; d != nil && !d.Anchors()[id] {
+		return "glossary term [[…|" + id + "]]: " + g.Source.File + " has no entry with id " + id + "; add \"## Term {#" + id + "}\" there, or link another id with [[text|id]]"
+	}
+	return ""
 }
 
 func known(d *markup.Doc) string {

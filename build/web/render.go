@@ -113,7 +113,8 @@ type PageData struct {
 	common
 	Title, TitleLang, Description, Canonical string
 	Content                                  template.HTML
-	Fallback                                 bool
+	Fallback, Tasks                          bool
+	Path                                     string // output path: the checklist's storage key
 	FallbackData                             map[string]string
 	ReadingTime                              string
 	Switcher                                 []LangLink
@@ -156,8 +157,15 @@ func FormatDate(s *i18n.Strings, t time.Time) string {
 	return s.T("date_format", map[string]any{"Day": t.Day(), "Month": month, "Year": t.Year()})
 }
 
-// Page renders one page; body is the rendered Markdown, words its length.
-func (r *Renderer) Page(p *content.Page, body []byte, words int) ([]byte, error) {
+// Body is a page's rendered Markdown and what the layout needs to know of it.
+type Body struct {
+	HTML  []byte
+	Words int
+	Tasks int // checklist items: the page gets the script that remembers them
+}
+
+// Page renders one page.
+func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
 	s := r.strings[p.Lang]
 	cfg := r.site.Config
 	fm := p.Source.Front
@@ -165,7 +173,9 @@ func (r *Renderer) Page(p *content.Page, body []byte, words int) ([]byte, error)
 		common:      r.common(p.Lang, p.Out),
 		Title:       fm.Title,
 		Description: fm.Description,
-		Content:     template.HTML(body),
+		Content:     template.HTML(body.HTML),
+		Tasks:       body.Tasks > 0,
+		Path:        p.Out,
 		Fallback:    p.Fallback,
 	}
 	if p.ContentLang() != p.Lang {
@@ -179,7 +189,13 @@ func (r *Renderer) Page(p *content.Page, body []byte, words int) ([]byte, error)
 			d.Canonical = cfg.BaseURL + r.site.ByKey[p.ContentLang()][p.Key].Out
 		}
 	}
-	if minutes := (words + 199) / 200; words > 0 {
+	if body.Tasks > 0 {
+		if js, ok := r.theme.Scripts["checklist.js"]; ok {
+			d.Scripts = append(d.Scripts, content.Rel(p.Out, js.Path))
+		}
+	}
+	if words := body.Words; words > 0 {
+		minutes := (words + 199) / 200
 		d.ReadingTime = s.N("reading_time", minutes)
 	}
 	for _, q := range r.site.Translations(p) {
