@@ -80,65 +80,75 @@ type instance struct {
 	err  error
 }
 
-// Build renders the site of opts.Src into opts.Out. On error the previous
-// output is untouched and the error lists every problem found.
-func Build(ctx context.Context, opts Options) (*Result, error) {
-	start := time.Now()
-	res := &Result{}
-	fail := func(l diag.List) (*Result, error) {
-		res.Problems = dedupe(l)
-		return res, res.Problems.Err()
-	}
-	if err := checkOut(opts.Src, opts.Out); err != nil {
-		return nil, err
-	}
+// Project is a site loaded and parsed, ready to render: what build, check
+// and status share.
+type Project struct {
+	Config   *config.Config
+	Site     *content.Site
+	Catalog  *i18n.Catalog
+	Theme    *web.Theme
+	Renderer *web.Renderer
+	// Docs holds the parsed Markdown of every page instance.
+	Docs map[*content.Page]*markup.Doc
+	// Problems found so far; Load returns an error when any is an error.
+	Problems diag.List
+	// Src is the site's files (without the embedded defaults).
+	Src fs.FS
+	all []*instance
+}
+
+// Load reads and parses a site: configuration, content, strings, theme,
+// every page's Markdown, its links and the content rules. It writes nothing.
+func Load(ctx context.Context, opts Options) (*Project, error) {
 	siteFS := os.DirFS(opts.Src)
 	files := overlay{top: siteFS, base: opts.Defaults}
-	var problems diag.List
+	pr := &Project{Src: siteFS}
+	fail := func() (*Project, error) {
+		pr.Problems = dedupe(pr.Problems)
+		return pr, pr.Problems.Err()
+	}
 
 	cfg, p := config.Load(siteFS)
-	problems.Add(p)
+	pr.Problems.Add(p)
 	if cfg == nil {
-		return fail(problems)
+		return fail()
 	}
-	res.Budget = cfg.Budgets.PageGzip
+	pr.Config = cfg
 	site, p := content.Load(siteFS, cfg)
-	problems.Add(p)
+	pr.Problems.Add(p)
 	cat, p := i18n.Load(files, cfg.Codes(), cfg.DefaultLanguage)
-	problems.Add(p)
+	pr.Problems.Add(p)
 	table, _ := json.Marshal(i18n.MatchTable(cfg.Codes()))
 	theme, p := web.LoadTheme(files, map[string]string{"chooser.js": "window.SOBRE_LANGS=" + string(table) + ";"})
-	problems.Add(p)
+	pr.Problems.Add(p)
 	if theme != nil {
-		problems.Add(check.Contrast(theme.Colors))
+		pr.Problems.Add(check.Contrast(theme.Colors))
 	}
-	if problems.HasErrors() {
-		return fail(problems)
+	if pr.Problems.HasErrors() {
+		return fail()
 	}
 	r, err := web.NewRenderer(theme, site, cat, web.Options{LiveReload: opts.LiveReload, Updated: opts.Updated})
 	if err != nil {
 		return nil, err
 	}
+	pr.Site, pr.Catalog, pr.Theme, pr.Renderer = site, cat, theme, r
 
 	// Parse every page instance; a fallback page is parsed in its tree so
 	// its links resolve to that tree's files.
-	var all []*instance
 	for _, lang := range cfg.Codes() {
 		for _, pg := range site.Pages[lang] {
-			all = append(all, &instance{page: pg})
+			pr.all = append(pr.all, &instance{page: pg})
 		}
 	}
 	values := map[string]map[string]string{}
-	for _, lang := range cfg.Codes() {
-		v := map[string]string{"organisation": cfg.Organisation.Name}
-		if t, ok := cfg.SigningDate(); ok {
-			v["date"] = web.FormatDate(r.Strings(lang), t)
-		}
-		values[lang] = v
-	}
 	labels := map[string]map[string]string{}
 	for _, lang := range cfg.Codes() {
 		s := r.Strings(lang)
+		v := map[string]string{"organisation": cfg.Organisation.Name}
+		if t, ok := cfg.SigningDate(); ok {
+			v["date"] = web.FormatDate(s, t)
+		}
+		values[lang] = v
 		m := map[string]string{"level1": s.T("level1", nil), "level2": s.T("level2", nil)}
 		for _, n := range markup.BlankNames {
 			m["blank."+n] = s.T("blank."+n, nil)
@@ -148,7 +158,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		labels[lang] = m
 	}
-	parallel(ctx, all, func(in *instance) {
+	parallel(ctx, pr.all, func(in *instance) {
 		t := time.Now()
 		src := in.page.Source
 		cl := src.Lang
@@ -163,18 +173,32 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	docs := make(map[*content.Page]*markup.Doc, len(all))
-	for _, in := range all {
-		docs[in.page] = in.doc
-		problems.Add(in.doc.Problems)
+	pr.Docs = make(map[*content.Page]*markup.Doc, len(pr.all))
+	for _, in := range pr.all {
+		pr.Docs[in.page] = in.doc
+		pr.Problems.Add(in.doc.Problems)
 	}
-	problems.Add(resolve.Links(site, docs))
-	if problems.HasErrors() {
-		return fail(problems)
+	pr.Problems.Add(resolve.Links(site, pr.Docs))
+	if pr.Problems.HasErrors() {
+		return fail()
 	}
+	pr.Problems = dedupe(pr.Problems)
+	return pr, nil
+}
 
+// Output is a rendered site, still in memory.
+type Output struct {
+	Files    map[string][]byte
+	Langs    []LangStats
+	Heaviest []PageWeight // all pages, heaviest first
+}
+
+// Render renders every page and file of the site in memory and checks the
+// weight budget. Problems are added to pr.Problems.
+func (pr *Project) Render(ctx context.Context) (*Output, error) {
+	cfg, r, theme, site := pr.Config, pr.Renderer, pr.Theme, pr.Site
 	cssGz := gzipSize(theme.CSS.Data)
-	parallel(ctx, all, func(in *instance) {
+	parallel(ctx, pr.all, func(in *instance) {
 		t := time.Now()
 		var body bytes.Buffer
 		if err := in.doc.Render(&body); err != nil {
@@ -191,14 +215,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	out := map[string][]byte{}
+	res := &Output{Files: map[string][]byte{}}
+	out := res.Files
 	stats := map[string]*LangStats{}
 	for _, lang := range cfg.Codes() {
 		stats[lang] = &LangStats{Lang: lang}
 	}
-	for _, in := range all {
+	for _, in := range pr.all {
 		if in.err != nil {
-			problems.Errorf(in.page.Source.File, 0, "render", "%v", in.err)
+			pr.Problems.Errorf(in.page.Source.File, 0, "render", "%v", in.err)
 			continue
 		}
 		out[in.page.Out] = in.html
@@ -209,6 +234,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		st.Time += in.dur
 		res.Heaviest = append(res.Heaviest, PageWeight{Path: in.page.Out, HTML: in.size, CSS: cssGz})
+	}
+	for _, lang := range cfg.Codes() {
+		res.Langs = append(res.Langs, *stats[lang])
 	}
 	sort.SliceStable(res.Heaviest, func(i, j int) bool {
 		a, b := res.Heaviest[i], res.Heaviest[j]
@@ -222,12 +250,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			if w.Total() <= budget {
 				break
 			}
-			problems.Errorf(sourceOf(all, w.Path), 0, "budget", "%s weighs %s gzipped with its CSS, over the budget of %s (budgets.page_gzip): split the page or trim the theme",
+			pr.Problems.Errorf(sourceOf(pr.all, w.Path), 0, "budget", "%s weighs %s gzipped with its CSS, over the budget of %s (budgets.page_gzip): split the page or trim the theme",
 				w.Path, kb(w.Total()), kb(budget))
 		}
-	}
-	if len(res.Heaviest) > 5 {
-		res.Heaviest = res.Heaviest[:5]
 	}
 
 	extra := []struct {
@@ -240,7 +265,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	for _, e := range extra {
 		b, err := e.fn()
 		if err != nil {
-			problems.Errorf(web.ThemeDir, 0, "render", "%v", err)
+			pr.Problems.Errorf(web.ThemeDir, 0, "render", "%v", err)
 			continue
 		}
 		out[e.path] = b
@@ -260,30 +285,56 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	// Strings: missing ones are shown in the default language and listed.
-	res.Missing = cat.Missing()
+	missing := pr.Catalog.Missing()
 	for _, lang := range cfg.Codes() {
-		if m := res.Missing[lang]; len(m) > 0 {
-			problems.Warnf(i18n.Dir+"/"+lang+".toml", 0, "i18n", "%d interface strings missing, shown in %s: %s", len(m), cfg.DefaultLanguage, strings.Join(m, ", "))
+		if m := missing[lang]; len(m) > 0 {
+			pr.Problems.Warnf(i18n.Dir+"/"+lang+".toml", 0, "i18n", "%d interface strings missing, shown in %s: %s", len(m), cfg.DefaultLanguage, strings.Join(m, ", "))
 		}
 	}
-	for _, id := range cat.Unknown() {
-		problems.Errorf(i18n.Dir+"/"+cfg.DefaultLanguage+".toml", 0, "i18n", "the theme asks for string %q, defined in no language: add it", id)
+	for _, id := range pr.Catalog.Unknown() {
+		pr.Problems.Errorf(i18n.Dir+"/"+cfg.DefaultLanguage+".toml", 0, "i18n", "the theme asks for string %q, defined in no language: add it", id)
 	}
-	if problems.HasErrors() {
-		return fail(problems)
-	}
+	pr.Problems = dedupe(pr.Problems)
+	return res, pr.Problems.Err()
+}
 
-	if err := writeAtomic(opts.Out, out, opts.Verbose); err != nil {
+// Build renders the site of opts.Src into opts.Out. On error the previous
+// output is untouched and the error lists every problem found.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	if err := checkOut(opts.Src, opts.Out); err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	pr, err := Load(ctx, opts)
+	if pr != nil {
+		res.Problems = pr.Problems
+		if pr.Config != nil {
+			res.Budget = pr.Config.Budgets.PageGzip
+			res.Missing = map[string][]string{}
+		}
+	}
+	if err != nil {
+		return res, err
+	}
+	out, err := pr.Render(ctx)
+	res.Problems = pr.Problems
+	if err != nil {
+		return res, err
+	}
+	res.Missing = pr.Catalog.Missing()
+	res.Langs = out.Langs
+	res.Heaviest = out.Heaviest
+	if len(res.Heaviest) > 5 {
+		res.Heaviest = res.Heaviest[:5]
+	}
+	if err := writeAtomic(opts.Out, out.Files, opts.Verbose); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", opts.Out, err)
 	}
-	for _, lang := range cfg.Codes() {
-		res.Langs = append(res.Langs, *stats[lang])
-	}
-	for _, b := range out {
+	for _, b := range out.Files {
 		res.Files++
 		res.Bytes += int64(len(b))
 	}
-	res.Problems = dedupe(problems)
 	res.Duration = time.Since(start)
 	return res, nil
 }
