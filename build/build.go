@@ -94,7 +94,9 @@ type Project struct {
 	Problems diag.List
 	// Src is the site's files (without the embedded defaults).
 	Src fs.FS
-	all []*instance
+	// Measures holds what the content rules measured, per source file.
+	Measures map[string]check.PageReport
+	all      []*instance
 }
 
 // Load reads and parses a site: configuration, content, strings, theme,
@@ -174,9 +176,18 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 		return nil, err
 	}
 	pr.Docs = make(map[*content.Page]*markup.Doc, len(pr.all))
+	pr.Measures = map[string]check.PageReport{}
+	lintOpts := check.Options{MinReadability: cfg.Readability}
 	for _, in := range pr.all {
 		pr.Docs[in.page] = in.doc
 		pr.Problems.Add(in.doc.Problems)
+		if !in.page.Fallback {
+			o := lintOpts
+			o.PageMin = in.page.Source.Front.MinReadability
+			l, m := check.Lint(in.doc, in.page.Source.File, in.page.ContentLang(), o)
+			pr.Problems.Add(l)
+			pr.Measures[m.File] = m
+		}
 	}
 	pr.Problems.Add(resolve.Links(site, pr.Docs))
 	if pr.Problems.HasErrors() {

@@ -37,6 +37,9 @@ type Config struct {
 	Credits      map[string]Credit `toml:"credits"`
 	// Contact is where readers report a problem: a mailto: or https: address.
 	Contact string `toml:"contact"`
+	// Readability is the lowest reading ease accepted per language (see
+	// README); 0 turns the rule off.
+	Readability map[string]float64 `toml:"readability"`
 	// Glossary is the glossary page, relative to a language folder; it is
 	// the target of "[[term]]" links and is sorted alphabetically.
 	Glossary string `toml:"glossary"`
@@ -108,8 +111,9 @@ func Default() *Config {
 			{Code: "nl", Name: "Nederlands", Weight: 2},
 			{Code: "en", Name: "English", Weight: 3},
 		},
-		Budgets:  Budgets{PageGzip: 14 * 1024},
-		Glossary: "glossaire.md",
+		Budgets:     Budgets{PageGzip: 14 * 1024},
+		Glossary:    "glossaire.md",
+		Readability: map[string]float64{"fr": 50, "nl": 50, "en": 50},
 	}
 }
 

@@ -77,6 +77,9 @@ type Site struct {
 	// Statics per language, including the default language's files that a
 	// tree lacks, so fallback pages find their images.
 	Statics map[string][]*Static
+	// Drafts are translations in progress, per language and key: not
+	// published, listed by status.
+	Drafts map[string]map[string]*Source
 }
 
 // Load reads content/ from fsys and builds the model. All problems are
@@ -149,8 +152,17 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 	// Go on with the pages that parsed, so that one build reports every
 	// problem of the tree (clashing output paths too), not the first batch.
 
-	site := &Site{Config: cfg, Pages: map[string][]*Page{}, ByKey: map[string]map[string]*Page{}, Statics: map[string][]*Static{}}
 	def := cfg.DefaultLanguage
+	site := &Site{Config: cfg, Pages: map[string][]*Page{}, ByKey: map[string]map[string]*Page{}, Statics: map[string][]*Static{}, Drafts: map[string]map[string]*Source{}}
+	for _, l := range cfg.Codes() {
+		site.Drafts[l] = map[string]*Source{}
+		for k, src := range sources[l] {
+			if src.Front.Draft && l != def {
+				site.Drafts[l][k] = src
+				delete(sources[l], k)
+			}
+		}
+	}
 	for _, l := range cfg.Codes() {
 		byOut := map[string]*Page{}
 		keys := map[string]bool{}
@@ -216,6 +228,13 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 		return nil, problems
 	}
 	return site, problems
+}
+
+// ParseSource reads one Markdown file of the content tree.
+func ParseSource(lang, key, file string, data []byte) (*Source, diag.List) {
+	var l diag.List
+	s := parseSource(lang, key, file, data, &l)
+	return s, l
 }
 
 func parseSource(lang, key, file string, data []byte, problems *diag.List) *Source {

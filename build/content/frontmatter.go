@@ -25,6 +25,12 @@ type FrontMatter struct {
 	AI *AI `yaml:"ai"`
 	// Translation records what a translated page was made from.
 	Translation *Translation `yaml:"translation"`
+	// Draft pages are not published: the source page is shown instead.
+	Draft bool `yaml:"draft"`
+	// MinReadability overrides the language's reading-ease threshold for
+	// this page (site.toml [readability]), e.g. for a text whose wording
+	// is not ours to change. Say why in a comment beside it.
+	MinReadability *float64 `yaml:"min_readability"`
 }
 
 // AI records how an AI tool helped make a page and whether a person checked it.
@@ -39,6 +45,9 @@ type AI struct {
 type Translation struct {
 	From   string `yaml:"from"`   // source language
 	Source string `yaml:"source"` // hash of the source at translation time
+	// Paragraphs hashes each block of the source at translation time, so
+	// that an outdated translation can say which paragraphs changed.
+	Paragraphs []string `yaml:"paragraphs"`
 }
 
 // Allowed values, listed in error messages so a writer knows what to type.
@@ -143,7 +152,7 @@ func yamlErr(msg string) *FrontMatterError {
 		if strings.Contains(text, "not found in type") {
 			f := strings.Fields(text)
 			if len(f) > 1 {
-				text = "unknown setting " + f[1] + ": check its spelling (known: title, description, weight, slug, credit, ai, translation)"
+				text = "unknown setting " + f[1] + ": check its spelling (known: title, description, weight, slug, credit, ai, translation, draft, min_readability)"
 			}
 		} else {
 			text += ": fix the YAML syntax (indent with spaces, quote text holding a colon)"

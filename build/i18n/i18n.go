@@ -104,6 +104,16 @@ func (c *Catalog) Missing() map[string][]string {
 	return out
 }
 
+// Defined lists the ids a language's file defines.
+func (c *Catalog) Defined(code string) []string {
+	var out []string
+	for id := range c.ids[code] {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Unused lists the ids a language defines that no template asked for during
 // the build (only meaningful after rendering).
 func (c *Catalog) Unused(code string) []string {

@@ -122,6 +122,7 @@ type PageData struct {
 	Nav, Breadcrumbs                         []Link
 	Prev, Next                               *Link
 	AI                                       *AIData
+	Outdated                                 *Link // the source page, when it changed since the translation
 	Credit                                   *CreditData
 }
 
@@ -177,6 +178,10 @@ func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
 		Tasks:       body.Tasks > 0,
 		Path:        p.Out,
 		Fallback:    p.Fallback,
+	}
+	if r.site.StateOf(p) == content.Outdated {
+		src := r.site.ByKey[r.site.Config.DefaultLanguage][p.Key]
+		d.Outdated = &Link{Href: content.Rel(p.Out, src.Out), Lang: src.Lang, Title: LanguageName(src.Lang, p.Lang)}
 	}
 	if p.ContentLang() != p.Lang {
 		d.TitleLang = p.ContentLang()

@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -21,6 +22,7 @@ import (
 	minjs "github.com/tdewolff/minify/v2/js"
 
 	"sobre/build/diag"
+	"sobre/build/markup"
 )
 
 // ThemeDir is where the default theme lives in a site or in the binary.
@@ -59,6 +61,7 @@ type Theme struct {
 	CSS     Asset
 	Scripts map[string]Asset // by source name: "chooser.js"
 	min     *minify.M
+	layouts []byte // all layout sources, to find the strings they use
 }
 
 func newMinifier() *minify.M {
@@ -154,6 +157,7 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 			problems.Errorf(l, 0, "theme", "cannot read: %v", err)
 			continue
 		}
+		t.layouts = append(t.layouts, src...)
 		if _, err := root.New(path.Base(l)).Parse(string(src)); err != nil {
 			problems.Errorf(l, templateLine(err), "theme", "template error: %v", err)
 		}
@@ -168,6 +172,34 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 	}
 	t.tmpl = root
 	return t, problems
+}
+
+var tCallRe = regexp.MustCompile(`\btn? "([^"]+)"`)
+
+// StringIDs lists the interface strings the theme and the build use:
+// those named in the layouts ({{t "id"}}) and those the code asks for.
+func (t *Theme) StringIDs() map[string]bool {
+	ids := map[string]bool{}
+	for _, m := range tCallRe.FindAllSubmatch(t.layouts, -1) {
+		ids[string(m[1])] = true
+	}
+	for _, id := range codeStrings {
+		ids[id] = true
+	}
+	for _, n := range markup.BlankNames {
+		ids["blank."+n] = true
+	}
+	for _, n := range markup.CalloutTypes {
+		ids["callout."+n] = true
+	}
+	return ids
+}
+
+// codeStrings are the strings Go code asks for, not the layouts.
+var codeStrings = []string{
+	"months", "date_format", "reading_time", "level1", "level2",
+	"ai_translation", "ai_writing", "ai_review_pending", "ai_review_done",
+	"not_translated_short", "chooser_title", "chooser_intro", "chooser_hint",
 }
 
 func writeVars(b *bytes.Buffer, p Palette) {

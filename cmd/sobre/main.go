@@ -5,6 +5,10 @@
 //
 //	sobre build [-src DIR] [-out DIR] [-v]
 //	sobre serve [-src DIR] [-addr 127.0.0.1:1313]
+//	sobre check [-src DIR] [-strict] [-json] [-v]
+//	sobre status [-src DIR] [-strict] [-json]
+//	sobre new -lang LANG [-src DIR] content/fr/PAGE.md
+//	sobre stamp [-src DIR] content/LANG/PAGE.md…
 //	sobre version
 package main
 
@@ -37,6 +41,11 @@ accessible static site that works offline.
 Usage:
   sobre build [-src DIR] [-out DIR] [-v]   build the site into DIR/public (or -out)
   sobre serve [-src DIR] [-addr ADDR]      preview with live reload (default 127.0.0.1:1313)
+  sobre check [-src DIR] [-strict] [-json] run every quality rule without writing the site
+  sobre status [-src DIR] [-strict] [-json]
+                                           what each translation lacks: missing, outdated pages, strings
+  sobre new -lang LANG content/fr/PAGE.md  start a translation of a page
+  sobre stamp content/LANG/PAGE.md…        record that translations match their current source
   sobre version                            print the version
 
 Run "sobre <command> -h" for a command's options.
@@ -58,6 +67,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(ctx, args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(ctx, args[1:], stdout, stderr)
+	case "status":
+		return cmdStatus(ctx, args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
+	case "stamp":
+		return cmdStamp(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "sobre", versionString())
 		return 0

@@ -1,0 +1,179 @@
+package check
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"sobre/build/diag"
+	"sobre/build/markup"
+)
+
+// vague link texts, per language: they say nothing out of context, which
+// is how screen reader users often list links (WCAG 2.4.4).
+var vague = map[string][]string{
+	"fr": {"cliquez ici", "cliquer ici", "clique ici", "ici", "là", "lien", "ce lien", "en savoir plus", "lire la suite", "la suite", "plus", "voir", "voir ici", "page"},
+	"nl": {"klik hier", "klik", "hier", "link", "deze link", "lees meer", "meer", "meer info", "meer lezen", "zie", "pagina"},
+	"en": {"click here", "click", "here", "link", "this link", "read more", "more", "learn more", "see", "see here", "page"},
+}
+
+// Words typical of each language and rare in the others, to notice a
+// sentence written in another language than its page.
+var marker = map[string]map[string]bool{
+	"en": set("the", "and", "of", "with", "you", "your", "this", "that", "is", "are", "for", "we", "our", "from", "which", "what", "have", "has", "be", "it", "they", "not", "can", "will", "would", "should"),
+	"fr": set("le", "la", "les", "des", "et", "est", "une", "pour", "avec", "nous", "vous", "dans", "sur", "que", "qui", "ce", "cette", "sont", "pas", "mais", "ou", "du", "au", "aux", "leur"),
+	"nl": set("het", "een", "van", "zijn", "voor", "met", "wij", "jij", "je", "niet", "op", "dat", "die", "deze", "ook", "maar", "wordt", "worden", "naar", "bij", "uit", "hun", "onze", "ons"),
+}
+
+func set(ws ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+var fileNameRe = regexp.MustCompile(`(?i)^[\w .-]+\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$|^(img|dsc|image|photo|screenshot)[_ -]?\d+`)
+
+var genericAlt = set("image", "photo", "img", "picture", "afbeelding", "foto", "illustration", "illustratie", "graphic", "logo", "icon", "icône", "icoon")
+
+// Options tune the content rules.
+type Options struct {
+	// MinReadability is the lowest reading ease accepted, per language;
+	// 0 or absent turns the rule off for that language.
+	MinReadability map[string]float64
+	// PageMin, when set, replaces MinReadability for this page.
+	PageMin *float64
+}
+
+// PageReport is what the rules measured on a page (for check -json).
+type PageReport struct {
+	File        string       `json:"file"`
+	Readability *Readability `json:"readability,omitempty"`
+}
+
+// Lint applies the content rules that need judgement to a parsed page:
+// they give warnings, which a build prints and check -strict refuses.
+func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport) {
+	var l diag.List
+	rep := PageReport{File: file}
+	src := d.Source
+	var blocks []string
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			txt := strings.ToLower(strings.Trim(markup.PlainText(n, src), " .:;,!?…«»\"'’()"))
+			for _, v := range vague[baseLang(lang)] {
+				if txt == v {
+					l.Warnf(file, d.Line(n), "link-text", "link text %q says nothing out of context: name where it leads, e.g. [the charter's commitments](…)", markup.PlainText(n, src))
+					break
+				}
+			}
+			if strings.HasPrefix(txt, "http://") || strings.HasPrefix(txt, "https://") || strings.HasPrefix(txt, "www.") {
+				if dest := string(n.Destination); strings.Contains(dest, txt) || strings.TrimPrefix(strings.TrimPrefix(dest, "https://"), "http://") == txt {
+					l.Warnf(file, d.Line(n), "link-text", "link text is a bare address: screen readers spell it out; name the page instead, e.g. [EcoLogits](https://ecologits.ai)")
+				}
+			}
+		case *ast.Image:
+			alt := strings.TrimSpace(markup.PlainText(n, src))
+			base := path.Base(string(n.Destination))
+			if alt != "" && (fileNameRe.MatchString(alt) || strings.EqualFold(alt, base) || strings.EqualFold(alt, strings.TrimSuffix(base, path.Ext(base))) || genericAlt[strings.ToLower(alt)]) {
+				l.Warnf(file, d.Line(n), "image-alt", "alt text %q does not describe the image: say what it shows and why it is there", alt)
+			}
+		case *east.Table:
+			empty := true
+			if h, ok := n.FirstChild().(*east.TableHeader); ok {
+				for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+					if strings.TrimSpace(markup.PlainText(c, src)) != "" {
+						empty = false
+					}
+				}
+			}
+			if empty {
+				l.Warnf(file, d.Line(n), "table-header", "table without a header row: name each column in the first row so screen readers can announce it")
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			t := text(n, src)
+			blocks = append(blocks, t)
+			if w := foreign(t, lang); w != "" {
+				l.Warnf(file, d.Line(n), "lang-mark", "this looks written in %s, not %s: mark the phrase with [words]{lang=%s} so screen readers switch voice (WCAG 3.1.2), or translate it", w, lang, w)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if r, ok := Measure(blocks, lang); ok {
+		rep.Readability = &r
+		min := opts.MinReadability[baseLang(lang)]
+		if opts.PageMin != nil {
+			min = *opts.PageMin
+		}
+		if min > 0 && r.Score < min {
+			l.Warnf(file, 0, "readability", "reading ease %.0f (%s, %s) is under %.0f: use shorter sentences (now %.1f words each) and everyday words",
+				r.Score, r.Formula, r.Grade, min, float64(r.Words)/float64(r.Sentences))
+		}
+	}
+	return l, rep
+}
+
+// text returns a block's words outside code and phrases marked with their
+// own language, which the language rule must not count.
+func text(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *markup.Span, *ast.CodeSpan:
+			b.WriteString(" ")
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			b.WriteByte(' ')
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// foreign returns the language a block seems written in when it is
+// clearly not lang: at least four marker words of another language and
+// more than twice as many as of its own.
+func foreign(t, lang string) string {
+	own := baseLang(lang)
+	counts := map[string]int{}
+	for _, w := range wordsOf(strings.ToLower(t)) {
+		for l, m := range marker {
+			if m[w] {
+				counts[l]++
+			}
+		}
+	}
+	best, n := "", 0
+	for l, c := range counts {
+		if l != own && c > n {
+			best, n = l, c
+		}
+	}
+	if _, known := marker[own]; !known || n < 4 || n <= 2*counts[own] {
+		return ""
+	}
+	return best
+}
+
+func (r Readability) String() string {
+	return fmt.Sprintf("%.0f (%s, %s)", r.Score, r.Formula, r.Grade)
+}

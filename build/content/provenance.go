@@ -1,0 +1,229 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// Block is a paragraph-sized piece of a source page: the text between two
+// blank lines. Translation records keep one short hash per block, so that
+// a changed source says which of its paragraphs changed.
+type Block struct {
+	Line int    // file line of the block's first line
+	Text string // normalised: lines trimmed, runs of spaces collapsed
+	Hash string
+}
+
+// Fingerprint identifies a source page's text at one moment.
+type Fingerprint struct {
+	Hash   string   // of the title and the whole body
+	Blocks []string // hash of each block, in order
+}
+
+func shortHash(s string, n int) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])[:n]
+}
+
+// Blocks splits a source's body into blocks.
+func Blocks(s *Source) []Block {
+	var out []Block
+	var cur []string
+	start := 0
+	flush := func() {
+		if len(cur) > 0 {
+			t := strings.Join(cur, " ")
+			out = append(out, Block{Line: start, Text: t, Hash: shortHash(t, 8)})
+			cur = nil
+		}
+	}
+	for i, l := range strings.Split(string(s.Body), "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l == "" {
+			flush()
+			continue
+		}
+		if len(cur) == 0 {
+			start = s.BodyLine + i
+		}
+		cur = append(cur, l)
+	}
+	flush()
+	return out
+}
+
+// Print fingerprints a source page. Only its text counts: settings such as
+// weight or slug may change without making translations outdated.
+func Print(s *Source) Fingerprint {
+	blocks := Blocks(s)
+	f := Fingerprint{Blocks: make([]string, len(blocks))}
+	var all strings.Builder
+	all.WriteString(strings.TrimSpace(s.Front.Title))
+	for i, b := range blocks {
+		f.Blocks[i] = b.Hash
+		all.WriteString("\n\n" + b.Text)
+	}
+	f.Hash = shortHash(all.String(), 12)
+	return f
+}
+
+// State is where a translated page stands against its source.
+type State string
+
+const (
+	Original  State = "original"   // the page is in the source language
+	UpToDate  State = "up-to-date" // translated from the current source
+	Outdated  State = "outdated"   // the source changed since
+	Untracked State = "untracked"  // no source hash recorded: cannot tell
+	Missing   State = "missing"    // no translation: the source is shown
+	Draft     State = "draft"      // a translation in progress, not published
+	NoSource  State = "no-source"  // a page with no source-language page
+)
+
+// StateOf says where a page of a language tree stands.
+func (s *Site) StateOf(p *Page) State {
+	def := s.Config.DefaultLanguage
+	switch {
+	case p.Lang == def:
+		return Original
+	case p.Fallback && s.Drafts[p.Lang][p.Key] != nil:
+		return Draft
+	case p.Fallback:
+		return Missing
+	}
+	src := s.ByKey[def][p.Key]
+	if src == nil {
+		return NoSource
+	}
+	t := p.Source.Front.Translation
+	if t == nil || t.Source == "" {
+		return Untracked
+	}
+	if t.Source != Print(src.Source).Hash {
+		return Outdated
+	}
+	return UpToDate
+}
+
+// Changes lists the source's blocks that were not in it when the
+// translation was made, and how many of the recorded blocks are gone.
+func Changes(src *Source, rec *Translation) (changed []Block, removed int) {
+	then := map[string]int{}
+	for _, h := range rec.Paragraphs {
+		then[h]++
+	}
+	now := Blocks(src)
+	for _, b := range now {
+		if then[b.Hash] > 0 {
+			then[b.Hash]--
+			continue
+		}
+		changed = append(changed, b)
+	}
+	for _, n := range then {
+		removed += n
+	}
+	return changed, removed
+}
+
+// Stamp writes a translation record for source fingerprint f into the
+// front matter of a translation file, replacing any record it had and
+// keeping every other line as it was.
+func Stamp(file []byte, from string, f Fingerprint) ([]byte, error) {
+	header, body, _, err := SplitFrontMatter(bytes.ReplaceAll(file, []byte("\r\n"), []byte("\n")))
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimSuffix(string(header), "\n"), "\n")
+	if len(header) == 0 {
+		lines = nil
+	}
+	var kept []string
+	at := -1
+	for i := 0; i < len(lines); i++ {
+		if strings.HasPrefix(lines[i], "translation:") {
+			at = len(kept)
+			for i+1 < len(lines) && (strings.HasPrefix(lines[i+1], " ") || strings.HasPrefix(lines[i+1], "\t")) {
+				i++
+			}
+			continue
+		}
+		kept = append(kept, lines[i])
+	}
+	if at < 0 {
+		at = len(kept)
+	}
+	rec := []string{"translation:", "  from: " + from, "  source: " + f.Hash}
+	if len(f.Blocks) > 0 {
+		// A flow list wrapped at 80 columns keeps the header readable.
+		line := "  paragraphs: ["
+		for i, h := range f.Blocks {
+			item := h
+			if i < len(f.Blocks)-1 {
+				item += ","
+			} else {
+				item += "]"
+			}
+			if len(line)+len(item)+1 > 80 {
+				rec = append(rec, strings.TrimRight(line, " "))
+				line = "    "
+			}
+			line += item + " "
+		}
+		rec = append(rec, strings.TrimRight(line, " "))
+	}
+	out := append(append(append([]string{}, kept[:at]...), rec...), kept[at:]...)
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	b.WriteString(strings.Join(out, "\n"))
+	b.WriteString("\n---\n")
+	b.Write(body)
+	return b.Bytes(), nil
+}
+
+// Scaffold starts the translation of src into lang: the front matter with
+// its provenance record and a draft flag, then the source text to translate.
+func Scaffold(src *Source, lang string) []byte {
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	b.WriteString("# Translate the title, the description and the text below, then\n")
+	b.WriteString("# remove \"draft: true\" to publish. Keep {#ids}, links and [[terms|ids]].\n")
+	b.WriteString("title: " + yamlString(src.Front.Title) + "\n")
+	if src.Front.Description != "" {
+		b.WriteString("description: " + yamlString(src.Front.Description) + "\n")
+	}
+	if src.Front.Weight != 0 {
+		b.WriteString("weight: " + itoa(src.Front.Weight) + "\n")
+	}
+	if src.Front.Credit != "" {
+		b.WriteString("credit: " + src.Front.Credit + "\n")
+	}
+	b.WriteString("draft: true\n")
+	out, _ := Stamp(append(b.Bytes(), []byte("---\n")...), src.Lang, Print(src))
+	return append(out, src.Body...)
+}
+
+func yamlString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+func itoa(n int) string {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var d []byte
+	for {
+		d = append([]byte{byte('0' + n%10)}, d...)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	if neg {
+		return "-" + string(d)
+	}
+	return string(d)
+}

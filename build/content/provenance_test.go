@@ -1,0 +1,128 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var hexRe = regexp.MustCompile(`^[0-9a-f]+$`)
+
+func src(title, body string) *Source {
+	return &Source{Lang: "fr", Key: "a.md", File: "content/fr/a.md", Front: FrontMatter{Title: title}, Body: []byte(body), BodyLine: 5}
+}
+
+func TestPrintAndChanges(t *testing.T) {
+	a := src("Titre", "Premier paragraphe.\n\nDeuxième\nparagraphe.\n\n- une liste\n")
+	b := src("Titre", "Premier paragraphe.\n\nDeuxième paragraphe.   \n\n- une liste\n")
+	if Print(a).Hash != Print(b).Hash {
+		t.Error("reflowing lines must not change the fingerprint")
+	}
+	if Print(a).Hash == Print(src("Autre titre", string(a.Body))).Hash {
+		t.Error("a new title must change the fingerprint")
+	}
+	blocks := Blocks(a)
+	if len(blocks) != 3 || blocks[1].Line != 7 || blocks[1].Text != "Deuxième paragraphe." {
+		t.Fatalf("blocks = %+v", blocks)
+	}
+	rec := &Translation{From: "fr", Source: Print(a).Hash, Paragraphs: Print(a).Blocks}
+	c := src("Titre", "Premier paragraphe.\n\nUn paragraphe nouveau.\n\n- une liste\n")
+	changed, removed := Changes(c, rec)
+	if len(changed) != 1 || changed[0].Text != "Un paragraphe nouveau." || changed[0].Line != 7 || removed != 1 {
+		t.Errorf("changed = %+v, removed = %d", changed, removed)
+	}
+}
+
+func TestStamp(t *testing.T) {
+	file := "---\ntitle: Charter\nslug: charter\ntranslation:\n  from: fr\n  source: old\nai:\n  what: translation\n  tool: X\n  review: pending\n---\nBody\n"
+	f := Fingerprint{Hash: "0123456789ab", Blocks: []string{"aaaaaaaa", "bbbbbbbb"}}
+	out, err := Stamp([]byte(file), "fr", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "---\ntitle: Charter\nslug: charter\ntranslation:\n  from: fr\n  source: 0123456789ab\n  paragraphs: [aaaaaaaa, bbbbbbbb]\nai:\n  what: translation\n  tool: X\n  review: pending\n---\nBody\n"
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	again, _ := Stamp(out, "fr", f)
+	if string(again) != string(out) {
+		t.Error("stamping twice must change nothing")
+	}
+	h, _, _, _ := SplitFrontMatter(out)
+	fm, errs := ParseFrontMatter(h)
+	if len(errs) > 0 || fm.Translation.Source != f.Hash || len(fm.Translation.Paragraphs) != 2 || fm.AI == nil {
+		t.Errorf("reparsed: %+v %v", fm, errs)
+	}
+	many := Fingerprint{Hash: "x", Blocks: strings.Fields(strings.Repeat("abcdef12 ", 30))}
+	out, _ = Stamp([]byte("---\ntitle: A\n---\n"), "fr", many)
+	for _, l := range strings.Split(string(out), "\n") {
+		if len(l) > 80 {
+			t.Errorf("line over 80 columns: %q", l)
+		}
+	}
+	h, _, _, _ = SplitFrontMatter(out)
+	if fm, errs := ParseFrontMatter(h); len(errs) > 0 || len(fm.Translation.Paragraphs) != 30 {
+		t.Errorf("wrapped list does not parse back: %v %d", errs, len(fm.Translation.Paragraphs))
+	}
+}
+
+func TestScaffold(t *testing.T) {
+	s := src("Charte « test »", "## Préambule {#preambule}\n\nTexte.\n")
+	s.Front.Weight = 10
+	out := Scaffold(s, "nl")
+	h, body, _, err := SplitFrontMatter(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm, errs := ParseFrontMatter(h)
+	if len(errs) > 0 {
+		t.Fatal(errs[0].Msg)
+	}
+	if !fm.Draft || fm.Title != s.Front.Title || fm.Weight != 10 || fm.Translation.From != "fr" || fm.Translation.Source != Print(s).Hash {
+		t.Errorf("scaffold front matter: %+v", fm)
+	}
+	if string(body) != string(s.Body) {
+		t.Errorf("scaffold body: %q", body)
+	}
+}
+
+// FuzzStamp: stamping any valid page keeps its other settings and body and
+// records exactly the fingerprint given.
+func FuzzStamp(f *testing.F) {
+	f.Add("---\ntitle: A\ntranslation:\n  from: fr\n  source: x\n---\nBody", "0123", "aa bb")
+	f.Add("---\ntitle: A\nai:\n  what: writing\n  tool: T\n  review: pending\n---\n", "h", "")
+	f.Add("---\ntranslation: {from: fr}\ntitle: A\n---\n\n", "h", "a")
+	f.Fuzz(func(t *testing.T, file, hash, blocks string) {
+		// Hashes are hex: that is all Stamp ever receives.
+		if !hexRe.MatchString(hash) || !hexRe.MatchString(strings.ReplaceAll(blocks, " ", "0")+"0") {
+			return
+		}
+		h, body, _, err := SplitFrontMatter([]byte(file))
+		if err != nil {
+			return
+		}
+		before, errs := ParseFrontMatter(h)
+		if len(errs) > 0 {
+			return
+		}
+		fp := Fingerprint{Hash: hash, Blocks: strings.Fields(blocks)}
+		out, err := Stamp([]byte(file), "fr", fp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h2, body2, _, err := SplitFrontMatter(out)
+		if err != nil {
+			t.Fatalf("stamped file does not split: %v\n%s", err, out)
+		}
+		after, errs := ParseFrontMatter(h2)
+		if len(errs) > 0 {
+			t.Fatalf("stamped header does not parse: %s\n%s", errs[0].Msg, out)
+		}
+		if after.Title != before.Title || after.Slug != before.Slug || string(body2) != string(body) {
+			t.Fatalf("stamp changed other content:\n%s", out)
+		}
+		if after.Translation == nil || after.Translation.Source != hash || len(after.Translation.Paragraphs) != len(fp.Blocks) {
+			t.Fatalf("record not written: %+v\n%s", after.Translation, out)
+		}
+	})
+}
