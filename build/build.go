@@ -216,7 +216,11 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 			in.err = err
 			return
 		}
-		in.html, in.err = r.Page(in.page, web.Body{HTML: body.Bytes(), Words: len(bytes.Fields(in.page.Source.Body)), Tasks: in.doc.Tasks})
+		b := web.Body{HTML: body.Bytes(), Words: len(bytes.Fields(in.page.Source.Body)), Tasks: in.doc.Tasks}
+		if bytes.Contains(b.HTML, []byte(markup.Placeholder("assessment"))) {
+			b.Assessment = commitments(pr.Docs[site.ByKey[in.page.Lang][cfg.Charter]])
+		}
+		in.html, in.err = r.Page(in.page, b)
 		if in.err == nil {
 			in.size = gzipSize(in.html)
 		}

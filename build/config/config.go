@@ -40,6 +40,13 @@ type Config struct {
 	// Readability is the lowest reading ease accepted per language (see
 	// README); 0 turns the rule off.
 	Readability map[string]float64 `toml:"readability"`
+	// Footer lists pages linked from every page's footer rather than the
+	// menu (accessibility statement, transparency), relative to a
+	// language folder.
+	Footer []string `toml:"footer"`
+	// Charter is the charter page, relative to a language folder: the
+	// self-assessment ({{assessment}}) is built from its commitments.
+	Charter string `toml:"charter"`
 	// Glossary is the glossary page, relative to a language folder; it is
 	// the target of "[[term]]" links and is sorted alphabetically.
 	Glossary string `toml:"glossary"`
@@ -113,6 +120,7 @@ func Default() *Config {
 		},
 		Budgets:     Budgets{PageGzip: 14 * 1024},
 		Glossary:    "glossaire.md",
+		Charter:     "charte.md",
 		Readability: map[string]float64{"fr": 50, "nl": 50, "en": 50},
 	}
 }

@@ -53,6 +53,14 @@ type Page struct {
 // ContentLang is the language the page's text is really written in.
 func (p *Page) ContentLang() string { return p.Source.Lang }
 
+// Label is the page's short name for menus and links.
+func (p *Page) Label() string {
+	if t := p.Source.Front.ShortTitle; t != "" {
+		return t
+	}
+	return p.Source.Front.Title
+}
+
 // IsHome reports whether the page is a language's home page.
 func (p *Page) IsHome() bool { return p.Key == "index.md" }
 

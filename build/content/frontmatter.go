@@ -15,6 +15,8 @@ import (
 type FrontMatter struct {
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
+	// ShortTitle names the page in menus, breadcrumbs and pager links.
+	ShortTitle string `yaml:"short_title"`
 	// Weight orders pages within their folder; lower comes first.
 	Weight int `yaml:"weight"`
 	// Slug renames the output file (without extension) in this language.
@@ -152,7 +154,7 @@ func yamlErr(msg string) *FrontMatterError {
 		if strings.Contains(text, "not found in type") {
 			f := strings.Fields(text)
 			if len(f) > 1 {
-				text = "unknown setting " + f[1] + ": check its spelling (known: title, description, weight, slug, credit, ai, translation, draft, min_readability)"
+				text = "unknown setting " + f[1] + ": check its spelling (known: title, short_title, description, weight, slug, credit, ai, translation, draft, min_readability)"
 			}
 		} else {
 			text += ": fix the YAML syntax (indent with spaces, quote text holding a colon)"

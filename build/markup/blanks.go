@@ -41,7 +41,7 @@ func (n *Blank) Plain() string {
 // BlankNames are the fields a page may use.
 var BlankNames = []string{"organisation", "date", "signature"}
 
-var blankRe = regexp.MustCompile(`^\{\{\s*([a-z]+)\s*\}\}`)
+var blankRe = regexp.MustCompile(`^\{\{\s*([a-z][a-z-]*)\s*\}\}`)
 
 type blankExt struct{}
 
@@ -62,14 +62,14 @@ func (blankParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	}
 	d, _ := pc.Get(optsKey).(*Doc)
 	name := string(m[1])
-	known := false
+	known := isDirective(name)
 	for _, n := range BlankNames {
 		known = known || n == name
 	}
 	if !known {
 		if d != nil {
 			d.Problems.Errorf(d.opts.File, d.lines.Line(seg.Start)+d.opts.LineOffset, "blank",
-				"unknown field {{%s}}: use one of {{organisation}}, {{date}}, {{signature}}", name)
+				"unknown field {{%s}}: use one of {{organisation}}, {{date}}, {{signature}}, or alone on a line {{assessment}}, {{ai-pages}}", name)
 		}
 		return nil
 	}

@@ -91,6 +91,7 @@ var md = goldmark.New(
 		taskExt{},
 		inlineExt{},
 		sortExt{},
+		directiveExt{},
 	),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),

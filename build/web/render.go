@@ -14,6 +14,7 @@ import (
 	"sobre/build/config"
 	"sobre/build/content"
 	"sobre/build/i18n"
+	"sobre/build/markup"
 )
 
 // CSP allows only the site's own files: no inline script or style, no other
@@ -106,6 +107,7 @@ type AIData struct{ What, Review string }
 type common struct {
 	Lang, CSP, CSS, Home, Contact, Updated string
 	Scripts                                []string
+	FooterLinks                            []Link
 }
 
 // PageData is what page.html receives.
@@ -140,6 +142,15 @@ func (r *Renderer) common(lang, from string) common {
 	if r.opts.LiveReload != "" {
 		c.Scripts = append(c.Scripts, r.opts.LiveReload)
 	}
+	for _, k := range r.site.Config.Footer {
+		if q := r.site.ByKey[lang][k]; q != nil {
+			l := Link{Title: q.Label(), Href: content.Rel(from, q.Out), Current: q.Out == from}
+			if q.ContentLang() != lang {
+				l.Lang = q.ContentLang()
+			}
+			c.FooterLinks = append(c.FooterLinks, l)
+		}
+	}
 	return c
 }
 
@@ -163,6 +174,89 @@ type Body struct {
 	HTML  []byte
 	Words int
 	Tasks int // checklist items: the page gets the script that remembers them
+	// Assessment holds the charter's commitments for {{assessment}}.
+	Assessment []AssessSection
+}
+
+// AssessSection is a commitment of the charter in the self-assessment.
+type AssessSection struct {
+	ID, Title string
+	Items     []AssessItem
+}
+
+// Max is the section's highest score: two points per line "in place".
+func (s AssessSection) Max() int { return 2 * len(s.Items) }
+
+// AssessItem is one line of a commitment.
+type AssessItem struct {
+	Text       string
+	Level      int // 0, or 1 and 2 for the advanced levels
+	LevelLabel string
+}
+
+type assessData struct {
+	Sections []AssessSection
+	Path     string
+}
+
+// Max is the highest total score.
+func (a assessData) Max() int {
+	n := 0
+	for _, s := range a.Sections {
+		n += s.Max()
+	}
+	return n
+}
+
+// AIRow is a line of the table of pages and how they were made.
+type AIRow struct {
+	Title, Href, Lang, How, Review string
+}
+
+// generated renders the blocks that {{directives}} ask for into the body.
+func (r *Renderer) generated(p *content.Page, body Body) ([]byte, []string, error) {
+	html := body.HTML
+	var scripts []string
+	if ph := []byte(markup.Placeholder("assessment")); bytes.Contains(html, ph) {
+		if len(body.Assessment) == 0 {
+			return nil, nil, fmt.Errorf("{{assessment}} needs the charter's commitments: the charter page has no level-2 section with a list")
+		}
+		var b bytes.Buffer
+		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "assessment", assessData{Sections: body.Assessment, Path: p.Out}); err != nil {
+			return nil, nil, err
+		}
+		html = bytes.Replace(html, ph, b.Bytes(), 1)
+		if js, ok := r.theme.Scripts["assessment.js"]; ok {
+			scripts = append(scripts, content.Rel(p.Out, js.Path))
+		}
+	}
+	if ph := []byte(markup.Placeholder("ai-pages")); bytes.Contains(html, ph) {
+		s := r.strings[p.Lang]
+		var rows []AIRow
+		for _, q := range r.site.Pages[p.Lang] {
+			row := AIRow{Title: q.Source.Front.Title, Href: content.Rel(p.Out, q.Out)}
+			if q.ContentLang() != p.Lang {
+				row.Lang = q.ContentLang()
+			}
+			if a := q.Source.Front.AI; a != nil {
+				row.How = s.T("ai_how_"+a.What, map[string]string{"Tool": a.Tool})
+				if a.Review == "reviewed" {
+					row.Review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
+				} else {
+					row.Review = s.T("ai_state_pending", nil)
+				}
+			} else {
+				row.How, row.Review = s.T("ai_how_none", nil), "—"
+			}
+			rows = append(rows, row)
+		}
+		var b bytes.Buffer
+		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "ai-pages", rows); err != nil {
+			return nil, nil, err
+		}
+		html = bytes.Replace(html, ph, b.Bytes(), 1)
+	}
+	return html, scripts, nil
 }
 
 // Page renders one page.
@@ -170,6 +264,11 @@ func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
 	s := r.strings[p.Lang]
 	cfg := r.site.Config
 	fm := p.Source.Front
+	html, scripts, err := r.generated(p, body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", p.Source.File, err)
+	}
+	body.HTML = html
 	d := PageData{
 		common:      r.common(p.Lang, p.Out),
 		Title:       fm.Title,
@@ -194,6 +293,7 @@ func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
 			d.Canonical = cfg.BaseURL + r.site.ByKey[p.ContentLang()][p.Key].Out
 		}
 	}
+	d.Scripts = append(d.Scripts, scripts...)
 	if body.Tasks > 0 {
 		if js, ok := r.theme.Scripts["checklist.js"]; ok {
 			d.Scripts = append(d.Scripts, content.Rel(p.Out, js.Path))
@@ -222,13 +322,20 @@ func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
 		d.Alternates = nil // a page alone in its language has no alternates
 	}
 	link := func(q *content.Page) *Link {
-		l := &Link{Title: q.Source.Front.Title, Href: content.Rel(p.Out, q.Out), Current: q == p}
+		l := &Link{Title: q.Label(), Href: content.Rel(p.Out, q.Out), Current: q == p}
 		if q.ContentLang() != p.Lang {
 			l.Lang = q.ContentLang()
 		}
 		return l
 	}
+	inFooter := map[string]bool{}
+	for _, k := range cfg.Footer {
+		inFooter[k] = true
+	}
 	for _, q := range r.site.Pages[p.Lang] {
+		if inFooter[q.Key] {
+			continue
+		}
 		if strings.Count(q.Key, "/") == 0 || (strings.Count(q.Key, "/") == 1 && q.IsSectionIndex()) {
 			l := link(q)
 			l.Current = q == p || (!q.IsHome() && strings.HasPrefix(p.Key, strings.TrimSuffix(q.Key, "index.md")) && q.IsSectionIndex())

@@ -200,6 +200,7 @@ var codeStrings = []string{
 	"months", "date_format", "reading_time", "level1", "level2",
 	"ai_translation", "ai_writing", "ai_review_pending", "ai_review_done",
 	"not_translated_short", "chooser_title", "chooser_intro", "chooser_hint",
+	"ai_how_translation", "ai_how_writing", "ai_how_none", "ai_state_pending",
 }
 
 func writeVars(b *bytes.Buffer, p Palette) {
