@@ -420,3 +420,26 @@ func TestContrastFailsBuild(t *testing.T) {
 		t.Errorf("want a contrast error, got %v", err)
 	}
 }
+
+// TestTranslationStates: an outdated translation says so and links to its
+// source; a draft is not published (the source is shown instead).
+func TestTranslationStates(t *testing.T) {
+	src := writeTree(t, map[string]string{
+		"content/fr/index.md": "---\ntitle: Accueil\n---\nBonjour, texte modifié depuis.\n",
+		"content/fr/a.md":     "---\ntitle: A\n---\nTexte A.\n",
+		"content/nl/index.md": "---\ntitle: Start\ntranslation:\n  from: fr\n  source: 000000000000\n---\nHallo.\n",
+		"content/nl/a.md":     "---\ntitle: A (concept)\ndraft: true\ntranslation:\n  from: fr\n---\nHalve vertaling.\n",
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := doBuild(t, src, out); err != nil {
+		t.Fatal(err)
+	}
+	home, _ := os.ReadFile(filepath.Join(out, "nl/index.html"))
+	if !strings.Contains(string(home), "De oorspronkelijke versie in het Frans is gewijzigd") || !strings.Contains(string(home), `href="../fr/index.html" hreflang="fr"`) {
+		t.Errorf("outdated notice missing: %s", home)
+	}
+	a, _ := os.ReadFile(filepath.Join(out, "nl/a.html"))
+	if strings.Contains(string(a), "Halve vertaling") || !strings.Contains(string(a), "Texte A.") {
+		t.Errorf("a draft must not be published: %s", a)
+	}
+}

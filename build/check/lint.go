@@ -106,7 +106,6 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 			if w := foreign(t, lang); w != "" {
 				l.Warnf(file, d.Line(n), "lang-mark", "this looks written in %s, not %s: mark the phrase with [words]{lang=%s} so screen readers switch voice (WCAG 3.1.2), or translate it", w, lang, w)
 			}
-			return ast.WalkSkipChildren, nil
 		case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
 		}

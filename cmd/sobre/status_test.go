@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sobre/build/content"
+	"sobre/build/status"
+)
+
+// statusSite writes a site whose Dutch pages are in every state.
+func statusSite(t *testing.T) string {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := func(title, body string) string { return "---\ntitle: " + title + "\n---\n" + body }
+	fr := map[string]string{
+		"index.md": page("Accueil", "Bienvenue.\n"),
+		"a.md":     page("A", "Un.\n\nDeux.\n"),
+		"b.md":     page("B", "Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième paragraphe.\n"),
+		"c.md":     page("C", "Pas traduit.\n"),
+		"d.md":     page("D", "En cours de traduction.\n"),
+		"e.md":     page("E", "Traduit sans relevé.\n"),
+	}
+	for k, v := range fr {
+		write("content/fr/"+k, v)
+	}
+	translate := func(key string, draft bool) {
+		s, probs := content.ParseSource("fr", key, "content/fr/"+key, []byte(fr[key]))
+		if probs.HasErrors() {
+			t.Fatal(probs)
+		}
+		out := string(content.Scaffold(s, "nl"))
+		if !draft {
+			out = strings.Replace(out, "draft: true\n", "", 1)
+		}
+		write("content/nl/"+key, out)
+	}
+	translate("index.md", false)
+	translate("a.md", false)
+	translate("b.md", false)
+	translate("d.md", true)
+	write("content/nl/e.md", "---\ntitle: E\ntranslation:\n  from: fr\n---\nVertaald.\n")
+	write("content/nl/alleen.md", page("Alleen in het Nederlands", "Tekst.\n"))
+	// The source changes after the translation: one paragraph edited, one removed.
+	write("content/fr/b.md", page("B", "Premier paragraphe.\n\nDeuxième paragraphe, réécrit.\n"))
+	write("site.toml", "[languages.fr]\nname = \"Français\"\nweight = 1\n[languages.nl]\nname = \"Nederlands\"\nweight = 2\n")
+	write("i18n/nl.toml", "skip_to_content = \"Naar de inhoud\"\nobsolete = \"Niet meer gebruikt\"\n")
+	return dir
+}
+
+func TestStatus(t *testing.T) {
+	dir := statusSite(t)
+	var stdout, stderr bytes.Buffer
+	code := cmdStatus(context.Background(), []string{"-src", dir}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	got := strings.ReplaceAll(stdout.String(), dir+string(filepath.Separator), "")
+	golden := filepath.Join("testdata", "status.golden")
+	if *update {
+		os.WriteFile(golden, []byte(got), 0o644)
+	}
+	want, _ := os.ReadFile(golden)
+	if got != string(want) {
+		t.Errorf("status output differs (go test ./cmd/sobre -run TestStatus -update, then review):\n--- got\n%s--- want\n%s", got, want)
+	}
+
+	stdout.Reset()
+	if code := cmdStatus(context.Background(), []string{"-src", dir, "-json", "-strict"}, &stdout, &stderr); code != 1 {
+		t.Errorf("-strict exit %d, want 1 with missing and outdated pages", code)
+	}
+	var rep status.Report
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	nl := rep.Languages[0]
+	want2 := map[string]int{"up-to-date": 2, "outdated": 1, "missing": 1, "draft": 1, "untracked": 1, "no-source": 1}
+	for k, v := range want2 {
+		if nl.Counts[k] != v {
+			t.Errorf("%s: %d pages, want %d (%v)", k, nl.Counts[k], v, nl.Counts)
+		}
+	}
+	if nl.Percent < 33 || nl.Percent > 34 {
+		t.Errorf("percent = %.1f, want 2 of 6 source pages", nl.Percent)
+	}
+	for _, p := range nl.Pages {
+		if p.Key == "b.md" && (len(p.Changed) != 1 || p.Changed[0].Text != "Deuxième paragraphe, réécrit." || p.Removed != 2) {
+			t.Errorf("b.md changes: %+v removed %d", p.Changed, p.Removed)
+		}
+	}
+	if strings.Join(nl.Strings.Unused, ",") != "obsolete" || len(nl.Strings.Missing) == 0 {
+		t.Errorf("strings: %+v", nl.Strings)
+	}
+}
+
+// TestNewAndStamp walks a translator through a page: start it, publish
+// it, see it outdated when the source changes, record the update.
+func TestNewAndStamp(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "fr"), 0o755)
+	fr := filepath.Join(dir, "content", "fr", "a.md")
+	os.WriteFile(fr, []byte("---\ntitle: A\nweight: 3\n---\nBonjour.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "fr", "index.md"), []byte("---\ntitle: Accueil\n---\nTexte.\n"), 0o644)
+	var out, errb bytes.Buffer
+	if code := cmdNew([]string{"-src", dir, "-lang", "nl", fr}, &out, &errb); code != 0 {
+		t.Fatalf("new: %d %s", code, errb.String())
+	}
+	nl := filepath.Join(dir, "content", "nl", "a.md")
+	data, err := os.ReadFile(nl)
+	if err != nil || !strings.Contains(string(data), "draft: true") || !strings.Contains(string(data), "Bonjour.") {
+		t.Fatalf("scaffold: %v\n%s", err, data)
+	}
+	if code := cmdNew([]string{"-src", dir, "-lang", "nl", fr}, &out, &errb); code != 1 {
+		t.Error("new must refuse to overwrite a translation")
+	}
+	os.WriteFile(nl, []byte(strings.Replace(strings.Replace(string(data), "draft: true\n", "", 1), "Bonjour.", "Hallo.", 1)), 0o644)
+	state := func() string {
+		var o, e bytes.Buffer
+		cmdStatus(context.Background(), []string{"-src", dir, "-json"}, &o, &e)
+		var rep status.Report
+		json.Unmarshal(o.Bytes(), &rep)
+		for _, p := range rep.Languages[0].Pages {
+			if p.Key == "a.md" {
+				return p.State
+			}
+		}
+		return "absent: " + e.String()
+	}
+	if s := state(); s != "up-to-date" {
+		t.Fatalf("after translating: %s", s)
+	}
+	os.WriteFile(fr, []byte("---\ntitle: A\nweight: 3\n---\nBonjour à toutes et à tous.\n"), 0o644)
+	if s := state(); s != "outdated" {
+		t.Fatalf("after the source changed: %s", s)
+	}
+	if code := cmdStamp([]string{"-src", dir, nl}, &out, &errb); code != 0 {
+		t.Fatalf("stamp: %s", errb.String())
+	}
+	if s := state(); s != "up-to-date" {
+		t.Fatalf("after stamp: %s", s)
+	}
+	after, _ := os.ReadFile(nl)
+	if !strings.Contains(string(after), "Hallo.") {
+		t.Error("stamp changed the translation's text")
+	}
+	if code := cmdStamp([]string{"-src", dir, fr}, &out, &errb); code != 1 {
+		t.Error("stamping a source page must be refused")
+	}
+}
