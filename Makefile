@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
-.PHONY: all site test test-go test-browser lint serve bench clean
+.PHONY: all site test test-go test-browser check-content lint serve bench clean
 
 all: site
 
@@ -33,6 +33,12 @@ lint:
 test-go:
 	$(GO) test -count=1 ./...
 
+# The repository's own content passes every quality rule, warnings included,
+# and its translation status is printed for the log.
+check-content: $(BIN)
+	$(BIN) check -strict
+	$(BIN) status
+
 # The browser tests need Debian's chromium; .ci/run installs it. Without it,
 # make test says so and runs the rest.
 test-browser: site
@@ -42,7 +48,7 @@ test-browser: site
 		echo "skipping browser tests: $(CHROMIUM) not found (apt-get install chromium)"; \
 	fi
 
-test: lint test-go test-browser
+test: lint test-go check-content test-browser
 
 # Times full builds of a synthetic corpus (3×100 and 3×1000 pages).
 bench:

@@ -23,10 +23,46 @@ var vague = map[string][]string{
 
 // Words typical of each language and rare in the others, to notice a
 // sentence written in another language than its page.
-var marker = map[string]map[string]bool{
-	"en": set("the", "and", "of", "with", "you", "your", "this", "that", "is", "are", "for", "we", "our", "from", "which", "what", "have", "has", "be", "it", "they", "not", "can", "will", "would", "should"),
-	"fr": set("le", "la", "les", "des", "et", "est", "une", "pour", "avec", "nous", "vous", "dans", "sur", "que", "qui", "ce", "cette", "sont", "pas", "mais", "ou", "du", "au", "aux", "leur"),
-	"nl": set("het", "een", "van", "zijn", "voor", "met", "wij", "jij", "je", "niet", "op", "dat", "die", "deze", "ook", "maar", "wordt", "worden", "naar", "bij", "uit", "hun", "onze", "ons"),
+var markerWords = map[string][]string{
+	"en": list("the", "and", "of", "with", "you", "your", "this", "that", "is", "are", "for", "we", "our", "from", "which", "what", "have", "has", "be", "it", "they", "not", "can", "will", "would", "should"),
+	"fr": list("le", "la", "les", "des", "et", "est", "une", "pour", "avec", "nous", "vous", "dans", "sur", "que", "qui", "ce", "cette", "sont", "pas", "mais", "ou", "du", "au", "aux", "leur"),
+	"nl": list("het", "een", "van", "zijn", "voor", "met", "wij", "jij", "je", "niet", "op", "dat", "die", "deze", "ook", "maar", "wordt", "worden", "naar", "bij", "uit", "hun", "onze", "ons"),
+}
+
+func list(ws ...string) []string { return ws }
+
+// markerLangs orders the languages of markerWords for the bit masks of
+// markerIndex, which answers "which languages is this word typical of?"
+// with one map lookup.
+var markerLangs = []string{"en", "fr", "nl"}
+
+var markerIndex = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for k, l := range markerLangs {
+		for _, w := range markerWords[l] {
+			m[w] |= 1 << k
+		}
+	}
+	return m
+}()
+
+// markerOf looks a word up in markerIndex, lower-casing ASCII on the way.
+func markerOf(w string) uint8 {
+	if len(w) > 8 {
+		return 0
+	}
+	var buf [8]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return 0
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return markerIndex[string(buf[:len(w)])]
 }
 
 func set(ws ...string) map[string]bool {
@@ -62,7 +98,7 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 	var l diag.List
 	rep := PageReport{File: file}
 	src := d.Source
-	var blocks []string
+	var total Counts
 	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -101,9 +137,9 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
-			t := text(n, src)
-			blocks = append(blocks, t)
-			if w := foreign(t, lang); w != "" {
+			c := Scan(text(n, src), lang)
+			total.Add(c)
+			if w := foreign(c, lang); w != "" {
 				l.Warnf(file, d.Line(n), "lang-mark", "this looks written in %s, not %s: mark the phrase with [words]{lang=%s} so screen readers switch voice (WCAG 3.1.2), or translate it", w, lang, w)
 			}
 		case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -111,7 +147,7 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 		}
 		return ast.WalkContinue, nil
 	})
-	if r, ok := Measure(blocks, lang); ok {
+	if r, ok := Measure(total, lang); ok {
 		rep.Readability = &r
 		min := opts.MinReadability[baseLang(lang)]
 		if opts.PageMin != nil {
@@ -151,23 +187,16 @@ func text(n ast.Node, src []byte) string {
 // foreign returns the language a block seems written in when it is
 // clearly not lang: at least four marker words of another language and
 // more than twice as many as of its own.
-func foreign(t, lang string) string {
+func foreign(c Counts, lang string) string {
 	own := baseLang(lang)
-	counts := map[string]int{}
-	for _, w := range wordsOf(strings.ToLower(t)) {
-		for l, m := range marker {
-			if m[w] {
-				counts[l]++
-			}
-		}
-	}
+	counts := c.Markers
 	best, n := "", 0
-	for l, c := range counts {
-		if l != own && c > n {
-			best, n = l, c
+	for _, l := range markerLangs {
+		if l != own && counts[l] > n {
+			best, n = l, counts[l]
 		}
 	}
-	if _, known := marker[own]; !known || n < 4 || n <= 2*counts[own] {
+	if _, known := markerWords[own]; !known || n < 4 || n <= 2*counts[own] {
 		return ""
 	}
 	return best

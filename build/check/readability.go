@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Readability is a page's reading ease on its language's scale: higher is
@@ -26,34 +27,84 @@ var formulas = map[string]struct {
 	"en": {"Flesch", 206.835, 1.015, 84.6},
 }
 
-// Measure scores text (sentences separated by blocks or end punctuation)
-// in lang. ok is false for a language without a formula or too little text.
-func Measure(blocks []string, lang string) (Readability, bool) {
-	f, known := formulas[baseLang(lang)]
-	if !known {
-		return Readability{}, false
-	}
-	var words, sentences, syllables int
-	for _, b := range blocks {
-		n := 0
-		for _, s := range splitSentences(b) {
-			ws := wordsOf(s)
-			if len(ws) == 0 {
-				continue
+// Counts are what one pass over a text finds: enough for reading ease and
+// for guessing which language a passage is in.
+type Counts struct {
+	Words, Sentences, Syllables int
+	Markers                     map[string]int // marker words per language
+}
+
+// Add sums other into c.
+func (c *Counts) Add(o Counts) {
+	c.Words += o.Words
+	c.Sentences += o.Sentences
+	c.Syllables += o.Syllables
+}
+
+// Scan counts a block of text in one pass, without building word lists:
+// the build scans every page, so this stays cheap.
+func Scan(t, lang string) Counts {
+	lang = baseLang(lang)
+	c := Counts{}
+	inSentence := false
+	i := 0
+	for i < len(t) {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if isWordRune(r) {
+			j := i
+			for j < len(t) {
+				r2, s2 := utf8.DecodeRuneInString(t[j:])
+				if !isWordRune(r2) {
+					break
+				}
+				j += s2
 			}
-			n++
-			words += len(ws)
-			for _, w := range ws {
-				syllables += countSyllables(w, baseLang(lang))
+			w := t[i:j]
+			c.Words++
+			c.Syllables += countSyllables(w, lang)
+			if m := markerOf(w); m != 0 {
+				if c.Markers == nil {
+					c.Markers = map[string]int{}
+				}
+				for k, l := range markerLangs {
+					if m&(1<<k) != 0 {
+						c.Markers[l]++
+					}
+				}
+			}
+			inSentence = true
+			i = j
+			continue
+		}
+		if inSentence && (r == '.' || r == '!' || r == '?' || r == '…' || r == ';') {
+			// "7.5" is not a sentence end: a space or the end must follow.
+			next, _ := utf8.DecodeRuneInString(t[i+size:])
+			if i+size == len(t) || unicode.IsSpace(next) {
+				c.Sentences++
+				inSentence = false
 			}
 		}
-		sentences += n
+		i += size
 	}
-	if words < 30 || sentences == 0 {
+	if inSentence {
+		c.Sentences++ // a block ends a sentence: list items often have no full stop
+	}
+	return c
+}
+
+// Measure scores counted text in lang. ok is false for a language without
+// a formula or too little text to judge.
+func Measure(c Counts, lang string) (Readability, bool) {
+	f, known := formulas[baseLang(lang)]
+	if !known || c.Words < 30 || c.Sentences == 0 {
 		return Readability{}, false
 	}
-	score := f.base - f.w*float64(words)/float64(sentences) - f.s*float64(syllables)/float64(words)
-	return Readability{Formula: f.name, Score: score, Grade: grade(score), Words: words, Sentences: sentences}, true
+	score := f.base - f.w*float64(c.Words)/float64(c.Sentences) - f.s*float64(c.Syllables)/float64(c.Words)
+	return Readability{Formula: f.name, Score: score, Grade: grade(score), Words: c.Words, Sentences: c.Sentences}, true
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || r == '\'' || r == '-'
 }
 
 func baseLang(l string) string {
@@ -79,31 +130,6 @@ func grade(s float64) string {
 	return "very hard"
 }
 
-func splitSentences(s string) []string {
-	var out []string
-	start := 0
-	rs := []rune(s)
-	for i, r := range rs {
-		if r == '.' || r == '!' || r == '?' || r == '…' || r == ';' {
-			// "7.5" and "p.ex." are not sentence ends: a space or the end must follow.
-			if i+1 == len(rs) || unicode.IsSpace(rs[i+1]) {
-				out = append(out, string(rs[start:i+1]))
-				start = i + 1
-			}
-		}
-	}
-	if start < len(rs) {
-		out = append(out, string(rs[start:]))
-	}
-	return out
-}
-
-func wordsOf(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || r == '\'' || r == '-')
-	})
-}
-
 func isVowel(r rune, lang string) bool {
 	switch unicode.ToLower(r) {
 	case 'a', 'e', 'i', 'o', 'u', 'y', 'à', 'â', 'ä', 'é', 'è', 'ê', 'ë', 'î', 'ï', 'ô', 'ö', 'ù', 'û', 'ü', 'œ', 'æ', 'á', 'í', 'ó', 'ú':
@@ -115,37 +141,39 @@ func isVowel(r rune, lang string) bool {
 // countSyllables counts vowel groups, with each language's main silent
 // endings: French final -e/-es/-ent after a consonant, English final -e.
 func countSyllables(w, lang string) int {
-	w = strings.ToLower(w)
-	if strings.IndexFunc(w, unicode.IsLetter) < 0 {
-		// A number reads as about one syllable per digit group.
-		return 1
-	}
 	// An elided article ("l’IA", "d’une") is part of the next word.
 	if i := strings.LastIndexAny(w, "’'"); i >= 0 {
-		w = w[i+len(string([]rune(w[i:])[0])):]
+		_, size := utf8.DecodeRuneInString(w[i:])
+		w = w[i+size:]
 	}
-	rs := []rune(w)
-	n, prev := 0, false
-	for _, r := range rs {
+	n, prev, letters := 0, false, false
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters = true
+		}
 		v := isVowel(r, lang)
 		if v && !prev {
 			n++
 		}
 		prev = v
 	}
+	if !letters {
+		return 1 // a number reads as about one syllable per group
+	}
 	switch lang {
 	case "fr":
 		for _, end := range []string{"es", "ent", "e"} {
-			if n > 1 && strings.HasSuffix(w, end) {
-				stem := []rune(strings.TrimSuffix(w, end))
-				if len(stem) > 0 && !isVowel(stem[len(stem)-1], lang) {
+			if n > 1 && hasSuffixFold(w, end) {
+				stem := w[:len(w)-len(end)]
+				last, _ := utf8.DecodeLastRuneInString(stem)
+				if stem != "" && !isVowel(last, lang) {
 					n--
 				}
 				break
 			}
 		}
 	case "en":
-		if n > 1 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "le") && !strings.HasSuffix(w, "ee") {
+		if n > 1 && hasSuffixFold(w, "e") && !hasSuffixFold(w, "le") && !hasSuffixFold(w, "ee") {
 			n--
 		}
 	}
@@ -153,4 +181,9 @@ func countSyllables(w, lang string) int {
 		n = 1
 	}
 	return n
+}
+
+// hasSuffixFold is strings.HasSuffix ignoring ASCII case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }

@@ -188,9 +188,12 @@ func Stamp(file []byte, from string, f Fingerprint) ([]byte, error) {
 func Scaffold(src *Source, lang string) []byte {
 	var b bytes.Buffer
 	b.WriteString("---\n")
-	b.WriteString("# Translate the title, the description and the text below, then\n")
+	b.WriteString("# Translate the titles, the description and the text below, then\n")
 	b.WriteString("# remove \"draft: true\" to publish. Keep {#ids}, links and [[terms|ids]].\n")
 	b.WriteString("title: " + yamlString(src.Front.Title) + "\n")
+	if src.Front.ShortTitle != "" {
+		b.WriteString("short_title: " + yamlString(src.Front.ShortTitle) + "\n")
+	}
 	if src.Front.Description != "" {
 		b.WriteString("description: " + yamlString(src.Front.Description) + "\n")
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"net/url"
+	"path"
 	"strings"
 	"time"
 
@@ -106,8 +108,11 @@ type AIData struct{ What, Review string }
 
 type common struct {
 	Lang, CSP, CSS, Home, Contact, Updated string
-	Scripts                                []string
-	FooterLinks                            []Link
+	// Report is the contact address, for a mailto: with the page's title
+	// and path filled in so the reader need not describe where they were.
+	Report      string
+	Scripts     []string
+	FooterLinks []Link
 }
 
 // PageData is what page.html receives.
@@ -124,7 +129,8 @@ type PageData struct {
 	Nav, Breadcrumbs                         []Link
 	Prev, Next                               *Link
 	AI                                       *AIData
-	Outdated                                 *Link // the source page, when it changed since the translation
+	Outdated                                 *Link  // the source page, when it changed since the translation
+	Position                                 string // "Module 2 of 5" within its section
 	Credit                                   *CreditData
 }
 
@@ -152,6 +158,39 @@ func (r *Renderer) common(lang, from string) common {
 		}
 	}
 	return c
+}
+
+// reportHref fills a mailto: contact with a subject naming the page; other
+// addresses (a web form) are used as they are.
+func reportHref(contact, subject string) string {
+	if !strings.HasPrefix(contact, "mailto:") {
+		return contact
+	}
+	sep := "?"
+	if strings.Contains(contact, "?") {
+		sep = "&"
+	}
+	return contact + sep + "subject=" + url.PathEscape(subject)
+}
+
+// siblings lists the pages of p's folder, index page excluded, and p's
+// 1-based place among them (0 when p is not one of them).
+func (r *Renderer) siblings(p *content.Page) ([]*content.Page, int) {
+	if p.IsSectionIndex() || !strings.Contains(p.Key, "/") {
+		return nil, 0
+	}
+	dir := path.Dir(p.Key)
+	var out []*content.Page
+	pos := 0
+	for _, q := range r.site.Pages[p.Lang] {
+		if path.Dir(q.Key) == dir && !q.IsSectionIndex() {
+			out = append(out, q)
+			if q == p {
+				pos = len(out)
+			}
+		}
+	}
+	return out, pos
 }
 
 // LanguageName returns the name of language code in language in.
@@ -277,6 +316,15 @@ func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
 		Tasks:       body.Tasks > 0,
 		Path:        p.Out,
 		Fallback:    p.Fallback,
+	}
+	d.Report = reportHref(cfg.Contact, s.T("report_subject", map[string]string{"Title": fm.Title, "Path": p.Out}))
+	if sib, pos := r.siblings(p); len(sib) > 1 && pos > 0 {
+		sec := r.site.ByKey[p.Lang][path.Dir(p.Key)+"/index.md"]
+		name := ""
+		if sec != nil {
+			name = sec.Label()
+		}
+		d.Position = s.T("position", map[string]any{"N": pos, "Total": len(sib), "Section": name})
 	}
 	if r.site.StateOf(p) == content.Outdated {
 		src := r.site.ByKey[r.site.Config.DefaultLanguage][p.Key]

@@ -36,6 +36,8 @@
     for (var j = 0; j < outs.length; j++) outs[j].textContent = sums[outs[j].getAttribute("data-section")] || 0;
     var cells = summary.querySelectorAll("[data-sum]");
     for (var k = 0; k < cells.length; k++) cells[k].textContent = sums[cells[k].getAttribute("data-sum")] || 0;
+    var meters = summary.querySelectorAll("meter[data-meter]");
+    for (var m = 0; m < meters.length; m++) meters[m].value = sums[meters[m].getAttribute("data-meter")] || 0;
   }
   load();
   total();
