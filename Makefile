@@ -50,9 +50,10 @@ test-browser: site
 
 test: lint test-go check-content test-browser
 
-# Times full builds of a synthetic corpus (3×100 and 3×1000 pages).
+# Times full builds of a synthetic corpus (3×100 and 3×1000 pages), to disk
+# (BenchmarkBuild) and in memory (BenchmarkRender).
 bench:
-	$(GO) test -run '^$$' -bench BenchmarkBuild -benchtime 5x -benchmem ./build/
+	$(GO) test -run '^$$' -bench 'BenchmarkBuild|BenchmarkRender' -benchtime 5x -benchmem ./build/
 
 clean:
 	rm -rf public bin

@@ -104,6 +104,9 @@ func Measure(c Counts, lang string) (Readability, bool) {
 }
 
 func isWordRune(r rune) bool {
+	if r < 128 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '\'' || r == '-'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || r == '\'' || r == '-'
 }
 
@@ -130,7 +133,19 @@ func grade(s float64) string {
 	return "very hard"
 }
 
+// asciiVowel marks a, e, i, o, u, y in both cases: most letters of the
+// three languages are ASCII, and this path avoids unicode tables.
+var asciiVowel = func() (t [128]bool) {
+	for _, c := range "aeiouyAEIOUY" {
+		t[c] = true
+	}
+	return
+}()
+
 func isVowel(r rune, lang string) bool {
+	if r < 128 {
+		return asciiVowel[r]
+	}
 	switch unicode.ToLower(r) {
 	case 'a', 'e', 'i', 'o', 'u', 'y', 'à', 'â', 'ä', 'é', 'è', 'ê', 'ë', 'î', 'ï', 'ô', 'ö', 'ù', 'û', 'ü', 'œ', 'æ', 'á', 'í', 'ó', 'ú':
 		return true
@@ -148,7 +163,7 @@ func countSyllables(w, lang string) int {
 	}
 	n, prev, letters := 0, false, false
 	for _, r := range w {
-		if unicode.IsLetter(r) {
+		if !letters && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 128 && unicode.IsLetter(r)) {
 			letters = true
 		}
 		v := isVowel(r, lang)

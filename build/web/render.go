@@ -42,11 +42,33 @@ type Renderer struct {
 	opts    Options
 	tmpl    map[string]*template.Template // per language, with its t funcs
 	strings map[string]*i18n.Strings
+	// Worked out once per language, not once per page: the menu's pages and
+	// each folder's pages in reading order (index pages left out).
+	nav     map[string][]*content.Page
+	folders map[string]map[string][]*content.Page
 }
 
 // NewRenderer prepares one template set per language.
 func NewRenderer(theme *Theme, site *content.Site, cat *i18n.Catalog, opts Options) (*Renderer, error) {
-	r := &Renderer{theme: theme, site: site, cat: cat, opts: opts, tmpl: map[string]*template.Template{}, strings: map[string]*i18n.Strings{}}
+	r := &Renderer{theme: theme, site: site, cat: cat, opts: opts, tmpl: map[string]*template.Template{}, strings: map[string]*i18n.Strings{},
+		nav: map[string][]*content.Page{}, folders: map[string]map[string][]*content.Page{}}
+	inFooter := map[string]bool{}
+	for _, k := range site.Config.Footer {
+		inFooter[k] = true
+	}
+	for _, code := range site.Config.Codes() {
+		r.folders[code] = map[string][]*content.Page{}
+		for _, q := range site.Pages[code] {
+			depth := strings.Count(q.Key, "/")
+			if !inFooter[q.Key] && (depth == 0 || (depth == 1 && q.IsSectionIndex())) {
+				r.nav[code] = append(r.nav[code], q)
+			}
+			if !q.IsSectionIndex() {
+				dir := path.Dir(q.Key)
+				r.folders[code][dir] = append(r.folders[code][dir], q)
+			}
+		}
+	}
 	for _, code := range site.Config.Codes() {
 		s := cat.For(code)
 		t, err := theme.tmpl.Clone()
@@ -179,18 +201,13 @@ func (r *Renderer) siblings(p *content.Page) ([]*content.Page, int) {
 	if p.IsSectionIndex() || !strings.Contains(p.Key, "/") {
 		return nil, 0
 	}
-	dir := path.Dir(p.Key)
-	var out []*content.Page
-	pos := 0
-	for _, q := range r.site.Pages[p.Lang] {
-		if path.Dir(q.Key) == dir && !q.IsSectionIndex() {
-			out = append(out, q)
-			if q == p {
-				pos = len(out)
-			}
+	out := r.folders[p.Lang][path.Dir(p.Key)]
+	for i, q := range out {
+		if q == p {
+			return out, i + 1
 		}
 	}
-	return out, pos
+	return out, 0
 }
 
 // LanguageName returns the name of language code in language in.
@@ -376,19 +393,10 @@ func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
 		}
 		return l
 	}
-	inFooter := map[string]bool{}
-	for _, k := range cfg.Footer {
-		inFooter[k] = true
-	}
-	for _, q := range r.site.Pages[p.Lang] {
-		if inFooter[q.Key] {
-			continue
-		}
-		if strings.Count(q.Key, "/") == 0 || (strings.Count(q.Key, "/") == 1 && q.IsSectionIndex()) {
-			l := link(q)
-			l.Current = q == p || (!q.IsHome() && strings.HasPrefix(p.Key, strings.TrimSuffix(q.Key, "index.md")) && q.IsSectionIndex())
-			d.Nav = append(d.Nav, *l)
-		}
+	for _, q := range r.nav[p.Lang] {
+		l := link(q)
+		l.Current = q == p || (!q.IsHome() && strings.HasPrefix(p.Key, strings.TrimSuffix(q.Key, "index.md")) && q.IsSectionIndex())
+		d.Nav = append(d.Nav, *l)
 	}
 	for _, q := range r.site.Parents(p) {
 		d.Breadcrumbs = append(d.Breadcrumbs, *link(q))
