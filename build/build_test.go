@@ -164,6 +164,46 @@ func TestRealContent(t *testing.T) {
 		}
 	}
 
+	// Every module has all its parts, in every language.
+	for _, lang := range []string{"fr", "nl", "en"} {
+		modules := 0
+		for name, b := range files {
+			if !strings.HasPrefix(name, lang+"/modules/") || strings.HasSuffix(name, "/index.html") || !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			modules++
+			page := string(b)
+			for _, part := range []string{`id="objectifs"`, `id="idees-cles"`, `id="situation"`, `id="exercice"`, `id="variante-hors-ligne"`,
+				`id="questions"`, `id="checklist"`, `id="plus-loin"`, `class="callout callout-exercise"`, `class="callout callout-discussion"`, `class="task-box"`} {
+				if !strings.Contains(page, part) {
+					t.Errorf("%s lacks %s", name, part)
+				}
+			}
+		}
+		if modules != 5 {
+			t.Errorf("%s has %d modules, want 5", lang, modules)
+		}
+	}
+	// Glossary links point at entries: their ids exist (checked above) and
+	// the glossary of each language has all its entries.
+	glossLinks := 0
+	for _, b := range files {
+		glossLinks += strings.Count(string(b), `class="gloss"`)
+	}
+	if glossLinks < 100 {
+		t.Errorf("only %d glossary links in the site", glossLinks)
+	}
+	for _, g := range []string{"fr/glossaire.html", "nl/woordenlijst.html", "en/glossary.html"} {
+		if n := strings.Count(string(files[g]), "<h2 id="); n != 24 {
+			t.Errorf("%s has %d entries, want 24", g, n)
+		}
+	}
+	for _, p := range []string{"fr/auto-evaluation.html", "nl/zelfevaluatie.html", "en/self-assessment.html"} {
+		if n := strings.Count(string(files[p]), `class="assess-item"`); n < 20 {
+			t.Errorf("%s has %d lines to rate, want every commitment of the charter", p, n)
+		}
+	}
+
 	// Two builds of the same tree are byte-identical.
 	out2 := filepath.Join(t.TempDir(), "public")
 	if _, err := doBuild(t, "../", out2); err != nil {

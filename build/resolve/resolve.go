@@ -5,8 +5,15 @@
 package resolve
 
 import (
+	"bytes"
+	"image"
+	_ "image/gif" // registers the decoders Size relies on
+	_ "image/jpeg"
+	_ "image/png"
 	"net/url"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -20,10 +27,13 @@ import (
 func Links(site *content.Site, docs map[*content.Page]*markup.Doc) diag.List {
 	var problems diag.List
 	statics := map[string]map[string]bool{}
+	files := map[string]map[string]*content.Static{}
 	for lang, list := range site.Statics {
 		statics[lang] = map[string]bool{}
+		files[lang] = map[string]*content.Static{}
 		for _, s := range list {
 			statics[lang][s.Key] = true
+			files[lang][s.Key] = s
 		}
 	}
 	for _, lang := range site.Config.Codes() {
@@ -54,6 +64,16 @@ func Links(site *content.Site, docs map[*content.Page]*markup.Doc) diag.List {
 					continue
 				}
 				im.Node.Destination = []byte(dest)
+				if u, err := url.Parse(dest); err == nil && u.Scheme == "" {
+					key := path.Clean(path.Join(path.Dir(p.Key), u.Path))
+					if f := files[p.Lang][key]; f != nil {
+						if w, h, ok := Size(f.Data); ok {
+							// Reserved space: the page does not jump as images load.
+							im.Node.SetAttributeString("width", []byte(strconv.Itoa(w)))
+							im.Node.SetAttributeString("height", []byte(strconv.Itoa(h)))
+						}
+					}
+				}
 			}
 		}
 	}
@@ -160,4 +180,39 @@ func known(d *markup.Doc) string {
 		ids = append(ids, h.ID)
 	}
 	return " (ids here: " + strings.Join(ids, ", ") + ")"
+}
+
+var (
+	svgTag  = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
+	svgAttr = regexp.MustCompile(`\s(width|height|viewBox)\s*=\s*"([^"]*)"`)
+)
+
+// Size reads an image's intrinsic size: PNG, JPEG and GIF from their
+// headers, SVG from its width and height attributes or its viewBox.
+func Size(data []byte) (w, h int, ok bool) {
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+		return cfg.Width, cfg.Height, cfg.Width > 0 && cfg.Height > 0
+	}
+	tag := svgTag.Find(data)
+	if tag == nil {
+		return 0, 0, false
+	}
+	attrs := map[string]string{}
+	for _, m := range svgAttr.FindAllSubmatch(tag, -1) {
+		attrs[string(m[1])] = string(m[2])
+	}
+	num := func(s string) int {
+		f, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "px"), 64)
+		if err != nil {
+			return 0
+		}
+		return int(f + 0.5)
+	}
+	w, h = num(attrs["width"]), num(attrs["height"])
+	if w == 0 || h == 0 {
+		if vb := strings.Fields(strings.ReplaceAll(attrs["viewBox"], ",", " ")); len(vb) == 4 {
+			w, h = num(vb[2]), num(vb[3])
+		}
+	}
+	return w, h, w > 0 && h > 0
 }

@@ -1,6 +1,9 @@
 package resolve
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -74,5 +77,28 @@ func TestLinks(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSize(t *testing.T) {
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewGray(image.Rect(0, 0, 64, 32)))
+	tests := []struct {
+		name string
+		data string
+		w, h int
+		ok   bool
+	}{
+		{"png header", buf.String(), 64, 32, true},
+		{"svg attributes", `<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 1280 720">`, 640, 360, true},
+		{"svg viewBox", `<svg viewBox="0 0 640.4 200" xmlns="http://www.w3.org/2000/svg"><rect/></svg>`, 640, 200, true},
+		{"svg percent", `<svg width="100%" height="100%"><rect/></svg>`, 0, 0, false},
+		{"not an image", "%PDF-1.7", 0, 0, false},
+	}
+	for _, tt := range tests {
+		w, h, ok := Size([]byte(tt.data))
+		if w != tt.w || h != tt.h || ok != tt.ok {
+			t.Errorf("%s: got %d×%d %v, want %d×%d %v", tt.name, w, h, ok, tt.w, tt.h, tt.ok)
+		}
 	}
 }
