@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"sobre/build/content"
 	"sobre/build/markup"
 	"sobre/build/web"
 )
@@ -68,4 +69,34 @@ func commitments(d *markup.Doc) []web.AssessSection {
 		}
 	}
 	return kept
+}
+
+// azEntries lists what the A–Z index of p's language shows: every page of
+// the tree and every glossary entry, with links relative to p.
+func (pr *Project) azEntries(p *content.Page) []web.AZEntry {
+	var out []web.AZEntry
+	tree := pr.Site.Pages[p.Lang]
+	for _, q := range tree {
+		if q == p {
+			continue
+		}
+		e := web.AZEntry{Title: q.Source.Front.Title, Href: content.Rel(p.Out, q.Out)}
+		if q.ContentLang() != p.Lang {
+			e.Lang = q.ContentLang()
+		}
+		out = append(out, e)
+	}
+	if g := pr.Site.ByKey[p.Lang][pr.Config.Glossary]; g != nil && pr.Docs[g] != nil {
+		for _, h := range pr.Docs[g].Headings {
+			if h.Level != 2 {
+				continue
+			}
+			e := web.AZEntry{Title: h.Text, Href: content.Rel(p.Out, g.Out) + "#" + h.ID, Glossary: true}
+			if g.ContentLang() != p.Lang {
+				e.Lang = g.ContentLang()
+			}
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -22,6 +22,7 @@ import (
 	"sobre/build/i18n"
 	"sobre/build/markup"
 	"sobre/build/resolve"
+	"sobre/build/search"
 	"sobre/build/web"
 )
 
@@ -213,6 +214,14 @@ type Output struct {
 func (pr *Project) Render(ctx context.Context) (*Output, error) {
 	cfg, r, theme, site := pr.Config, pr.Renderer, pr.Theme, pr.Site
 	cssGz := gzipSize(theme.CSS.Data)
+	// The search index of each language comes first: every page links to it.
+	indexes := map[string]web.Asset{}
+	for _, lang := range cfg.Codes() {
+		js := search.Build(search.FromSite(site, pr.Docs, lang), lang).Script(lang)
+		a := web.Hashed("assets/search-"+lang+".js", js)
+		indexes[lang] = a
+		r.SetSearchIndex(lang, a.Path)
+	}
 	parallel(ctx, pr.all, func(in *instance) {
 		t := time.Now()
 		var body bytes.Buffer
@@ -223,6 +232,9 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		b := web.Body{HTML: body.Bytes(), Words: countWords(in.page.Source.Body), Tasks: in.doc.Tasks}
 		if bytes.Contains(b.HTML, []byte(markup.Placeholder("assessment"))) {
 			b.Assessment = commitments(pr.Docs[site.ByKey[in.page.Lang][cfg.Charter]])
+		}
+		if bytes.Contains(b.HTML, []byte(markup.Placeholder("a-z"))) {
+			b.AZ = pr.azEntries(in.page)
 		}
 		in.html, in.err = r.Page(in.page, b)
 		in.size = len(in.html) // raw for now; gzipped below where it matters
@@ -306,6 +318,9 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		out["sitemap.xml"] = sm
 	}
 	out[theme.CSS.Path] = theme.CSS.Data
+	for _, a := range indexes {
+		out[a.Path] = a.Data
+	}
 	for _, s := range theme.Scripts {
 		out[s.Path] = s.Data
 	}

@@ -44,6 +44,9 @@ type Config struct {
 	// menu (accessibility statement, transparency), relative to a
 	// language folder.
 	Footer []string `toml:"footer"`
+	// Index is the A–Z index page ({{a-z}}), linked where search needs
+	// JavaScript and JavaScript is off.
+	Index string `toml:"index"`
 	// Charter is the charter page, relative to a language folder: the
 	// self-assessment ({{assessment}}) is built from its commitments.
 	Charter string `toml:"charter"`
@@ -121,6 +124,7 @@ func Default() *Config {
 		Budgets:     Budgets{PageGzip: 14 * 1024},
 		Glossary:    "glossaire.md",
 		Charter:     "charte.md",
+		Index:       "index-a-z.md",
 		Readability: map[string]float64{"fr": 50, "nl": 50, "en": 50},
 	}
 }

@@ -69,7 +69,7 @@ func (blankParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	if !known {
 		if d != nil {
 			d.Problems.Errorf(d.opts.File, d.lines.Line(seg.Start)+d.opts.LineOffset, "blank",
-				"unknown field {{%s}}: use one of {{organisation}}, {{date}}, {{signature}}, or alone on a line {{assessment}}, {{ai-pages}}", name)
+				"unknown field {{%s}}: use one of {{organisation}}, {{date}}, {{signature}}, or alone on a line {{assessment}}, {{ai-pages}}, {{a-z}}", name)
 		}
 		return nil
 	}

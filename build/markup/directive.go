@@ -27,7 +27,7 @@ func (n *Directive) Dump(src []byte, level int) {
 }
 
 // DirectiveNames are the generated blocks a page may ask for.
-var DirectiveNames = []string{"assessment", "ai-pages"}
+var DirectiveNames = []string{"assessment", "ai-pages", "a-z"}
 
 // Placeholder is what a directive renders to; the web renderer replaces it.
 func Placeholder(name string) string { return "<!--sobre:" + name + "-->" }

@@ -211,6 +211,9 @@ func plainText(n ast.Node, src []byte) string {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if c != n && c.Type() == ast.TypeBlock && b.Len() > 0 {
+			b.WriteByte(' ') // list items and paragraphs are separate words
+		}
 		switch c := c.(type) {
 		case *ast.Text:
 			b.Write(c.Segment.Value(src))

@@ -7,7 +7,12 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/collate"
 	"time"
 
 	"golang.org/x/text/language"
@@ -24,7 +29,7 @@ import (
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 // ReservedIDs are element ids the layouts use; headings never take them.
-var ReservedIDs = []string{"main", "choices", "choose"}
+var ReservedIDs = []string{"main", "choices", "choose", "q", "search-results", "search-status"}
 
 // Options change how pages are rendered.
 type Options struct {
@@ -46,6 +51,20 @@ type Renderer struct {
 	// each folder's pages in reading order (index pages left out).
 	nav     map[string][]*content.Page
 	folders map[string]map[string][]*content.Page
+	search  map[string]string // language -> search index script, from the site root
+}
+
+// SetSearchIndex tells pages of lang where their search index is.
+func (r *Renderer) SetSearchIndex(lang, path string) {
+	if r.search == nil {
+		r.search = map[string]string{}
+	}
+	r.search[lang] = path
+}
+
+// SearchData is what the search form needs.
+type SearchData struct {
+	Index, Script, AZ string
 }
 
 // NewRenderer prepares one template set per language.
@@ -129,6 +148,7 @@ type CreditData struct {
 type AIData struct{ What, Review string }
 
 type common struct {
+	Search                                 *SearchData
 	Lang, CSP, CSS, Home, Contact, Updated string
 	// Report is the contact address, for a mailto: with the page's title
 	// and path filled in so the reader need not describe where they were.
@@ -170,6 +190,16 @@ func (r *Renderer) common(lang, from string) common {
 	if r.opts.LiveReload != "" {
 		c.Scripts = append(c.Scripts, r.opts.LiveReload)
 	}
+	if idx, ok := r.search[lang]; ok && strings.HasPrefix(from, lang+"/") {
+		sd := &SearchData{Index: content.Rel(from, idx)}
+		if js, ok := r.theme.Scripts["search.js"]; ok {
+			sd.Script = content.Rel(from, js.Path)
+		}
+		if q := r.site.ByKey[lang][r.site.Config.Index]; q != nil {
+			sd.AZ = content.Rel(from, q.Out)
+		}
+		c.Search = sd
+	}
 	for _, k := range r.site.Config.Footer {
 		if q := r.site.ByKey[lang][k]; q != nil {
 			l := Link{Title: q.Label(), Href: content.Rel(from, q.Out), Current: q.Out == from}
@@ -180,6 +210,33 @@ func (r *Renderer) common(lang, from string) common {
 		}
 	}
 	return c
+}
+
+// groupAZ sorts entries with the language's collation and groups them by
+// their first letter, accents folded ("Éthique" under E).
+func groupAZ(entries []AZEntry, lang string) []AZGroup {
+	col := collate.New(language.Make(lang), collate.Loose)
+	sorted := append([]AZEntry(nil), entries...)
+	sort.SliceStable(sorted, func(i, j int) bool { return col.CompareString(sorted[i].Title, sorted[j].Title) < 0 })
+	var out []AZGroup
+	for _, e := range sorted {
+		letter := "#"
+		if f := markup.Slug(e.Title); f != "" {
+			r, _ := utf8.DecodeRuneInString(f)
+			if unicode.IsLetter(r) {
+				letter = strings.ToUpper(string(r))
+			}
+		}
+		if len(out) == 0 || out[len(out)-1].Letter != letter {
+			id := "az-" + strings.ToLower(letter)
+			if letter == "#" {
+				id = "az-0"
+			}
+			out = append(out, AZGroup{Letter: letter, ID: id})
+		}
+		out[len(out)-1].Entries = append(out[len(out)-1].Entries, e)
+	}
+	return out
 }
 
 // reportHref fills a mailto: contact with a subject naming the page; other
@@ -232,6 +289,21 @@ type Body struct {
 	Tasks int // checklist items: the page gets the script that remembers them
 	// Assessment holds the charter's commitments for {{assessment}}.
 	Assessment []AssessSection
+	// AZ holds the entries of {{a-z}}: pages and glossary terms.
+	AZ []AZEntry
+}
+
+// AZEntry is a line of the A–Z index.
+type AZEntry struct {
+	Title, Href, Lang string
+	Glossary          bool
+}
+
+// AZGroup is a letter of the A–Z index.
+type AZGroup struct {
+	Letter  string
+	ID      string
+	Entries []AZEntry
 }
 
 // AssessSection is a commitment of the charter in the self-assessment.
@@ -285,6 +357,13 @@ func (r *Renderer) generated(p *content.Page, body Body) ([]byte, []string, erro
 		if js, ok := r.theme.Scripts["assessment.js"]; ok {
 			scripts = append(scripts, content.Rel(p.Out, js.Path))
 		}
+	}
+	if ph := []byte(markup.Placeholder("a-z")); bytes.Contains(html, ph) {
+		var b bytes.Buffer
+		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "a-z", groupAZ(body.AZ, p.Lang)); err != nil {
+			return nil, nil, err
+		}
+		html = bytes.Replace(html, ph, b.Bytes(), 1)
 	}
 	if ph := []byte(markup.Placeholder("ai-pages")); bytes.Contains(html, ph) {
 		s := r.strings[p.Lang]

@@ -215,6 +215,10 @@ func writeVars(b *bytes.Buffer, p Palette) {
 	}
 }
 
+// Hashed names an asset after its content, so a new build never meets a
+// stale copy in a cache.
+func Hashed(name string, data []byte) Asset { return hashed(name, data) }
+
 func hashed(name string, data []byte) Asset {
 	sum := sha256.Sum256(data)
 	ext := path.Ext(name)

@@ -1,0 +1,237 @@
+// Package search builds the offline search index of one language: a
+// classic script that sets a global, so search works from file:// where
+// fetch, modules and WASM are blocked. Sections (a page's text between two
+// headings) are what a result points to.
+package search
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/unicode/norm"
+
+	"sobre/build/content"
+	"sobre/build/markup"
+)
+
+// Page is what the index needs of a page.
+type Page struct {
+	Title string
+	URL   string // relative to the language folder: "modules/milieu.html"
+	Lang  string // the language the page is written in
+	Doc   *markup.Doc
+}
+
+// ExcerptLen is how much of a section's text a result shows (runes).
+const ExcerptLen = 110
+
+type section struct {
+	page    int
+	anchor  string
+	heading string
+	excerpt string
+	words   []string // folded terms of the section's text
+	strong  []string // folded terms of its heading and page title
+}
+
+// Index is a built index, ready to serialise.
+type Index struct {
+	Pages    [][3]string // title, url, language when not the index's
+	Sections []section
+	terms    []string
+	postings [][]int
+}
+
+// Build indexes pages. Stop words of lang are left out: they match
+// everything and would double the index.
+func Build(pages []Page, lang string) *Index {
+	ix := &Index{}
+	for pi, p := range pages {
+		pl := ""
+		if p.Lang != "" && p.Lang != lang {
+			pl = p.Lang
+		}
+		ix.Pages = append(ix.Pages, [3]string{p.Title, p.URL, pl})
+		titleTerms := Terms(p.Title)
+		cur := &section{page: pi, heading: "", strong: titleTerms}
+		var text strings.Builder
+		flush := func() {
+			t := strings.Join(strings.Fields(text.String()), " ")
+			cur.excerpt = clip(t, ExcerptLen)
+			cur.words = Terms(t)
+			if cur.anchor != "" || len(cur.words) > 0 {
+				ix.Sections = append(ix.Sections, *cur)
+			}
+			text.Reset()
+		}
+		if p.Doc != nil {
+			for n := p.Doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+				if h, ok := n.(*ast.Heading); ok && h.Level <= 3 {
+					flush()
+					id, _ := h.AttributeString("id")
+					b, _ := id.([]byte)
+					head := markup.PlainText(h, p.Doc.Source)
+					cur = &section{page: pi, anchor: string(b), heading: head, strong: append(Terms(head), titleTerms...)}
+					continue
+				}
+				text.WriteString(markup.PlainText(n, p.Doc.Source))
+				text.WriteByte(' ')
+			}
+		}
+		flush()
+	}
+	stop := stopWords[lang]
+	post := map[string]map[int]bool{}
+	add := func(term string, v int) {
+		if stop[term] || utf8.RuneCountInString(term) < 2 {
+			return
+		}
+		if post[term] == nil {
+			post[term] = map[int]bool{}
+		}
+		post[term][v] = true
+	}
+	for si, s := range ix.Sections {
+		// A posting is section*2+1 for a heading or title hit, section*2
+		// for a text hit, so the script can rank headings first.
+		for _, t := range s.strong {
+			add(t, si*2+1)
+		}
+		for _, t := range s.words {
+			add(t, si*2)
+		}
+	}
+	for t := range post {
+		ix.terms = append(ix.terms, t)
+	}
+	sort.Strings(ix.terms)
+	for _, t := range ix.terms {
+		var ps []int
+		for v := range post[t] {
+			// A heading hit makes the text hit of the same section redundant.
+			if v%2 == 0 && post[t][v+1] {
+				continue
+			}
+			ps = append(ps, v)
+		}
+		sort.Ints(ps)
+		ix.postings = append(ix.postings, ps)
+	}
+	return ix
+}
+
+// Terms folds text into search terms: lower case, accents removed
+// ("Énergie" and "energie" are one term), split at anything but letters
+// and digits.
+func Terms(s string) []string {
+	var out []string
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			if b.Len() > 0 {
+				out = append(out, b.String())
+				b.Reset()
+			}
+		}
+	}
+	if b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	if i := strings.LastIndexByte(string(r), ' '); i > n/2 {
+		return string(r)[:i] + " …"
+	}
+	return string(r) + "…"
+}
+
+// Script serialises the index as a classic script that sets
+// SOBRE_SEARCH[lang]. Postings are delta-encoded in base 36, the terms
+// one space-separated string: both gzip well and parse fast.
+func (ix *Index) Script(lang string) []byte {
+	type doc struct {
+		P [][3]string `json:"p"`
+		S [][4]any    `json:"s"`
+		T string      `json:"t"`
+		I string      `json:"i"`
+	}
+	d := doc{P: ix.Pages, T: strings.Join(ix.terms, " ")}
+	if d.P == nil {
+		d.P = [][3]string{}
+	}
+	d.S = [][4]any{}
+	for _, s := range ix.Sections {
+		d.S = append(d.S, [4]any{s.page, s.anchor, s.heading, s.excerpt})
+	}
+	var lists []string
+	for _, ps := range ix.postings {
+		var parts []string
+		prev := 0
+		for _, v := range ps {
+			parts = append(parts, itoa36(v-prev))
+			prev = v
+		}
+		lists = append(lists, strings.Join(parts, ","))
+	}
+	d.I = strings.Join(lists, ";")
+	js, _ := json.Marshal(d)
+	var b strings.Builder
+	b.WriteString("(window.SOBRE_SEARCH=window.SOBRE_SEARCH||{})[")
+	l, _ := json.Marshal(lang)
+	b.Write(l)
+	b.WriteString("]=")
+	b.Write(js)
+	b.WriteString(";\n")
+	return []byte(b.String())
+}
+
+func itoa36(n int) string {
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{digits[n%36]}, b...)
+		n /= 36
+	}
+	return string(b)
+}
+
+// stopWords are the most common words of each language, folded.
+var stopWords = map[string]map[string]bool{
+	"fr": set("le la les un une des de du et ou en au aux a est sont ce ces cet cette que qui quoi dans sur par pour pas ne se sa son ses leur leurs nous vous ils elles il elle on y plus avec comme mais donc si tout tous toute toutes meme aussi etre avoir fait peut"),
+	"nl": set("de het een en of in op te van voor met is zijn dat die dit deze er je jij we wij ze zij hij niet ook aan als bij om tot uit maar dan nog wel naar over door kan worden wordt heeft hebben"),
+	"en": set("the a an and or of to in on at for with is are be was were it its this that these those you your we our they their he she not as by from but if can do does have has will would should"),
+}
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// FromSite lists the pages of a language tree for Build.
+func FromSite(site *content.Site, docs map[*content.Page]*markup.Doc, lang string) []Page {
+	var out []Page
+	for _, p := range site.Pages[lang] {
+		out = append(out, Page{Title: p.Source.Front.Title, URL: strings.TrimPrefix(p.Out, lang+"/"), Lang: p.ContentLang(), Doc: docs[p]})
+	}
+	return out
+}
