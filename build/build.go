@@ -73,6 +73,7 @@ type Result struct {
 }
 
 type instance struct {
+	body    web.Body // kept to render the page again for a bundle
 	page    *content.Page
 	doc     *markup.Doc
 	lint    diag.List
@@ -97,6 +98,8 @@ type Project struct {
 	Problems diag.List
 	// Src is the site's files (without the embedded defaults).
 	Src fs.FS
+	// Updated dates the files of the bundles (SOURCE_DATE_EPOCH).
+	Updated time.Time
 	// Measures holds what the content rules measured, per source file.
 	Measures map[string]check.PageReport
 	all      []*instance
@@ -107,7 +110,7 @@ type Project struct {
 func Load(ctx context.Context, opts Options) (*Project, error) {
 	siteFS := os.DirFS(opts.Src)
 	files := overlay{top: siteFS, base: opts.Defaults}
-	pr := &Project{Src: siteFS}
+	pr := &Project{Src: siteFS, Updated: opts.Updated}
 	fail := func() (*Project, error) {
 		pr.Problems = dedupe(pr.Problems)
 		return pr, pr.Problems.Err()
@@ -236,8 +239,8 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		if bytes.Contains(b.HTML, []byte(markup.Placeholder("a-z"))) {
 			b.AZ = pr.azEntries(in.page)
 		}
+		in.body = b
 		in.html, in.err = r.Page(in.page, b)
-		in.size = len(in.html) // raw for now; gzipped below where it matters
 		in.dur += time.Since(t)
 	})
 	if err := ctx.Err(); err != nil {
@@ -262,15 +265,74 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 			st.Fallbacks++
 		}
 		st.Time += in.dur
-		res.Heaviest = append(res.Heaviest, PageWeight{Path: in.page.Out, HTML: in.size, CSS: cssGz})
 	}
 	for _, lang := range cfg.Codes() {
 		res.Langs = append(res.Langs, *stats[lang])
 	}
+	for _, e := range []struct {
+		path string
+		fn   func(...string) ([]byte, error)
+	}{
+		{"index.html", r.Chooser},
+		{"404.html", func(...string) ([]byte, error) { return r.NotFound() }},
+	} {
+		b, err := e.fn()
+		if err != nil {
+			pr.Problems.Errorf(web.ThemeDir, 0, "render", "%v", err)
+			continue
+		}
+		out[e.path] = b
+	}
+	out["robots.txt"] = web.Robots(cfg)
+	if sm := web.Sitemap(site); sm != nil {
+		out["sitemap.xml"] = sm
+	}
+	out[theme.CSS.Path] = theme.CSS.Data
+	for _, a := range indexes {
+		out[a.Path] = a.Data
+	}
+	for _, s := range theme.Scripts {
+		out[s.Path] = s.Data
+	}
+	for _, lang := range cfg.Codes() {
+		for _, s := range site.Statics[lang] {
+			out[lang+"/"+s.Key] = s.Data
+		}
+	}
+	if pr.Problems.HasErrors() {
+		return res, pr.Problems.Err()
+	}
+
+	// Offline bundles are packed from the pages without their download
+	// links; then every page gets the links, with the bundles' sizes.
+	var downloads []web.Download
+	if cfg.Outputs.Bundles {
+		var err error
+		if downloads, err = pr.bundles(ctx, out, indexes); err != nil {
+			return res, err
+		}
+	}
+	ph := []byte(web.DownloadsPlaceholder)
+	for name, b := range out {
+		if !strings.HasSuffix(name, ".html") || !bytes.Contains(b, ph) {
+			continue
+		}
+		lang := cfg.DefaultLanguage
+		if i := strings.IndexByte(name, '/'); i > 0 && cfg.Language(name[:i]) != nil {
+			lang = name[:i]
+		}
+		out[name] = bytes.Replace(b, ph, r.Downloads(lang, name, downloads), 1)
+	}
+
 	// Gzip never makes a page larger than it is, bar a few header bytes:
 	// a page whose raw HTML fits the budget fits it gzipped. Only the
 	// largest pages (for the report) and those that might be over the
 	// budget are compressed, which spares most of the work.
+	for _, in := range pr.all {
+		if in.err == nil {
+			res.Heaviest = append(res.Heaviest, PageWeight{Path: in.page.Out, HTML: len(out[in.page.Out]), CSS: cssGz})
+		}
+	}
 	sort.SliceStable(res.Heaviest, func(i, j int) bool { return res.Heaviest[i].HTML > res.Heaviest[j].HTML })
 	const gzipSlack = 64
 	for i := range res.Heaviest {
@@ -295,38 +357,6 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 			}
 			pr.Problems.Errorf(sourceOf(pr.all, w.Path), 0, "budget", "%s weighs %s gzipped with its CSS, over the budget of %s (budgets.page_gzip): split the page or trim the theme",
 				w.Path, kb(w.Total()), kb(budget))
-		}
-	}
-
-	extra := []struct {
-		path string
-		fn   func() ([]byte, error)
-	}{
-		{"index.html", r.Chooser},
-		{"404.html", r.NotFound},
-	}
-	for _, e := range extra {
-		b, err := e.fn()
-		if err != nil {
-			pr.Problems.Errorf(web.ThemeDir, 0, "render", "%v", err)
-			continue
-		}
-		out[e.path] = b
-	}
-	out["robots.txt"] = web.Robots(cfg)
-	if sm := web.Sitemap(site); sm != nil {
-		out["sitemap.xml"] = sm
-	}
-	out[theme.CSS.Path] = theme.CSS.Data
-	for _, a := range indexes {
-		out[a.Path] = a.Data
-	}
-	for _, s := range theme.Scripts {
-		out[s.Path] = s.Data
-	}
-	for _, lang := range cfg.Codes() {
-		for _, s := range site.Statics[lang] {
-			out[lang+"/"+s.Key] = s.Data
 		}
 	}
 

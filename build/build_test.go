@@ -1,7 +1,9 @@
 package build_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"context"
 	"io/fs"
 	"os"
@@ -202,6 +204,50 @@ func TestRealContent(t *testing.T) {
 		if n := strings.Count(string(files[p]), `class="assess-item"`); n < 20 {
 			t.Errorf("%s has %d lines to rate, want every commitment of the charter", p, n)
 		}
+	}
+
+	// Each offline bundle opens from disk: every link inside it resolves
+	// inside it, and a one-language bundle holds no other language's pages.
+	for _, z := range []string{"downloads/responsible-ai-toolkit.zip", "downloads/responsible-ai-toolkit-nl.zip"} {
+		zr, err := zip.NewReader(bytes.NewReader(files[z]), int64(len(files[z])))
+		if err != nil {
+			t.Fatalf("%s: %v", z, err)
+		}
+		inZip := map[string][]byte{}
+		for _, f := range zr.File {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			_, rel, _ := strings.Cut(f.Name, "/")
+			inZip[rel] = b
+		}
+		if inZip["index.html"] == nil || inZip["nl/index.html"] == nil {
+			t.Errorf("%s lacks index.html or nl/index.html", z)
+		}
+		if strings.HasSuffix(z, "-nl.zip") && (inZip["fr/index.html"] != nil || inZip["en/index.html"] != nil) {
+			t.Errorf("%s holds other languages' pages", z)
+		}
+		for name, b := range inZip {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			if bytes.Contains(b, []byte("downloads/")) {
+				t.Errorf("%s: %s links to downloads, which the bundle does not hold", z, name)
+			}
+			for _, m := range attrRe.FindAllSubmatch(b, -1) {
+				ref := string(m[2])
+				if strings.Contains(ref, ":") || strings.HasPrefix(ref, "#") {
+					continue
+				}
+				target, _, _ := strings.Cut(ref, "#")
+				if inZip[path.Join(path.Dir(name), target)] == nil {
+					t.Errorf("%s: %s links to %s, missing from the bundle", z, name, ref)
+				}
+			}
+		}
+	}
+	if !strings.Contains(string(files["fr/index.html"]), `href="../downloads/responsible-ai-toolkit-fr.zip" download>en français (zip,`) {
+		t.Error("pages must offer the bundles with their size")
 	}
 
 	// Two builds of the same tree are byte-identical.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -47,12 +48,22 @@ type Config struct {
 	// Index is the A–Z index page ({{a-z}}), linked where search needs
 	// JavaScript and JavaScript is off.
 	Index string `toml:"index"`
+	// Outputs choose what a build writes besides the site.
+	Outputs Outputs `toml:"outputs"`
 	// Charter is the charter page, relative to a language folder: the
 	// self-assessment ({{assessment}}) is built from its commitments.
 	Charter string `toml:"charter"`
 	// Glossary is the glossary page, relative to a language folder; it is
 	// the target of "[[term]]" links and is sorted alphabetically.
 	Glossary string `toml:"glossary"`
+}
+
+// Outputs are the optional products of a build.
+type Outputs struct {
+	// Bundles writes downloads/<name>-<lang>.zip and <name>.zip.
+	Bundles bool `toml:"bundles"`
+	// Name starts the bundles' file and folder names.
+	Name string `toml:"name"`
 }
 
 // Language is one language of the site.
@@ -112,6 +123,8 @@ type raw struct {
 	RawLanguages map[string]rawLanguage `toml:"languages"`
 }
 
+var nameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
 // Default is the configuration used when site.toml is absent.
 func Default() *Config {
 	return &Config{
@@ -125,6 +138,7 @@ func Default() *Config {
 		Glossary:    "glossaire.md",
 		Charter:     "charte.md",
 		Index:       "index-a-z.md",
+		Outputs:     Outputs{Bundles: true, Name: "site"},
 		Readability: map[string]float64{"fr": 50, "nl": 50, "en": 50},
 	}
 }
@@ -218,6 +232,9 @@ func Parse(data []byte) (*Config, diag.List) {
 		if err != nil || (u.Scheme != "mailto" && u.Scheme != "https" && u.Scheme != "http") {
 			problems.Errorf(FileName, lineOf("contact"), "config", "contact %q must be a mailto: or https: address", c.Contact)
 		}
+	}
+	if !nameRe.MatchString(c.Outputs.Name) {
+		problems.Errorf(FileName, lineOf("name"), "config", "outputs.name %q must be a file name: lower-case letters, digits and dashes", c.Outputs.Name)
 	}
 	for name, cr := range c.Credits {
 		if cr.Work == "" || cr.License == "" {

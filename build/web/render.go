@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -129,6 +130,7 @@ type LangLink struct {
 	HrefLang     string // the language the target is really written in
 	Current      bool
 	Fallback     bool
+	Absent       bool // in a one-language bundle: named, not linked
 	FallbackNote string
 }
 
@@ -394,8 +396,93 @@ func (r *Renderer) generated(p *content.Page, body Body) ([]byte, []string, erro
 	return html, scripts, nil
 }
 
-// Page renders one page.
+// Variant says which output a page is rendered for.
+type Variant struct {
+	// Only is set for the offline bundle of one language: links to the
+	// other languages, absent from it, become plain names.
+	Only string
+}
+
+// DownloadsPlaceholder stands where the download links go. They carry the
+// bundles' sizes, known only once the bundles (which leave the links out)
+// are packed; build puts them in last.
+const DownloadsPlaceholder = "<sobre-downloads></sobre-downloads>"
+
+// Download is an offline bundle as the pages offer it.
+type Download struct {
+	Lang string // "" for the bundle of every language
+	Path string // from the site root: "downloads/site-fr.zip"
+	Size int
+}
+
+type downloadsData struct {
+	Items []downloadItem
+}
+
+type downloadItem struct {
+	Href, Label, Lang string
+}
+
+// Downloads renders the download links of a page at from, in lang.
+func (r *Renderer) Downloads(lang, from string, list []Download) []byte {
+	if len(list) == 0 {
+		return nil
+	}
+	s := r.strings[lang]
+	var d downloadsData
+	// The reader's language first, the others next, every language last.
+	rank := func(dl Download) int {
+		switch dl.Lang {
+		case lang:
+			return 0
+		case "":
+			return 2
+		}
+		return 1
+	}
+	list = append([]Download(nil), list...)
+	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
+	for _, dl := range list {
+		it := downloadItem{Href: content.Rel(from, dl.Path)}
+		size := FormatSize(s, dl.Size)
+		if dl.Lang == "" {
+			it.Label = s.T("dl_all", map[string]string{"Size": size})
+		} else {
+			it.Label = s.T("dl_lang", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
+			if dl.Lang != lang {
+				it.Lang = dl.Lang
+			}
+		}
+		d.Items = append(d.Items, it)
+	}
+	var b bytes.Buffer
+	if err := r.tmpl[lang].ExecuteTemplate(&b, "downloads", d); err != nil {
+		return nil
+	}
+	out, err := r.theme.min.Bytes("text/html", b.Bytes())
+	if err != nil {
+		return b.Bytes()
+	}
+	return out
+}
+
+// FormatSize writes a file size the way the language does ("1,2 Mo").
+func FormatSize(s *i18n.Strings, n int) string {
+	dec := s.T("decimal_separator", nil)
+	if n < 1000*1000 {
+		return s.T("size_kb", map[string]string{"N": strconv.Itoa((n + 999) / 1000)})
+	}
+	mb := strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64)
+	return s.T("size_mb", map[string]string{"N": strings.Replace(mb, ".", dec, 1)})
+}
+
+// Page renders one page for the site.
 func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
+	return r.PageVariant(p, body, Variant{})
+}
+
+// PageVariant renders one page for an output.
+func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, error) {
 	s := r.strings[p.Lang]
 	cfg := r.site.Config
 	fm := p.Source.Front
@@ -453,6 +540,10 @@ func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
 		if q.Fallback {
 			l.FallbackNote = "(" + r.strings[q.Lang].T("not_translated_short", nil) + ")"
 		}
+		if v.Only != "" && q.Lang != v.Only {
+			l.Absent, l.Href = true, ""
+			l.FallbackNote = "(" + r.strings[q.Lang].T("not_in_bundle", nil) + ")"
+		}
 		d.Switcher = append(d.Switcher, l)
 		if !q.Fallback {
 			alt := l
@@ -462,8 +553,8 @@ func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
 			d.Alternates = append(d.Alternates, alt)
 		}
 	}
-	if len(d.Alternates) < 2 {
-		d.Alternates = nil // a page alone in its language has no alternates
+	if len(d.Alternates) < 2 || v.Only != "" {
+		d.Alternates = nil // alone in its language, or the others are not in this bundle
 	}
 	link := func(q *content.Page) *Link {
 		l := &Link{Title: q.Label(), Href: content.Rel(p.Out, q.Out), Current: q == p}
@@ -526,9 +617,12 @@ func (r *Renderer) execute(lang, name string, data any) ([]byte, error) {
 	return out, nil
 }
 
-func (r *Renderer) choices(from string) []Choice {
+func (r *Renderer) choices(from string, only ...string) []Choice {
 	var out []Choice
 	for _, l := range r.site.Config.Languages {
+		if len(only) > 0 && !contains(only, l.Code) {
+			continue
+		}
 		s := r.strings[l.Code]
 		out = append(out, Choice{Code: l.Code, Name: l.Name, Href: content.Rel(from, l.Code+"/index.html"),
 			Intro: s.T("chooser_intro", nil), Hint: s.T("chooser_hint", nil)})
@@ -544,16 +638,32 @@ type ChooserData struct {
 	Alternates []LangLink
 }
 
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 // Chooser renders public/index.html: one link per language, in its own
 // language; a script may highlight the visitor's language, never redirect.
-func (r *Renderer) Chooser() ([]byte, error) {
+// With only, it lists those languages (the index of a bundle).
+func (r *Renderer) Chooser(only ...string) ([]byte, error) {
 	cfg := r.site.Config
 	def := cfg.DefaultLanguage
-	d := ChooserData{common: r.common(def, "index.html"), Choices: r.choices("index.html")}
+	if len(only) == 1 {
+		def = only[0]
+	}
+	d := ChooserData{common: r.common(def, "index.html"), Choices: r.choices("index.html", only...)}
 	var titles []string
 	for _, l := range cfg.Languages {
+		if len(only) > 0 && !contains(only, l.Code) {
+			continue
+		}
 		titles = append(titles, r.strings[l.Code].T("chooser_title", nil))
-		if cfg.BaseURL != "" {
+		if cfg.BaseURL != "" && len(only) == 0 {
 			d.Alternates = append(d.Alternates, LangLink{Code: l.Code, Href: cfg.BaseURL + l.Code + "/index.html"})
 		}
 	}

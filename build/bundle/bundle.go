@@ -1,0 +1,65 @@
+// Package bundle packs a rendered site into reproducible archives for
+// offline use: the same files give the same bytes, whatever the machine,
+// the order the files were made in or the time of the build.
+package bundle
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"io"
+	"path"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Epoch is the file time used when the build has no SOURCE_DATE_EPOCH:
+// the earliest a zip can say, rather than the time of the build.
+var Epoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Zip packs files (path -> content) under the folder root, so that
+// unzipping makes one folder, in path order, all dated mod.
+func Zip(root string, files map[string][]byte, mod time.Time) ([]byte, error) {
+	if mod.IsZero() || mod.Before(Epoch) {
+		mod = Epoch
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.DefaultCompression)
+	})
+	for _, n := range names {
+		method := zip.Deflate
+		if alreadyCompressed(n) {
+			method = zip.Store
+		}
+		h := &zip.FileHeader{Name: path.Join(root, n), Method: method, Modified: mod.UTC()}
+		h.SetMode(0o644)
+		f, err := w.CreateHeader(h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := f.Write(files[n]); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// alreadyCompressed files gain nothing from deflate.
+func alreadyCompressed(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".zip", ".pdf", ".epub", ".woff2":
+		return true
+	}
+	return false
+}

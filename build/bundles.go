@@ -1,0 +1,120 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+
+	"sobre/build/bundle"
+	"sobre/build/web"
+)
+
+// bundles packs the offline downloads into out: one zip per language (its
+// pages, rendered so that links to the other languages become plain names,
+// its search index and files) and one with every language. Pages in a
+// bundle leave out the download links: a zip does not contain itself.
+func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes map[string]web.Asset) ([]web.Download, error) {
+	cfg, r := pr.Config, pr.Renderer
+	ph := []byte(web.DownloadsPlaceholder)
+	strip := func(b []byte) []byte { return bytes.Replace(b, ph, nil, 1) }
+	shared := func(files map[string][]byte, lang string) {
+		files[pr.Theme.CSS.Path] = pr.Theme.CSS.Data
+		for _, s := range pr.Theme.Scripts {
+			files[s.Path] = s.Data
+		}
+		for l, a := range indexes {
+			if lang == "" || l == lang {
+				files[a.Path] = a.Data
+			}
+		}
+	}
+
+	type job struct {
+		lang  string // "" for every language
+		files map[string][]byte
+		zip   []byte
+		err   error
+	}
+	all := &job{files: map[string][]byte{}}
+	for name, b := range out {
+		switch {
+		case name == "robots.txt" || name == "sitemap.xml" || name == "404.html":
+			// for hosts only
+		case strings.HasSuffix(name, ".html"):
+			all.files[name] = strip(b)
+		default:
+			all.files[name] = b
+		}
+	}
+	jobs := []*job{all}
+	for _, lang := range cfg.Codes() {
+		j := &job{lang: lang, files: map[string][]byte{}}
+		shared(j.files, lang)
+		for _, s := range pr.Site.Statics[lang] {
+			j.files[lang+"/"+s.Key] = s.Data
+		}
+		idx, err := r.Chooser(lang)
+		if err != nil {
+			return nil, err
+		}
+		j.files["index.html"] = strip(idx)
+		jobs = append(jobs, j)
+	}
+	// Pages of one-language bundles are rendered again: their language
+	// switcher differs.
+	var mu sync.Mutex
+	byLang := map[string]*job{}
+	for _, j := range jobs[1:] {
+		byLang[j.lang] = j
+	}
+	parallel(ctx, pr.all, func(in *instance) {
+		if in.err != nil {
+			return
+		}
+		html, err := r.PageVariant(in.page, in.body, web.Variant{Only: in.page.Lang})
+		mu.Lock()
+		defer mu.Unlock()
+		j := byLang[in.page.Lang]
+		if err != nil {
+			j.err = err
+			return
+		}
+		j.files[in.page.Out] = strip(html)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	name := cfg.Outputs.Name
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, j.err
+		}
+		wg.Add(1)
+		go func(j *job) {
+			defer wg.Done()
+			root := name
+			if j.lang != "" {
+				root += "-" + j.lang
+			}
+			j.zip, j.err = bundle.Zip(root, j.files, pr.Updated)
+		}(j)
+	}
+	wg.Wait()
+	var list []web.Download
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, fmt.Errorf("packing the %s bundle: %w", j.lang, j.err)
+		}
+		file := "downloads/" + name
+		if j.lang != "" {
+			file += "-" + j.lang
+		}
+		file += ".zip"
+		out[file] = j.zip
+		list = append(list, web.Download{Lang: j.lang, Path: file, Size: len(j.zip)})
+	}
+	return list, nil
+}
