@@ -201,7 +201,8 @@ var codeStrings = []string{
 	"ai_translation", "ai_writing", "ai_review_pending", "ai_review_done",
 	"not_translated_short", "chooser_title", "chooser_intro", "chooser_hint",
 	"ai_how_translation", "ai_how_writing", "ai_how_none", "ai_state_pending",
-	"report_subject", "position",
+	"report_subject", "position", "not_in_bundle", "dl_lang", "dl_all",
+	"decimal_separator", "size_kb", "size_mb",
 }
 
 func writeVars(b *bytes.Buffer, p Palette) {
