@@ -324,6 +324,10 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		out[name] = bytes.Replace(b, ph, r.Downloads(lang, name, downloads), 1)
 	}
 
+	if err := pr.serviceWorker(out); err != nil {
+		return res, err
+	}
+
 	// Gzip never makes a page larger than it is, bar a few header bytes:
 	// a page whose raw HTML fits the budget fits it gzipped. Only the
 	// largest pages (for the report) and those that might be over the

@@ -63,6 +63,9 @@ func (r *Renderer) SetSearchIndex(lang, path string) {
 	r.search[lang] = path
 }
 
+// OfflineData is the script that registers the service worker.
+type OfflineData struct{ Src, Root string }
+
 // SearchData is what the search form needs.
 type SearchData struct {
 	Index, Script, AZ string
@@ -151,6 +154,7 @@ type AIData struct{ What, Review string }
 
 type common struct {
 	Search                                 *SearchData
+	Offline                                *OfflineData
 	Lang, CSP, CSS, Home, Contact, Updated string
 	// Report is the contact address, for a mailto: with the page's title
 	// and path filled in so the reader need not describe where they were.
@@ -191,6 +195,9 @@ func (r *Renderer) common(lang, from string) common {
 	}
 	if r.opts.LiveReload != "" {
 		c.Scripts = append(c.Scripts, r.opts.LiveReload)
+	}
+	if js, ok := r.theme.Scripts["offline.js"]; ok && r.theme.Worker != nil {
+		c.Offline = &OfflineData{Src: content.Rel(from, js.Path), Root: strings.TrimSuffix(content.Rel(from, "x"), "x")}
 	}
 	if idx, ok := r.search[lang]; ok && strings.HasPrefix(from, lang+"/") {
 		sd := &SearchData{Index: content.Rel(from, idx)}

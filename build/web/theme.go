@@ -6,6 +6,7 @@ package web
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"encoding/hex"
 	"fmt"
 	"html/template"
@@ -62,6 +63,8 @@ type Theme struct {
 	Scripts map[string]Asset // by source name: "chooser.js"
 	min     *minify.M
 	layouts []byte // all layout sources, to find the strings they use
+	// Worker is the service worker's code (sw.js), without its data.
+	Worker []byte
 }
 
 func newMinifier() *minify.M {
@@ -145,6 +148,10 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 		t.Scripts[name] = hashed("assets/"+name, out)
 	}
 
+	if sw, err := fs.ReadFile(fsys, ThemeDir+"/sw.js"); err == nil {
+		t.Worker = sw
+	}
+
 	layouts, _ := fs.Glob(fsys, ThemeDir+"/layouts/*.html")
 	sort.Strings(layouts)
 	root := template.New("").Funcs(template.FuncMap{
@@ -214,6 +221,21 @@ func writeVars(b *bytes.Buffer, p Palette) {
 	for _, k := range names {
 		fmt.Fprintf(b, "--%s:%s;", k, p[k])
 	}
+}
+
+// ServiceWorker returns sw.js: the theme's worker with the cache name and
+// the files to keep per language ("" for those every language needs).
+func (t *Theme) ServiceWorker(cache string, files map[string][]string) ([]byte, error) {
+	if t.Worker == nil {
+		return nil, nil
+	}
+	data, err := json.Marshal(files)
+	if err != nil {
+		return nil, err
+	}
+	name, _ := json.Marshal(cache)
+	src := append([]byte("var CACHE="+string(name)+",FILES="+string(data)+";\n"), t.Worker...)
+	return t.min.Bytes("application/javascript", src)
 }
 
 // Hashed names an asset after its content, so a new build never meets a
