@@ -55,6 +55,9 @@ type PageWeight struct {
 	Path string
 	HTML int // gzipped bytes
 	CSS  int
+	// All is everything the page loads: HTML, CSS and scripts gzipped,
+	// images as they are (0 when not measured: under budget for certain).
+	All int
 }
 
 // Total is the page's weight with its stylesheet.
@@ -354,6 +357,7 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		}
 		return a.Path < b.Path
 	})
+	pr.checkTransfer(out, res)
 	if budget := cfg.Budgets.PageGzip; budget > 0 {
 		for _, w := range res.Heaviest {
 			if w.Total() <= budget {
@@ -474,7 +478,12 @@ type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
-func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+func kb(n int) string {
+	if n < 1024 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return fmt.Sprintf("%.1f KB", float64(n)/1024)
+}
 
 func sourceOf(all []*instance, out string) string {
 	for _, in := range all {

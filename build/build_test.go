@@ -3,8 +3,8 @@ package build_test
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"context"
+	"io"
 	"io/fs"
 	"os"
 	"path"

@@ -100,6 +100,11 @@ func (d *Date) UnmarshalTOML(v any) error {
 type Budgets struct {
 	// PageGzip caps the HTML of a page plus its CSS, gzipped (one TCP round trip).
 	PageGzip int `toml:"page_gzip"`
+	// PageTotal caps everything a page loads: HTML, CSS and scripts
+	// gzipped, and its images (the search index loads only when used).
+	PageTotal int `toml:"page_total"`
+	// Image caps each image file of the content.
+	Image int `toml:"image"`
 }
 
 // Credit names a work the site republishes, for its licence notice.
@@ -134,7 +139,7 @@ func Default() *Config {
 			{Code: "nl", Name: "Nederlands", Weight: 2},
 			{Code: "en", Name: "English", Weight: 3},
 		},
-		Budgets:     Budgets{PageGzip: 14 * 1024},
+		Budgets:     Budgets{PageGzip: 14 * 1024, PageTotal: 50 * 1024, Image: 100 * 1024},
 		Glossary:    "glossaire.md",
 		Charter:     "charte.md",
 		Index:       "index-a-z.md",
@@ -224,8 +229,13 @@ func Parse(data []byte) (*Config, diag.List) {
 			problems.Errorf(FileName, lineOf("date"), "config", "organisation date %q must be written YYYY-MM-DD, like \"2026-03-15\"", c.Organisation.Date)
 		}
 	}
-	if c.Budgets.PageGzip < 0 {
-		problems.Errorf(FileName, lineOf("page_gzip"), "config", "budgets.page_gzip must be a positive number of bytes")
+	for _, b := range []struct {
+		key string
+		n   int
+	}{{"page_gzip", c.Budgets.PageGzip}, {"page_total", c.Budgets.PageTotal}, {"image", c.Budgets.Image}} {
+		if b.n < 0 {
+			problems.Errorf(FileName, lineOf(b.key), "config", "budgets.%s must be a positive number of bytes (0 turns it off)", b.key)
+		}
 	}
 	if c.Contact != "" {
 		u, err := url.Parse(c.Contact)

@@ -174,7 +174,7 @@ func report(res *build.Result, err error, out string, stdout, stderr io.Writer) 
 			if i == 3 {
 				break
 			}
-			fmt.Fprintf(stdout, " %s %.1f KB;", w.Path, float64(w.Total())/1024)
+			fmt.Fprintf(stdout, " %s %.1f KB (%.1f KB with scripts and images);", w.Path, float64(w.Total())/1024, float64(w.All)/1024)
 		}
 		fmt.Fprintln(stdout)
 	}
