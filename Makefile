@@ -5,12 +5,13 @@
 GO      ?= go
 BIN     := bin/sobre
 CHROMIUM ?= /usr/bin/chromium
+EPUBCHECK ?= /usr/share/java/epubcheck.jar
 
 # Builds are reproducible: the only date they show is the last commit's.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
-.PHONY: all site test test-go test-browser check-content lint serve bench clean
+.PHONY: all site test test-go test-browser test-epub check-content lint serve bench clean
 
 all: site
 
@@ -48,7 +49,15 @@ test-browser: site
 		echo "skipping browser tests: $(CHROMIUM) not found (apt-get install chromium)"; \
 	fi
 
-test: lint test-go check-content test-browser
+# The e-books must pass epubcheck (Debian's package; .ci/run installs it).
+test-epub: site
+	@if [ -f "$(EPUBCHECK)" ] && command -v java >/dev/null; then \
+		for f in public/downloads/*.epub; do java -jar $(EPUBCHECK) -q "$$f" || exit 1; echo "epubcheck: $$f: no errors"; done; \
+	else \
+		echo "skipping epubcheck: $(EPUBCHECK) not found (apt-get install epubcheck)"; \
+	fi
+
+test: lint test-go check-content test-epub test-browser
 
 # Times full builds of a synthetic corpus (3×100 and 3×1000 pages), to disk
 # (BenchmarkBuild) and in memory (BenchmarkRender).

@@ -119,7 +119,15 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 		}
 		file += ".zip"
 		out[file] = j.zip
-		list = append(list, web.Download{Lang: j.lang, Path: file, Size: len(j.zip)})
+		list = append(list, web.Download{Kind: "zip", Lang: j.lang, Path: file, Size: len(j.zip)})
+	}
+	books, err := pr.epubs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, bk := range books {
+		out[bk.Path] = bk.data
+		list = append(list, bk.Download)
 	}
 	return list, nil
 }
@@ -233,4 +241,65 @@ func isImage(name string) bool {
 		return true
 	}
 	return false
+}
+
+var htmlLinkRe = regexp.MustCompile(`href="([^":#]+)\.html(#[^"]*)?"`)
+
+type book struct {
+	web.Download
+	data []byte
+}
+
+// epubs writes one EPUB 3 per language: its pages in reading order, each a
+// chapter, with their images, links between them kept, and the
+// accessibility metadata of EPUB Accessibility 1.1.
+func (pr *Project) epubs(ctx context.Context) ([]book, error) {
+	cfg, r := pr.Config, pr.Renderer
+	var out []book
+	for _, lang := range cfg.Codes() {
+		s := r.Strings(lang)
+		bk := bundle.Book{
+			Lang: lang, Title: s.T("site_title", nil), ID: cfg.Outputs.Name,
+			Modified: pr.Updated, Summary: s.T("epub_summary", nil), Rights: "CC BY 4.0",
+			TOCTitle: s.T("epub_toc", nil), LandmarksTitle: s.T("epub_landmarks", nil),
+			Files: map[string][]byte{},
+		}
+		if css := pr.Theme.EPUBCSS; css != nil {
+			bk.CSS = "style.css"
+			bk.Files["style.css"] = css
+		}
+		for _, st := range pr.Site.Statics[lang] {
+			if isImage(st.Key) {
+				bk.Files[st.Key] = st.Data
+			}
+		}
+		for _, in := range pr.all {
+			p := in.page
+			if p.Lang != lang || in.err != nil {
+				continue
+			}
+			html, err := r.Expand(p, in.body)
+			if err != nil {
+				return nil, err
+			}
+			html = htmlLinkRe.ReplaceAll(html, []byte(`href="$1.xhtml$2"`))
+			x, err := bundle.XHTML(html)
+			if err != nil {
+				return nil, fmt.Errorf("%s: cannot write it as XHTML: %w", p.Source.File, err)
+			}
+			key := strings.TrimSuffix(strings.TrimPrefix(p.Out, lang+"/"), ".html") + ".xhtml"
+			depth := strings.Count(p.Key, "/")
+			if p.IsSectionIndex() && !p.IsHome() {
+				depth--
+			}
+			bk.Chapters = append(bk.Chapters, bundle.Chapter{Path: key, Title: p.Source.Front.Title, Lang: p.ContentLang(), Depth: depth, Body: x})
+		}
+		data, err := bundle.EPUB(bk)
+		if err != nil {
+			return nil, err
+		}
+		path := "downloads/" + cfg.Outputs.Name + "-" + lang + ".epub"
+		out = append(out, book{Download: web.Download{Kind: "epub", Lang: lang, Path: path, Size: len(data)}, data: data})
+	}
+	return out, nil
 }

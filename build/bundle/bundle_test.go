@@ -3,7 +3,9 @@ package bundle
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"io"
+	"strings"
 	"testing"
 	"time"
 )
@@ -48,5 +50,67 @@ func TestZipIsReproducible(t *testing.T) {
 	r2, _ := zip.NewReader(bytes.NewReader(c), int64(len(c)))
 	if !r2.File[0].Modified.Equal(when) {
 		t.Errorf("SOURCE_DATE_EPOCH time not used: %v", r2.File[0].Modified)
+	}
+}
+
+func TestEPUB(t *testing.T) {
+	bk := Book{Lang: "fr", Title: "Titre", ID: "x", Summary: "Résumé", TOCTitle: "Table", LandmarksTitle: "Repères",
+		Chapters: []Chapter{
+			{Path: "index.xhtml", Title: "Accueil", Body: []byte("<p>Bonjour</p>")},
+			{Path: "modules/index.xhtml", Title: "Modules", Body: []byte("<p>M</p>")},
+			{Path: "modules/a.xhtml", Title: "A", Depth: 1, Lang: "en", Body: []byte(`<p><a href="../index.xhtml">home</a></p>`)},
+		},
+		Files: map[string][]byte{"style.css": []byte("p{}"), "img/x.svg": []byte("<svg/>")}, CSS: "style.css"}
+	a, err := EPUB(bk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := EPUB(bk)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two EPUBs of one book differ")
+	}
+	if !bytes.HasPrefix(a[30:], []byte("mimetypeapplication/epub+zip")) {
+		t.Errorf("mimetype must come first, stored, without extra field: %q", a[:70])
+	}
+	r, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		for _, f := range r.File {
+			if f.Name == name {
+				rc, _ := f.Open()
+				d, _ := io.ReadAll(rc)
+				return string(d)
+			}
+		}
+		t.Fatalf("%s missing", name)
+		return ""
+	}
+	opf := read("OEBPS/package.opf")
+	for _, want := range []string{`<meta property="schema:accessibilityHazard">none</meta>`, `<meta property="schema:accessModeSufficient">textual</meta>`,
+		`<meta property="schema:accessibilitySummary">Résumé</meta>`, `properties="nav"`, `href="img/x.svg" media-type="image/svg+xml"`, `<itemref idref="c3"/>`} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("package.opf lacks %s", want)
+		}
+	}
+	nav := read("OEBPS/nav.xhtml")
+	if !strings.Contains(nav, `<li><a href="modules/index.xhtml">Modules</a><ol><li><a href="modules/a.xhtml" lang="en" xml:lang="en">A</a></li></ol></li></ol>`) {
+		t.Errorf("nav does not nest the folder's pages: %s", nav)
+	}
+	ch := read("OEBPS/modules/a.xhtml")
+	if !strings.Contains(ch, `lang="en" xml:lang="en"`) || !strings.Contains(ch, `href="../style.css"`) {
+		t.Errorf("chapter: %s", ch)
+	}
+	for _, f := range []string{nav, ch, opf} {
+		d := xml.NewDecoder(strings.NewReader(f))
+		for {
+			if _, err := d.Token(); err != nil {
+				if err != io.EOF {
+					t.Fatalf("not well-formed: %v", err)
+				}
+				break
+			}
+		}
 	}
 }

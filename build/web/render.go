@@ -417,6 +417,7 @@ const DownloadsPlaceholder = "<sobre-downloads></sobre-downloads>"
 
 // Download is an offline bundle as the pages offer it.
 type Download struct {
+	Kind string // "zip" or "epub"
 	Lang string // "" for the bundle of every language
 	Path string // from the site root: "downloads/site-fr.zip"
 	Size int
@@ -439,20 +440,29 @@ func (r *Renderer) Downloads(lang, from string, list []Download) []byte {
 	var d downloadsData
 	// The reader's language first, the others next, every language last.
 	rank := func(dl Download) int {
+		n := 1
 		switch dl.Lang {
 		case lang:
-			return 0
+			n = 0
 		case "":
-			return 2
+			n = 2
 		}
-		return 1
+		if dl.Kind == "epub" {
+			n += 3 // e-books after the zips
+		}
+		return n
 	}
 	list = append([]Download(nil), list...)
 	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
 	for _, dl := range list {
 		it := downloadItem{Href: content.Rel(from, dl.Path)}
 		size := FormatSize(s, dl.Size)
-		if dl.Lang == "" {
+		if dl.Kind == "epub" {
+			it.Label = s.T("dl_epub", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
+			if dl.Lang != lang {
+				it.Lang = dl.Lang
+			}
+		} else if dl.Lang == "" {
 			it.Label = s.T("dl_all", map[string]string{"Size": size})
 		} else {
 			it.Label = s.T("dl_lang", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
@@ -481,6 +491,13 @@ func FormatSize(s *i18n.Strings, n int) string {
 	}
 	mb := strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64)
 	return s.T("size_mb", map[string]string{"N": strings.Replace(mb, ".", dec, 1)})
+}
+
+// Expand returns a page's body with its generated blocks in place, for
+// outputs that use the content without the site around it (EPUB).
+func (r *Renderer) Expand(p *content.Page, body Body) ([]byte, error) {
+	html, _, err := r.generated(p, body)
+	return html, err
 }
 
 // Page renders one page for the site.

@@ -65,6 +65,9 @@ type Theme struct {
 	layouts []byte // all layout sources, to find the strings they use
 	// Worker is the service worker's code (sw.js), without its data.
 	Worker []byte
+	// EPUBCSS is the e-books' stylesheet: reading systems bring their own
+	// fonts and colours, so it only marks the structure.
+	EPUBCSS []byte
 }
 
 func newMinifier() *minify.M {
@@ -151,6 +154,9 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 	if sw, err := fs.ReadFile(fsys, ThemeDir+"/sw.js"); err == nil {
 		t.Worker = sw
 	}
+	if css, err := fs.ReadFile(fsys, ThemeDir+"/epub.css"); err == nil {
+		t.EPUBCSS = css
+	}
 
 	layouts, _ := fs.Glob(fsys, ThemeDir+"/layouts/*.html")
 	sort.Strings(layouts)
@@ -209,7 +215,8 @@ var codeStrings = []string{
 	"not_translated_short", "chooser_title", "chooser_intro", "chooser_hint",
 	"ai_how_translation", "ai_how_writing", "ai_how_none", "ai_state_pending",
 	"report_subject", "position", "not_in_bundle", "dl_lang", "dl_all",
-	"decimal_separator", "size_kb", "size_mb",
+	"decimal_separator", "size_kb", "size_mb", "dl_epub", "epub_summary",
+	"epub_toc", "epub_landmarks", "site_title",
 }
 
 func writeVars(b *bytes.Buffer, p Palette) {
