@@ -61,8 +61,15 @@ test: lint test-go check-content test-epub test-browser
 
 # Times full builds of a synthetic corpus (3×100 and 3×1000 pages), to disk
 # (BenchmarkBuild) and in memory (BenchmarkRender).
-bench:
+bench: $(BIN)
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild|BenchmarkRender' -benchtime 5x -benchmem ./build/
+	rm -rf .bench && $(GO) run ./build/corpus/gen -pages 1000 -out .bench/corpus
+	$(BIN) build -src .bench/corpus -out .bench/public | tail -n 3
+	@ls -l .bench/public/downloads | awk 'NR>1 {printf "bundle %s: %.1f KB\n", $$9, $$5/1024}'
+	@if [ -x "$(CHROMIUM)" ] && [ -f test/browser/bench-search.mjs ]; then \
+		cd test/browser && npm ci --no-audit --no-fund --loglevel=error && CHROMIUM=$(CHROMIUM) SITE_DIR=$(CURDIR)/.bench/public node bench-search.mjs; \
+	fi
+	@for l in fr nl en; do f=$$(ls public/assets/search-$$l.*.js 2>/dev/null); [ -n "$$f" ] && printf "search index %s (real content): %s bytes gzip\n" $$l $$(gzip -c $$f | wc -c); done; true
 
 clean:
 	rm -rf public bin

@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -31,9 +32,7 @@ func Zip(root string, files map[string][]byte, mod time.Time) ([]byte, error) {
 	sort.Strings(names)
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
-	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.DefaultCompression)
-	})
+	w.RegisterCompressor(zip.Deflate, deflater)
 	for _, n := range names {
 		method := zip.Deflate
 		if alreadyCompressed(n) {
@@ -53,6 +52,27 @@ func Zip(root string, files map[string][]byte, mod time.Time) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// A flate writer allocates about a megabyte of tables: a site of
+// thousands of pages reuses a few instead of making one per file.
+var flatePool = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(io.Discard, flate.DefaultCompression)
+	return w
+}}
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	return err
+}
+
+func deflater(out io.Writer) (io.WriteCloser, error) {
+	w := flatePool.Get().(*flate.Writer)
+	w.Reset(out)
+	return pooledFlate{w}, nil
 }
 
 // alreadyCompressed files gain nothing from deflate.

@@ -60,6 +60,7 @@ func EPUB(bk Book) ([]byte, error) {
 
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
+	w.RegisterCompressor(zip.Deflate, deflater)
 	// The mimetype entry comes first, uncompressed, with no extra field:
 	// reading systems sniff it at a fixed offset.
 	mh := &zip.FileHeader{Name: "mimetype", Method: zip.Store}

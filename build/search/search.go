@@ -130,7 +130,8 @@ func Build(pages []Page, lang string) *Index {
 func Terms(s string) []string {
 	var out []string
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
+	var dec []byte
+	word := func(r rune) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -140,6 +141,24 @@ func Terms(s string) []string {
 				out = append(out, b.String())
 				b.Reset()
 			}
+		}
+	}
+	for _, r := range s {
+		if r < 0x80 {
+			// ASCII needs no decomposition: the common case, kept fast.
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				b.WriteByte(byte(r))
+			case 'A' <= r && r <= 'Z':
+				b.WriteByte(byte(r + 'a' - 'A'))
+			default:
+				word(r)
+			}
+			continue
+		}
+		dec = norm.NFD.AppendString(dec[:0], string(r))
+		for _, d := range string(dec) {
+			word(d)
 		}
 	}
 	if b.Len() > 0 {
