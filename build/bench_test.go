@@ -19,8 +19,29 @@ import (
 //	go test -run '^$' -bench BenchmarkBuild -benchtime 5x ./build/
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{100, 1000} {
+		for _, outputs := range []string{"site", "all"} {
+			benchBuild(b, n, outputs)
+		}
+	}
+}
+
+// withoutBundles turns the offline bundles off in a corpus: outputs=site
+// measures the web site alone, outputs=all adds the zips and e-books.
+func withoutBundles(b *testing.B, src string) {
+	f, err := os.OpenFile(filepath.Join(src, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString("\n[outputs]\nbundles = false\n"); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func benchBuild(b *testing.B, n int, outputs string) {
+	{
 		langs := len(corpus.Langs)
-		b.Run(fmt.Sprintf("pages=%dx%d", langs, n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("pages=%dx%d/outputs=%s", langs, n, outputs), func(b *testing.B) {
 			// The corpus and outputs live beside the code, as a real site and
 			// its public/ do: on this machine creating files under /tmp costs
 			// ten times what it costs in the work tree, which would measure
@@ -33,6 +54,9 @@ func BenchmarkBuild(b *testing.B) {
 			src := filepath.Join(work, "site")
 			if err := corpus.Write(src, n, 1); err != nil {
 				b.Fatal(err)
+			}
+			if outputs == "site" {
+				withoutBundles(b, src)
 			}
 			outs := filepath.Join(work, "out")
 			if err := os.Mkdir(outs, 0o755); err != nil {
@@ -75,8 +99,16 @@ func BenchmarkBuild(b *testing.B) {
 // machine's rate-limited disk can outweigh everything else.
 func BenchmarkRender(b *testing.B) {
 	for _, n := range []int{100, 1000} {
+		for _, outputs := range []string{"site", "all"} {
+			benchRender(b, n, outputs)
+		}
+	}
+}
+
+func benchRender(b *testing.B, n int, outputs string) {
+	{
 		langs := len(corpus.Langs)
-		b.Run(fmt.Sprintf("pages=%dx%d", langs, n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("pages=%dx%d/outputs=%s", langs, n, outputs), func(b *testing.B) {
 			work, err := os.MkdirTemp(".", ".bench-")
 			if err != nil {
 				b.Fatal(err)
@@ -84,6 +116,9 @@ func BenchmarkRender(b *testing.B) {
 			b.Cleanup(func() { os.RemoveAll(work) })
 			if err := corpus.Write(work, n, 1); err != nil {
 				b.Fatal(err)
+			}
+			if outputs == "site" {
+				withoutBundles(b, work)
 			}
 			ctx := context.Background()
 			files := 0
