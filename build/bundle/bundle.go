@@ -25,14 +25,26 @@ func Zip(root string, files map[string][]byte, mod time.Time) ([]byte, error) {
 	if mod.IsZero() || mod.Before(Epoch) {
 		mod = Epoch
 	}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	w.RegisterCompressor(zip.Deflate, deflater)
+	if err := writeSorted(w, root, files, mod); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writeSorted adds files to w in name order under root, all dated mod:
+// the order and dates of the build leave no trace in the archive.
+func writeSorted(w *zip.Writer, root string, files map[string][]byte, mod time.Time) error {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var buf bytes.Buffer
-	w := zip.NewWriter(&buf)
-	w.RegisterCompressor(zip.Deflate, deflater)
 	for _, n := range names {
 		method := zip.Deflate
 		if alreadyCompressed(n) {
@@ -42,16 +54,13 @@ func Zip(root string, files map[string][]byte, mod time.Time) ([]byte, error) {
 		h.SetMode(0o644)
 		f, err := w.CreateHeader(h)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if _, err := f.Write(files[n]); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // A flate writer allocates about a megabyte of tables: a site of

@@ -69,24 +69,8 @@ func EPUB(bk Book) ([]byte, error) {
 		return nil, err
 	}
 	f.Write([]byte("application/epub+zip"))
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		method := zip.Deflate
-		if alreadyCompressed(n) {
-			method = zip.Store
-		}
-		h := &zip.FileHeader{Name: n, Method: method, Modified: mod.UTC()}
-		f, err := w.CreateHeader(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := f.Write(files[n]); err != nil {
-			return nil, err
-		}
+	if err := writeSorted(w, "", files, mod); err != nil {
+		return nil, err
 	}
 	if err := w.Close(); err != nil {
 		return nil, err
