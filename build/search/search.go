@@ -133,6 +133,12 @@ func Terms(s string) []string {
 	var dec []byte
 	word := func(r rune) {
 		switch {
+		case r == 'œ' || r == 'Œ':
+			b.WriteString("oe") // "coeur" finds "cœur"
+		case r == 'æ' || r == 'Æ':
+			b.WriteString("ae")
+		case r == 'ß':
+			b.WriteString("ss")
 		case unicode.Is(unicode.Mn, r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))

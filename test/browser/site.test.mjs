@@ -16,7 +16,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
+import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -229,6 +232,21 @@ function strict() {
                 current: q('nav.langs [aria-current="page"]').map((e) => e.getAttribute('lang')),
               },
               scrollWidth: document.documentElement.scrollWidth,
+              // Checklists (section 6) and glossary links (section 8).
+              tasks: q('input.task-box').map((b) => ({
+                id: b.id, type: b.type,
+                disabled: b.matches(':disabled') || b.getAttribute('aria-disabled') === 'true',
+                sameId: b.id ? q('[id]').filter((e) => e.id === b.id).length : 0,
+                labels: q('label').filter((l) => b.id && l.htmlFor === b.id).map((l) => ({
+                  text: l.textContent.replace(/\s+/g, ' ').trim(), bound: l.control === b,
+                })),
+              })),
+              tasksTools: q('.tasks-tools').map((e) => ({
+                page: e.getAttribute('data-page'), shown: !e.hidden && e.getClientRects().length > 0,
+                buttons: e.querySelectorAll('button').length, status: e.querySelectorAll('[role=status]').length,
+              })),
+              gloss: q('a.gloss').map((a) => ({ raw: a.getAttribute('href'), abs: a.href, text: a.textContent.trim() })),
+              h2ids: q('h2[id]').map((h) => h.id),
             };
           });
           if (f.dom.scrollWidth > 320) f.overflow = await overflowCulprits(page);
@@ -257,7 +275,9 @@ function strict() {
             s.textContent = 'window.__inlineRan = true';
             document.head.append(s);
           });
-          await page.waitForTimeout(20);
+          // The violation event is queued, not dispatched at once: under load
+          // a fixed 20 ms wait missed it. Wait for it (2 s at most) instead.
+          await page.waitForFunction((n) => window.__cspViolations.length > n, f.csp.length, { timeout: 2_000 }).catch(() => {});
           f.canary = await page.evaluate(() => ({ ran: window.__inlineRan === true, seen: window.__cspViolations.length }));
           f.canary.seen -= f.csp.length;
           facts.set(rel, f);
@@ -597,6 +617,557 @@ for (const [locale, want] of [['nl-BE', 'nl'], ['fr-BE', 'fr'], ['en-GB', 'en'],
   });
 }
 
+// ---------------------------------------------------------------------------
+// 6. Checklists (input.task-box, with checklist.js): labelled, real
+// checkboxes; with JavaScript the ticks are kept in this browser
+// (localStorage) and a button clears them; without it they still work.
+
+/** Pages of the generated self-assessment, the charter it is built from,
+ *  and the glossary, per language. */
+const ASSESSMENT = { fr: 'fr/auto-evaluation.html', nl: 'nl/zelfevaluatie.html', en: 'en/self-assessment.html' };
+const CHARTER = { fr: 'fr/charte.html', nl: 'nl/charter.html', en: 'en/charter.html' };
+const GLOSSARY = { fr: 'fr/glossaire.html', nl: 'nl/woordenlijst.html', en: 'en/glossary.html' };
+const MIN_CHECKLIST_PAGES = 15;
+const langOf = (rel) => rel.split('/')[0];
+
+/** Pages with at least one input.task-box (from the strict pass), by language. */
+async function checklistPages() {
+  const facts = await strict();
+  const byLang = new Map();
+  for (const rel of PAGES) {
+    if (!facts.get(rel)?.dom?.tasks.length) continue;
+    if (!byLang.has(langOf(rel))) byLang.set(langOf(rel), []);
+    byLang.get(langOf(rel)).push(rel);
+  }
+  return byLang;
+}
+
+/** Opens rel over file:// in context; returns the page and its log. */
+async function open(context, rel) {
+  const page = await context.newPage();
+  const log = watch(page);
+  await page.goto(fileUrl(rel), { waitUntil: 'load' });
+  await settle(page);
+  return { page, log };
+}
+
+async function reload(page) {
+  await page.reload({ waitUntil: 'load' });
+  await settle(page);
+}
+
+const ACTION_TIMEOUT = 5_000; // a missing label fails fast, not after Playwright's 30 s
+const ticks = (page) => page.$$eval('input.task-box', (bs) => bs.map((b) => b.checked));
+const labelFor = (page, id) => page.locator(`label[for=${JSON.stringify(id)}]`);
+/** Clicks as a visitor does (Playwright checks the target is visible, enabled, not covered). */
+const click = (locator) => locator.click({ timeout: ACTION_TIMEOUT });
+const noise = (log) => [...log.console, ...log.errors, ...log.failed];
+
+test(`checklists: at least ${MIN_CHECKLIST_PAGES} pages; every box labelled by a <label for> with text, enabled, with its clear button`, { timeout: TIMEOUT }, async (t) => {
+  let pages = 0;
+  let boxes = 0;
+  await overStrict(t, (rel, f, problems) => {
+    const { tasks, tasksTools } = f.dom;
+    if (!tasks.length) {
+      if (tasksTools.length) problems.push(`${rel}: .tasks-tools but no input.task-box`);
+      return;
+    }
+    pages++;
+    boxes += tasks.length;
+    tasks.forEach((b, i) => {
+      const where = `${rel}: input.task-box #${i + 1}${b.id ? ` (id "${b.id}")` : ''}`;
+      if (b.type !== 'checkbox') problems.push(`${where} is type="${b.type}" (want checkbox)`);
+      if (b.disabled) problems.push(`${where} is disabled`);
+      if (!b.id) { problems.push(`${where} has no id, so no <label for> can name it`); return; }
+      if (b.sameId !== 1) problems.push(`${where}: ${b.sameId} elements have this id (want 1)`);
+      if (b.labels.length !== 1) problems.push(`${where}: ${b.labels.length} <label for="${b.id}"> (want 1)`);
+      for (const l of b.labels) {
+        if (!l.bound) problems.push(`${where}: <label for="${b.id}"> does not label it (label.control is another element)`);
+        if (!l.text) problems.push(`${where}: <label for="${b.id}"> has no text`);
+      }
+    });
+    if (tasksTools.length !== 1) { problems.push(`${rel}: ${tasksTools.length} .tasks-tools (want 1)`); return; }
+    const tools = tasksTools[0];
+    if (tools.page !== rel) problems.push(`${rel}: .tasks-tools data-page="${tools.page}" (want "${rel}": it keys the page's saved ticks)`);
+    if (tools.buttons !== 1) problems.push(`${rel}: .tasks-tools holds ${tools.buttons} buttons (want 1, the clear button)`);
+    if (tools.status !== 1) problems.push(`${rel}: .tasks-tools holds ${tools.status} [role=status] (want 1)`);
+    if (!tools.shown) problems.push(`${rel}: .tasks-tools is still hidden with JavaScript`);
+  });
+  assert.ok(pages >= MIN_CHECKLIST_PAGES, `only ${pages} pages have an input.task-box (want at least ${MIN_CHECKLIST_PAGES})`);
+  const byLang = await checklistPages();
+  for (const l of LANGS) assert.ok(byLang.get(l)?.length > 0, `no checklist page in ${l}/`);
+  t.diagnostic(`${pages} checklist pages, ${boxes} boxes`);
+});
+
+for (const lang of LANGS) {
+  test(`checklist (${lang}) with JavaScript, file://: ticks survive a reload, stay on their page, and "clear" removes them`, { timeout: TIMEOUT }, async (t) => {
+    const rels = (await checklistPages()).get(lang) ?? [];
+    assert.ok(rels.length >= 2, `${lang}/: ${rels.length} checklist page(s) (want 2: one to tick, one to see the ticks stay apart)`);
+    const [rel, other] = rels;
+    // A fresh context: empty localStorage, shared by every file:// page in it.
+    const context = await newContext({}, onlyFile);
+    try {
+      const { page, log } = await open(context, rel);
+      const n = (await ticks(page)).length;
+      assert.ok(n >= 2, `${rel}: ${n} input.task-box (want at least 2)`);
+      const none = Array(n).fill(false);
+      const two = none.map((_, i) => i < 2);
+      assert.deepEqual(await ticks(page), none, `${rel}: boxes ticked in a fresh browser`);
+      const tools = page.locator('.tasks-tools');
+      const clear = page.locator('.tasks-tools button');
+      const status = page.locator('.tasks-tools [role=status]');
+      assert.equal(await tools.count(), 1, `${rel}: .tasks-tools`);
+      assert.ok(await tools.isVisible(), `${rel}: .tasks-tools is hidden with JavaScript`);
+      assert.equal(await clear.count(), 1, `${rel}: buttons in .tasks-tools`);
+      assert.ok(await clear.isVisible(), `${rel}: the clear button is not visible`);
+      assert.equal(await status.count(), 1, `${rel}: [role=status] in .tasks-tools`);
+      assert.equal((await status.textContent()).trim(), '', `${rel}: the status region speaks before anything was cleared`);
+
+      // Tick the first two boxes by their labels, as a visitor does.
+      const ids = await page.$$eval('input.task-box', (bs) => bs.slice(0, 2).map((b) => b.id));
+      for (const id of ids) await click(labelFor(page, id));
+      assert.deepEqual(await ticks(page), two, `${rel}: after clicking the first two labels`);
+      // (Chromium does not restore form state on reload: the no-JavaScript
+      // test below shows it, so what survives here was saved by the script.)
+      await reload(page);
+      assert.deepEqual(await ticks(page), two, `${rel}: after a reload, the ticks are not kept`);
+
+      // Another checklist page in the same browser starts blank: each page
+      // keeps its own ticks (their boxes share ids like "case", "case-2").
+      const o = await open(context, other);
+      assert.ok((await ticks(o.page)).length >= 2, `${other}: fewer than 2 boxes`);
+      assert.ok((await ticks(o.page)).every((c) => !c), `${other}: ticks from ${rel} show up here`);
+      assert.deepEqual(noise(o.log), [], `${other}: console or script errors`);
+      await o.page.close();
+
+      await click(clear);
+      assert.deepEqual(await ticks(page), none, `${rel}: after "clear"`);
+      const said = (await status.textContent()).trim();
+      assert.ok(said.length > 0, `${rel}: the status region stays empty after "clear"`);
+      assert.equal(said, await status.getAttribute('data-done'), `${rel}: the status region's text after "clear"`);
+      await reload(page);
+      assert.deepEqual(await ticks(page), none, `${rel}: ticks come back after "clear" and a reload`);
+      assert.ok(await tools.isVisible(), `${rel}: .tasks-tools is hidden after a reload`);
+      assert.deepEqual(noise(log), [], `${rel}: console or script errors`);
+      t.diagnostic(`${rel}: ${n} boxes; ${other} kept apart`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('checklists without JavaScript: real, enabled, clickable checkboxes; .tasks-tools stays hidden', { timeout: TIMEOUT }, async (t) => {
+  const rels = [...(await checklistPages()).values()].flat();
+  assert.ok(rels.length >= MIN_CHECKLIST_PAGES, `only ${rels.length} checklist pages (want at least ${MIN_CHECKLIST_PAGES})`);
+  const context = await newContext({ javaScriptEnabled: false }, onlyFile);
+  const problems = [];
+  try {
+    const checked = await eachPage(async (rel) => {
+      const page = await context.newPage();
+      try {
+        await page.goto(fileUrl(rel), { waitUntil: 'load' });
+        const tools = page.locator('.tasks-tools');
+        if (await tools.count() !== 1) problems.push(`${rel}: ${await tools.count()} .tasks-tools (want 1)`);
+        else if (await tools.isVisible()) problems.push(`${rel}: .tasks-tools shows without JavaScript (its button would do nothing)`);
+        const boxes = page.locator('input.task-box');
+        const n = await boxes.count();
+        if (n < 2) { problems.push(`${rel}: ${n} input.task-box (want at least 2)`); return; }
+        for (let i = 0; i < n; i++) {
+          const b = boxes.nth(i);
+          const type = await b.getAttribute('type');
+          if (type !== 'checkbox') problems.push(`${rel}: box ${i + 1} is type="${type}"`);
+          if (!(await b.isVisible())) problems.push(`${rel}: box ${i + 1} is not visible`);
+          if (!(await b.isEnabled())) problems.push(`${rel}: box ${i + 1} is disabled`);
+        }
+        const ids = await page.$$eval('input.task-box', (bs) => bs.map((b) => b.id));
+        // A click on a label ticks its box, a second click unticks it;
+        // Space ticks a focused box.
+        await click(labelFor(page, ids[0]));
+        await click(labelFor(page, ids[1]));
+        await click(labelFor(page, ids[1]));
+        let got = await ticks(page);
+        if (!got[0] || got[1]) problems.push(`${rel}: clicking the labels of boxes 1, 2, 2 gives [${got.slice(0, 2)}] (want [true,false])`);
+        await boxes.nth(1).focus({ timeout: ACTION_TIMEOUT });
+        await page.keyboard.press('Space');
+        got = await ticks(page);
+        if (!got[1]) problems.push(`${rel}: Space on a focused box does not tick it`);
+        if (got.filter(Boolean).length !== 2) problems.push(`${rel}: ${got.filter(Boolean).length} boxes ticked (want 2)`);
+        // Nothing keeps them without the script: the browser itself does not
+        // restore them on reload.
+        await page.reload({ waitUntil: 'load' });
+        got = await ticks(page);
+        if (got.some(Boolean)) problems.push(`${rel}: ticks survive a reload without JavaScript (so the JavaScript test proves nothing)`);
+      } catch (e) {
+        problems.push(`${rel}: could not be tested: ${String(e.message).split('\n')[0]}`);
+      } finally {
+        await page.close();
+      }
+    }, rels);
+    assert.equal(checked, rels.length);
+    if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+    t.diagnostic(`${checked} checklist pages checked`);
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
+// 7. Self-assessment (assessment.js): built from the charter, one fieldset
+// per commitment and one group of 3 radios per bullet; with JavaScript
+// scores add up, are kept, printed and cleared; without it, a plain form.
+
+/** What the charter's commitments hold: per level-2 section with a list,
+ *  its id, title and the text of its bullets. */
+function readCharter(page) {
+  return page.evaluate(() => {
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    const out = [];
+    for (const h of document.querySelectorAll('main h2')) {
+      const bullets = [];
+      for (let e = h.nextElementSibling; e && !/^H[12]$/.test(e.tagName); e = e.nextElementSibling) {
+        if (e.matches('ul, ol')) bullets.push(...[...e.children].filter((c) => c.tagName === 'LI').map((li) => norm(li.textContent)));
+      }
+      if (bullets.length) out.push({ id: h.id, title: norm(h.textContent), bullets });
+    }
+    return out;
+  });
+}
+
+/** The self-assessment form's structure. */
+function readAssessment(page) {
+  return page.evaluate(() => {
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    const q = (s, root = document) => [...root.querySelectorAll(s)];
+    return {
+      forms: q('form.assessment').length,
+      items: q('.assess-item').length,
+      radios: q('form.assessment input[type=radio]').length,
+      groups: new Set(q('form.assessment input[type=radio]').map((r) => r.name)).size,
+      sections: q('form.assessment fieldset.assess-section').map((fs) => ({
+        title: norm(fs.querySelector(':scope > legend')?.textContent ?? ''),
+        outputs: q('output', fs).map((o) => o.getAttribute('data-section')),
+        items: q(':scope > fieldset.assess-item', fs).map((it) => ({
+          legend: norm(it.querySelector(':scope > legend')?.textContent ?? ''),
+          inputs: q('input', it).map((r) => ({
+            type: r.type, name: r.name, value: r.value, disabled: r.matches(':disabled'),
+            label: norm([...r.labels].map((l) => l.textContent).join(' ')),
+          })),
+        })),
+      })),
+      sums: q('.assess-summary [data-sum]').map((c) => c.getAttribute('data-sum')),
+      meters: q('.assess-summary meter[data-meter]').map((m) => ({ key: m.getAttribute('data-meter'), min: m.min, max: m.max })),
+      print: q('.assess-summary [data-act=print]').length,
+      clear: q('.assess-summary [data-act=clear]').length,
+    };
+  });
+}
+
+/** What a visitor sees: checked radios, section scores, summary cells, meters. */
+function readScores(page) {
+  return page.evaluate(() => {
+    const q = (s) => [...document.querySelectorAll(s)];
+    return {
+      checked: q('form.assessment input[type=radio]:checked').map((r) => `${r.name}=${r.value}`),
+      outputs: Object.fromEntries(q('form.assessment output[data-section]').map((o) => [o.getAttribute('data-section'), o.textContent.trim()])),
+      sums: Object.fromEntries(q('.assess-summary [data-sum]').map((c) => [c.getAttribute('data-sum'), c.textContent.trim()])),
+      meters: Object.fromEntries(q('.assess-summary meter[data-meter]').map((m) => [m.getAttribute('data-meter'), m.value])),
+    };
+  });
+}
+
+/** The scores expected with JavaScript when `section` holds `n` points and
+ *  the others none; without JavaScript (`scored` false) no cell is filled in
+ *  and the meters keep their printed value, 0. */
+function expectScores(keys, checked, section, n, scored = true) {
+  const cell = (k) => (!scored ? '' : k === section || k === 'total' ? String(n) : '0');
+  return {
+    checked,
+    outputs: Object.fromEntries(keys.map((k) => [k, cell(k)])),
+    sums: Object.fromEntries([...keys, 'total'].map((k) => [k, cell(k)])),
+    meters: Object.fromEntries([...keys, 'total'].map((k) => [k, scored && (k === section || k === 'total') ? n : 0])),
+  };
+}
+
+/** Clicks the label of the radio `name` = `value`, as a visitor does. */
+const choose = (page, name, value) => click(page.locator(`label:has(> input[type=radio][name=${JSON.stringify(name)}][value="${value}"])`));
+
+const MIN_ASSESS_LINES = 20;
+
+test(`self-assessment: 5 commitments, one group of 3 radios per bullet of the charter (at least ${MIN_ASSESS_LINES}), in every language`, { timeout: TIMEOUT }, async (t) => {
+  const context = await newContext({ javaScriptEnabled: false }, onlyFile);
+  const problems = [];
+  const lines = [];
+  try {
+    for (const [lang, rel] of Object.entries(ASSESSMENT)) {
+      assert.ok(isFile(rel), `${rel} is missing`);
+      assert.ok(isFile(CHARTER[lang]), `${CHARTER[lang]} is missing`);
+      const page = await context.newPage();
+      await page.goto(fileUrl(CHARTER[lang]), { waitUntil: 'load' });
+      const charter = await readCharter(page);
+      await page.goto(fileUrl(rel), { waitUntil: 'load' });
+      const a = await readAssessment(page);
+      await page.close();
+
+      const bullets = charter.reduce((n, s) => n + s.bullets.length, 0);
+      lines.push(`${lang}: ${a.sections.length} sections, ${a.items} lines, ${bullets} charter bullets`);
+      if (a.forms !== 1) problems.push(`${rel}: ${a.forms} form.assessment (want 1)`);
+      if (charter.length !== 5) problems.push(`${CHARTER[lang]}: ${charter.length} commitments (h2 sections with a list; want 5)`);
+      if (a.sections.length !== 5) problems.push(`${rel}: ${a.sections.length} fieldset.assess-section (want 5, one per commitment)`);
+      if (a.items < MIN_ASSESS_LINES) problems.push(`${rel}: ${a.items} .assess-item (want at least ${MIN_ASSESS_LINES})`);
+      if (a.groups !== a.items) problems.push(`${rel}: ${a.groups} radio groups for ${a.items} .assess-item fieldsets (want equal)`);
+      if (a.radios !== 3 * a.items) problems.push(`${rel}: ${a.radios} radios for ${a.items} lines (want 3 a line)`);
+      if (a.items !== bullets) problems.push(`${rel}: ${a.items} lines but ${CHARTER[lang]} has ${bullets} bullets in its commitments`);
+
+      const keys = [];
+      const names = new Set();
+      let choiceLabels = null;
+      a.sections.forEach((s, si) => {
+        const c = charter[si];
+        const where = `${rel}: section ${si + 1} "${s.title}"`;
+        if (s.outputs.length !== 1 || !s.outputs[0]) { problems.push(`${where}: ${s.outputs.length} output[data-section] (want 1)`); return; }
+        const key = s.outputs[0];
+        keys.push(key);
+        if (!c) return;
+        if (c.id !== key) problems.push(`${where}: output data-section="${key}" but the charter's commitment ${si + 1} is h2#${c.id}`);
+        if (c.title !== s.title) problems.push(`${where}: title differs from the charter's "${c.title}"`);
+        if (s.items.length !== c.bullets.length) problems.push(`${where}: ${s.items.length} lines, the charter's section has ${c.bullets.length} bullets`);
+        s.items.forEach((it, ii) => {
+          const w = `${where}, line ${ii + 1}`;
+          if (!it.legend) problems.push(`${w}: empty <legend>`);
+          else if (c.bullets[ii] !== undefined && it.legend !== c.bullets[ii]) problems.push(`${w}: "${it.legend}" is not the charter's bullet "${c.bullets[ii]}"`);
+          const types = it.inputs.map((r) => r.type).join();
+          const values = it.inputs.map((r) => r.value).join();
+          const itemNames = [...new Set(it.inputs.map((r) => r.name))];
+          if (types !== 'radio,radio,radio' || values !== '0,1,2') problems.push(`${w}: inputs [${types}] valued [${values}] (want 3 radios 0,1,2)`);
+          if (itemNames.length !== 1 || !itemNames[0]) { problems.push(`${w}: radios named [${itemNames}] (want one shared name)`); return; }
+          if (names.has(itemNames[0])) problems.push(`${w}: radio name "${itemNames[0]}" is used by another line`);
+          names.add(itemNames[0]);
+          if (itemNames[0].replace(/-\d+$/, '') !== key) problems.push(`${w}: radio name "${itemNames[0]}" does not add up into section "${key}"`);
+          for (const r of it.inputs) if (r.disabled) problems.push(`${w}: radio ${r.value} is disabled`);
+          const labels = it.inputs.map((r) => r.label);
+          if (labels.some((l) => !l) || new Set(labels).size !== labels.length) problems.push(`${w}: labels [${labels.join(' | ')}] (want 3 distinct, non-empty)`);
+          choiceLabels ??= labels.join(' | ');
+          if (labels.join(' | ') !== choiceLabels) problems.push(`${w}: labels [${labels.join(' | ')}] differ from the first line's [${choiceLabels}]`);
+        });
+        const meter = a.meters.find((m) => m.key === key);
+        if (meter && (meter.min !== 0 || meter.max !== 2 * s.items.length)) problems.push(`${where}: meter min ${meter.min} max ${meter.max} (want 0 and ${2 * s.items.length})`);
+      });
+      const want = [...keys, 'total'].join();
+      if (a.sums.join() !== want) problems.push(`${rel}: summary [data-sum] cells [${a.sums}] (want [${want}])`);
+      if (a.meters.map((m) => m.key).join() !== want) problems.push(`${rel}: summary meters [${a.meters.map((m) => m.key)}] (want [${want}])`);
+      const total = a.meters.find((m) => m.key === 'total');
+      if (total && total.max !== 2 * a.items) problems.push(`${rel}: total meter max ${total.max} (want ${2 * a.items})`);
+      if (a.print !== 1 || a.clear !== 1) problems.push(`${rel}: ${a.print} print and ${a.clear} clear buttons (want 1 each)`);
+    }
+  } finally {
+    await context.close();
+  }
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+  for (const l of lines) t.diagnostic(l);
+});
+
+for (const [lang, rel] of Object.entries(ASSESSMENT)) {
+  test(`self-assessment (${lang}) with JavaScript, file://: scores add up, survive a reload, print, clear`, { timeout: TIMEOUT }, async (t) => {
+    const context = await newContext({}, onlyFile);
+    // Headless Chromium cannot print: count the calls instead.
+    await context.addInitScript(() => {
+      window.__printCalls = 0;
+      window.print = () => { window.__printCalls++; };
+    });
+    try {
+      const { page, log } = await open(context, rel);
+      const a = await readAssessment(page);
+      assert.equal(a.sections.length, 5, `${rel}: fieldset.assess-section`);
+      assert.ok(a.items >= MIN_ASSESS_LINES, `${rel}: ${a.items} lines (want at least ${MIN_ASSESS_LINES})`);
+      const keys = a.sections.map((s) => s.outputs[0]);
+      const first = keys[0];
+      const [n0, n1] = a.sections[0].items.slice(0, 2).map((it) => it.inputs[0]?.name);
+      assert.ok(n0 && n1, `${rel}: section 1 has fewer than 2 lines`);
+
+      const tools = page.locator('.assess-tools');
+      const print = page.locator('.assess-tools [data-act=print]');
+      const clear = page.locator('.assess-tools [data-act=clear]');
+      const status = page.locator('.assess-tools [role=status]');
+      assert.ok(await tools.isVisible(), `${rel}: .assess-tools is hidden with JavaScript`);
+      assert.equal(await print.count(), 1, `${rel}: print buttons`);
+      assert.ok(await print.isVisible(), `${rel}: the print button is not visible`);
+      assert.equal(await clear.count(), 1, `${rel}: clear buttons`);
+      assert.ok(await clear.isVisible(), `${rel}: the clear button is not visible`);
+      assert.equal(await status.count(), 1, `${rel}: [role=status] in .assess-tools`);
+
+      const zero = expectScores(keys, [], first, 0);
+      assert.deepEqual(await readScores(page), zero, `${rel}: scores in a fresh browser`);
+
+      // Line 1 "in place" (2), line 2 "in progress" (1): 3; line 2 then
+      // "in place": 4, not 5 (a radio replaces its group's choice).
+      await choose(page, n0, 2);
+      await choose(page, n1, 1);
+      assert.deepEqual(await readScores(page), expectScores(keys, [`${n0}=2`, `${n1}=1`], first, 3), `${rel}: after choosing 2 and 1 in section 1`);
+      await choose(page, n1, 2);
+      const four = expectScores(keys, [`${n0}=2`, `${n1}=2`], first, 4);
+      assert.deepEqual(await readScores(page), four, `${rel}: after choosing 2 and 2 in section 1`);
+
+      await reload(page);
+      assert.deepEqual(await readScores(page), four, `${rel}: after a reload, choices or scores are lost`);
+
+      await click(print);
+      assert.equal(await page.evaluate(() => window.__printCalls), 1, `${rel}: the print button does not call window.print()`);
+
+      await click(clear);
+      assert.deepEqual(await readScores(page), zero, `${rel}: after "clear"`);
+      const said = (await status.textContent()).trim();
+      assert.ok(said.length > 0, `${rel}: the status region stays empty after "clear"`);
+      assert.equal(said, await status.getAttribute('data-done'), `${rel}: the status region's text after "clear"`);
+      await reload(page);
+      assert.deepEqual(await readScores(page), zero, `${rel}: after "clear" and a reload`);
+      assert.deepEqual(noise(log), [], `${rel}: console or script errors`);
+      t.diagnostic(`${rel}: ${a.items} lines in ${keys.length} sections`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('self-assessment without JavaScript: the radios work, the summary stays blank to fill in on paper, no tools', { timeout: TIMEOUT }, async () => {
+  const context = await newContext({ javaScriptEnabled: false }, onlyFile);
+  try {
+    for (const rel of Object.values(ASSESSMENT)) {
+      const page = await context.newPage();
+      await page.goto(fileUrl(rel), { waitUntil: 'load' });
+      const a = await readAssessment(page);
+      assert.equal(a.sections.length, 5, `${rel}: fieldset.assess-section`);
+      const keys = a.sections.map((s) => s.outputs[0]);
+      const first = keys[0];
+      const n0 = a.sections[0].items[0]?.inputs[0]?.name;
+      assert.ok(n0, `${rel}: section 1 has no line`);
+      const radios = page.locator('form.assessment input[type=radio]');
+      assert.equal(await radios.count(), 3 * a.items, `${rel}: radios`);
+      assert.ok(await radios.first().isVisible() && await radios.first().isEnabled(), `${rel}: the first radio is hidden or disabled`);
+      assert.equal(await page.locator('.assess-tools').isVisible(), false, `${rel}: .assess-tools shows without JavaScript`);
+      assert.equal(await page.locator('.assess-tools [data-act=print]').isVisible(), false, `${rel}: the print button shows without JavaScript`);
+
+      const blank = expectScores(keys, [], first, 0, false);
+      assert.deepEqual(await readScores(page), blank, `${rel}: summary without JavaScript`);
+      await choose(page, n0, 2);
+      await choose(page, n0, 1);
+      assert.deepEqual(await readScores(page), expectScores(keys, [`${n0}=1`], first, 1, false), `${rel}: after choosing 2 then 1 on line 1 (one choice, no score filled in)`);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
+// axe after a visitor's actions: boxes ticked, choices made, scores shown.
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe, ${colorScheme} scheme, file://: a checklist with ticks and the self-assessment with scores, no violation`, { timeout: TIMEOUT }, async (t) => {
+    const byLang = await checklistPages();
+    const problems = [];
+    let audited = 0;
+    for (const lang of Object.keys(ASSESSMENT)) {
+      const context = await newContext({ colorScheme }, onlyFile);
+      try {
+        const rel = byLang.get(lang)?.[0];
+        assert.ok(rel, `no checklist page in ${lang}/`);
+        let { page } = await open(context, rel);
+        const ids = await page.$$eval('input.task-box', (bs) => bs.slice(0, 2).map((b) => b.id));
+        assert.equal(ids.length, 2, `${rel}: fewer than 2 boxes`);
+        for (const id of ids) await click(labelFor(page, id));
+        assert.equal((await ticks(page)).filter(Boolean).length, 2, `${rel}: boxes ticked before the audit`);
+        problems.push(...axeLines(rel, ` [${colorScheme}, 2 ticked]`, await runAxe(page, { preload: false })));
+        audited++;
+        await page.close();
+
+        const arel = ASSESSMENT[lang];
+        ({ page } = await open(context, arel));
+        const names = await page.$$eval('form.assessment input[type=radio][value="0"]', (rs) => rs.map((r) => r.name));
+        assert.ok(names.length >= MIN_ASSESS_LINES, `${arel}: ${names.length} lines`);
+        // One line of each kind, and one in the last section.
+        await choose(page, names[0], 2);
+        await choose(page, names[1], 1);
+        await choose(page, names[2], 0);
+        await choose(page, names.at(-1), 2);
+        const total = await page.locator('.assess-summary [data-sum=total]').textContent();
+        assert.equal(total.trim(), '5', `${arel}: total before the audit`);
+        problems.push(...axeLines(arel, ` [${colorScheme}, scored]`, await runAxe(page, { preload: false })));
+        audited++;
+        await page.close();
+      } finally {
+        await context.close();
+      }
+    }
+    assert.equal(audited, 2 * Object.keys(ASSESSMENT).length, 'pages audited');
+    if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+    t.diagnostic(`${audited} pages audited`);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// 8. Glossary: entries in the language's alphabetical order; every a.gloss
+// link lands on an entry (an h2) of the glossary in its own language.
+
+const MIN_GLOSSARY_ENTRIES = 20;
+
+test('glossary: entries (h2) in alphabetical order for the page\'s language', { timeout: TIMEOUT }, async (t) => {
+  const context = await newContext({}, onlyFile);
+  const problems = [];
+  try {
+    for (const [lang, rel] of Object.entries(GLOSSARY)) {
+      assert.ok(isFile(rel), `${rel} is missing`);
+      const { page } = await open(context, rel);
+      const g = await page.evaluate(() => {
+        const article = document.querySelector('main article[lang]');
+        const lang = (article ?? document.documentElement).getAttribute('lang');
+        const entries = [...document.querySelectorAll('main h2')].map((h) => ({ id: h.id, text: h.textContent.replace(/\s+/g, ' ').trim() }));
+        const disorder = [];
+        for (let i = 1; i < entries.length; i++) {
+          const c = entries[i - 1].text.localeCompare(entries[i].text, lang, { sensitivity: 'base' });
+          if (c >= 0) disorder.push(`"${entries[i - 1].text}" ${c ? 'comes before' : 'is the same entry as'} "${entries[i].text}"`);
+        }
+        return { lang, entries, disorder };
+      });
+      await page.close();
+      if (g.lang !== lang) problems.push(`${rel}: written in "${g.lang}" (want "${lang}")`);
+      if (g.entries.length < MIN_GLOSSARY_ENTRIES) problems.push(`${rel}: ${g.entries.length} h2 entries (want at least ${MIN_GLOSSARY_ENTRIES})`);
+      for (const e of g.entries) {
+        if (!e.id) problems.push(`${rel}: entry "${e.text}" has no id to link to`);
+        if (!e.text) problems.push(`${rel}: h2#${e.id} has no text`);
+      }
+      for (const d of g.disorder) problems.push(`${rel}: not in ${g.lang} order: ${d}`);
+      t.diagnostic(`${rel}: ${g.entries.length} entries`);
+    }
+  } finally {
+    await context.close();
+  }
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+});
+
+test('glossary links: every a.gloss names an entry (h2 id) of the glossary in its page\'s language', { timeout: TIMEOUT }, async (t) => {
+  const facts = await strict();
+  const perLang = {};
+  await overStrict(t, (rel, f, problems) => {
+    for (const a of f.dom.gloss) {
+      const where = `${rel}: a.gloss "${a.text}" (${a.raw})`;
+      perLang[langOf(rel)] = (perLang[langOf(rel)] ?? 0) + 1;
+      const target = siteRel(a.abs);
+      if (!isFile(target)) { problems.push(`${where} names no existing file`); continue; }
+      const want = GLOSSARY[langOf(rel)];
+      if (target !== want) problems.push(`${where} -> ${target} (want ${want ?? 'a glossary in this language'})`);
+      const hash = decodeURIComponent(new URL(a.abs).hash.slice(1));
+      if (!hash) { problems.push(`${where} names no entry (no #id)`); continue; }
+      const tf = facts.get(target);
+      if (!tf?.dom) problems.push(`${where}: ${target} could not be read`);
+      else if (!tf.dom.h2ids.includes(hash)) {
+        problems.push(`${where}: ${target} has no h2#${hash}${tf.dom.ids.includes(hash) ? ' (the id is on another element)' : ''}`);
+      }
+    }
+  });
+  for (const lang of Object.keys(GLOSSARY)) assert.ok(perLang[lang] > 0, `no a.gloss link in ${lang}/`);
+  t.diagnostic(`a.gloss links: ${Object.entries(perLang).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+});
+
 // Sanity of the harness itself: the request recorder and the route guard see
 // and stop a request to another host, so "no request" above is meaningful.
 test('harness: a request to another host is seen and aborted', { timeout: TIMEOUT }, async () => {
@@ -612,4 +1183,806 @@ test('harness: a request to another host is seen and aborted', { timeout: TIMEOU
   } finally {
     await context.close();
   }
+});
+
+// ---------------------------------------------------------------------------
+// 9. Offline downloads (downloads/*.zip): unpacked into fresh folders and read
+// over file:// with every request that is not file: aborted and recorded.
+// The search (search.js and its per-language index) must work there too.
+
+/** CRC-32 of a buffer (zlib.crc32 where Node has it). */
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+const crc32 = zlib.crc32 ?? ((b) => {
+  let c = -1;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+});
+
+/** A zip's files, Map name -> Buffer. Reads the central directory (entries
+ *  written as a stream carry no sizes in their local headers), inflates with
+ *  node:zlib and checks every file's size and CRC-32. */
+function readZip(buf, what) {
+  let end = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) { end = i; break; }
+  }
+  if (end < 0) throw new Error(`${what}: no end-of-central-directory record, not a zip`);
+  const count = buf.readUInt16LE(end + 10);
+  let p = buf.readUInt32LE(end + 16);
+  if (count === 0xffff || p === 0xffffffff) throw new Error(`${what}: a zip64 archive (this reader stops there)`);
+  const files = new Map();
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`${what}: central directory entry ${n + 1} has a bad signature`);
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const csize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nlen = buf.readUInt16LE(p + 28);
+    const off = buf.readUInt32LE(p + 42);
+    const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nlen);
+    p += 46 + nlen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    if (buf.readUInt32LE(off) !== 0x04034b50) throw new Error(`${what}: ${name}: bad local header signature`);
+    if (flags & 1) throw new Error(`${what}: ${name} is encrypted`);
+    const start = off + 30 + buf.readUInt16LE(off + 26) + buf.readUInt16LE(off + 28);
+    const raw = buf.subarray(start, start + csize);
+    let data;
+    if (method === 0) data = Buffer.from(raw);
+    else if (method === 8) data = zlib.inflateRawSync(raw);
+    else throw new Error(`${what}: ${name}: compression method ${method} (want 0 or 8)`);
+    if (data.length !== size) throw new Error(`${what}: ${name}: ${data.length} bytes unpacked, the directory says ${size}`);
+    if (crc32(data) !== crc) throw new Error(`${what}: ${name}: CRC-32 mismatch`);
+    if (files.has(name)) throw new Error(`${what}: ${name} is stored twice`);
+    files.set(name, data);
+  }
+  return files;
+}
+
+const DOWNLOADS = path.join(SITE, 'downloads');
+const unpacked = new Map(); // zip name -> bundle
+const tmpDirs = [];
+after(() => { for (const d of tmpDirs) fs.rmSync(d, { recursive: true, force: true }); });
+
+/** The zips: the one with every language, and one per language beside it. */
+function downloadZips() {
+  const zips = fs.existsSync(DOWNLOADS) ? fs.readdirSync(DOWNLOADS).filter((f) => f.endsWith('.zip')) : [];
+  const all = zips.find((z) => LANGS.every((l) => zips.includes(z.replace(/\.zip$/, `-${l}.zip`))));
+  assert.ok(all, `downloads/: no zip of every language with a <name>-<lang>.zip beside it for ${LANGS.join(', ')} (found: ${zips.join(', ') || 'nothing'})`);
+  return { all, one: (l) => all.replace(/\.zip$/, `-${l}.zip`) };
+}
+
+/** Unpacks downloads/<zip> into a fresh temporary folder (once per run). */
+function bundle(zip) {
+  if (unpacked.has(zip)) return unpacked.get(zip);
+  const file = path.join(DOWNLOADS, zip);
+  assert.ok(fs.existsSync(file), `downloads/${zip} is missing`);
+  const files = readZip(fs.readFileSync(file), zip);
+  const names = [...files.keys()].filter((n) => !n.endsWith('/'));
+  const tops = [...new Set(names.map((n) => n.split('/')[0]))];
+  assert.equal(tops.length, 1, `${zip}: ${tops.length} top-level entries [${tops.slice(0, 5).join(', ')}] (want one folder)`);
+  const top = tops[0];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sobre-bundle-'));
+  tmpDirs.push(tmp);
+  const root = path.join(tmp, top);
+  const rels = [];
+  for (const name of names) {
+    const rel = name.slice(top.length + 1);
+    const segs = rel.split('/');
+    assert.ok(name.startsWith(`${top}/`) && rel && !name.includes('\\') && !segs.some((s) => s === '' || s === '.' || s === '..'),
+      `${zip}: entry "${name}" is not a plain path inside ${top}/`);
+    const abs = path.join(root, ...segs);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, files.get(name));
+    rels.push(rel);
+  }
+  assert.ok(rels.includes('index.html'), `${zip}: no ${top}/index.html`);
+  const b = {
+    zip, top, root, rels: rels.sort(),
+    pages: rels.filter((r) => r.endsWith('.html')),
+    url: (rel) => pathToFileURL(path.join(root, rel)).href,
+    /** Bundle-relative path of a file:// URL inside the bundle, or null. */
+    rel(url) {
+      let u;
+      try { u = new URL(url); } catch { return null; }
+      if (u.protocol !== 'file:') return null;
+      const p = path.relative(root, fileURLToPath(u));
+      return p.startsWith('..') || path.isAbsolute(p) ? null : p.split(path.sep).join('/');
+    },
+    has: (rel) => rel !== null && rels.includes(rel),
+  };
+  unpacked.set(zip, b);
+  return b;
+}
+
+/** Everything a context's pages ask for and complain about. */
+function watchContext(context) {
+  const log = { requests: [], failed: [], console: [], errors: [] };
+  context.on('request', (r) => log.requests.push(r.url()));
+  context.on('requestfailed', (r) => log.failed.push(`${r.url()}: ${r.failure()?.errorText}`));
+  context.on('console', (m) => {
+    if (m.type() === 'error' || /content security policy/i.test(m.text())) log.console.push(`${m.type()}: ${m.text()} (${m.page()?.url() ?? 'no page'})`);
+  });
+  context.on('weberror', (e) => log.errors.push(`${String(e.error()?.message ?? e.error()).split('\n')[0]} (${e.page()?.url() ?? 'no page'})`));
+  return log;
+}
+
+/** The problems in a context's log: requests off file://, a sw.js request,
+ *  failed loads, console and script errors. */
+function offlineNoise(log, label) {
+  const out = [];
+  for (const u of log.requests) if (!u.startsWith('file:')) out.push(`${label}: request to ${u} (only file: URLs may be asked for)`);
+  for (const u of log.requests) if (/\/sw\.js(\?|#|$)/.test(u)) out.push(`${label}: request to ${u} (no service worker on file://)`);
+  for (const m of log.failed) out.push(`${label}: failed to load ${m}`);
+  for (const m of log.console) out.push(`${label}: console ${m}`);
+  for (const m of log.errors) out.push(`${label}: script error: ${m}`);
+  return out;
+}
+
+// --- search helpers --------------------------------------------------------
+
+/** Words searched in each language, with and without their accents: each
+ *  pair must give the same results. Each accented word is on the
+ *  language's pages (checked below). */
+const SEARCH_WORDS = {
+  fr: ['énergie', 'energie'],
+  nl: ['ideeën', 'ideeen'],
+  en: ['clichés', 'cliches'],
+};
+const MAX_RESULTS = 20; // search.js lists the 20 best
+const NO_MATCH = 'qxzjwv'; // in no language
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** The index a search-<lang>.<hash>.js file declares, read in a sandbox. */
+function loadIndex(file, lang) {
+  const sandbox = { window: {} };
+  vm.runInNewContext(fs.readFileSync(file, 'utf8'), sandbox, { filename: file });
+  const ix = sandbox.window.SOBRE_SEARCH?.[lang];
+  assert.ok(ix && typeof ix.t === 'string' && Array.isArray(ix.s) && Array.isArray(ix.p), `${file}: declares no SOBRE_SEARCH["${lang}"] with p, s, t, i`);
+  return ix;
+}
+
+/** Sections whose words start with q, as search.js's lookup finds them
+ *  (terms are sorted: a binary search, then the run of terms with q as
+ *  prefix). */
+function indexHits(ix, q) {
+  ix.terms ??= ix.t ? ix.t.split(' ') : [];
+  ix.lists ??= ix.i ? ix.i.split(';') : [];
+  const { terms, lists } = ix;
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (terms[mid] < q) lo = mid + 1; else hi = mid; }
+  const secs = new Set();
+  for (let k = lo; k < terms.length && terms[k].startsWith(q); k++) {
+    let prev = 0;
+    for (const d of lists[k].split(',')) { prev += parseInt(d, 36); secs.add(prev >> 1); }
+  }
+  return secs.size;
+}
+
+/** The word of 5 letters or more that finds the most sections. */
+function commonTerm(ix) {
+  let best = null;
+  let most = 0;
+  for (const term of new Set(ix.t.split(' '))) {
+    if (!/^\p{L}{5,}$/u.test(term)) continue;
+    const n = indexHits(ix, term);
+    if (n > most) { best = term; most = n; }
+  }
+  return best;
+}
+
+/** A word of 5 letters or more that finds exactly one section, or null. */
+function oneHitTerm(ix) {
+  for (const term of ix.t.split(' ')) if (/^\p{L}{5,}$/u.test(term) && indexHits(ix, term) === 1) return term;
+  return null;
+}
+
+/** The search index file of lang inside folder dir (a site or a bundle). */
+function indexFile(dir, lang) {
+  const assets = path.join(dir, 'assets');
+  const files = fs.existsSync(assets) ? fs.readdirSync(assets).filter((f) => f.startsWith(`search-${lang}.`) && f.endsWith('.js')) : [];
+  assert.equal(files.length, 1, `${assets}: ${files.length} search-${lang}.*.js files [${files.join(', ')}] (want 1)`);
+  return path.join(assets, files[0]);
+}
+
+/** Lower-cased text of a bundle's pages in one language. */
+function pagesText(b, lang) {
+  return b.pages.filter((r) => r.startsWith(`${lang}/`))
+    .map((r) => fs.readFileSync(path.join(b.root, r), 'utf8').replace(/<[^>]*>/g, ' '))
+    .join(' ').normalize('NFC').toLowerCase();
+}
+
+/** Puts q in the header search box (one input event, as a paste) and
+ *  returns what the visitor is shown once search.js has answered. */
+async function runSearch(page, q) {
+  const input = page.locator('form.search #q');
+  assert.equal(await input.count(), 1, `${page.url()}: no form.search #q`);
+  assert.ok(await input.isVisible(), `${page.url()}: the search box is not visible with JavaScript`);
+  const status = () => page.evaluate(() => document.getElementById('search-status')?.textContent);
+  await input.fill('', { timeout: ACTION_TIMEOUT });
+  await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '' &&
+    !document.querySelector('#search-results li'), null, { timeout: 10_000 })
+    .catch(async () => { throw new Error(`${page.url()}: emptying the search box leaves #search-status "${await status()}" and results`); });
+  await input.fill(q, { timeout: ACTION_TIMEOUT });
+  const loading = await page.locator('form.search').getAttribute('data-loading');
+  await page.waitForFunction((loading) => {
+    const s = document.getElementById('search-status').textContent.trim();
+    return s !== '' && s !== loading;
+  }, loading, { timeout: 10_000 })
+    .catch(async () => { throw new Error(`${page.url()}: "${q}": #search-status still reads "${await status()}" 10 s after typing`); });
+  const got = await page.evaluate((q) => {
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    const form = document.querySelector('form.search');
+    return {
+      status: norm(document.getElementById('search-status').textContent),
+      none: form.getAttribute('data-none'),
+      items: [...document.querySelectorAll('#search-results ol li')].map((li) => {
+        const a = li.querySelector('a');
+        // Words shown that start with a word of the query, as search.js
+        // folds them: each should be in a <mark>.
+        const words = fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        const shown = [...li.children].flatMap((e) => e.textContent.match(/[\p{L}\p{N}]+/gu) ?? [])
+          .filter((w) => words.some((x) => fold(w).startsWith(x)));
+        return {
+          href: a?.href ?? null, text: a ? norm(a.textContent) : '',
+          marks: [...li.querySelectorAll('mark')].map((m) => m.textContent), shown,
+        };
+      }),
+    };
+    function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
+  }, q);
+  const m = got.status.match(/\d+/);
+  got.count = m ? Number(m[0]) : null;
+  got.firstVisible = got.items.length ? await page.locator('#search-results ol li a').first().isVisible() : false;
+  return got;
+}
+
+/** Problems with the results of q: the count the index gives, announced
+ *  without stray quotation marks, matching the list (capped at 20); every
+ *  word shown that matches is in a <mark>, and only those. want: 'some'
+ *  (at least one result), 'marked' (and at least one <mark>), 'one' (exactly
+ *  one result), 'none'. */
+function resultProblems(where, q, r, ix, { want = 'some' } = {}) {
+  const out = [];
+  const expected = indexHits(ix, fold(q));
+  if (want !== 'none' && r.count !== null && r.count !== expected) out.push(`${where}: "${q}" announces ${r.count} results, the index has ${expected} sections for it`);
+  if (/["'“”«»]/.test(r.status)) out.push(`${where}: #search-status reads ${JSON.stringify(r.status)}: stray quotation marks`);
+  if (want === 'none') {
+    if (r.items.length) out.push(`${where}: ${r.items.length} results for "${q}" (want none)`);
+    if (r.status !== r.none) out.push(`${where}: #search-status reads "${r.status}" for no result (want data-none, "${r.none}")`);
+    return out;
+  }
+  if (r.count === null) { out.push(`${where}: #search-status "${r.status}" announces no number`); return out; }
+  if (want === 'one' && r.count !== 1) out.push(`${where}: "${q}" announces ${r.count} results (the index has exactly 1)`);
+  if (r.count === 0) out.push(`${where}: no result for "${q}" (#search-status "${r.status}")`);
+  if (r.items.length !== Math.min(r.count, MAX_RESULTS)) {
+    out.push(`${where}: #search-status announces ${r.count} ("${r.status}") but ${r.items.length} results are listed (want ${Math.min(r.count, MAX_RESULTS)})`);
+  }
+  if (r.items.length && !r.firstVisible) out.push(`${where}: the first result is not visible`);
+  const marks = r.items.flatMap((i) => i.marks);
+  if (want === 'marked' && r.items.length && !marks.length) out.push(`${where}: no <mark> in the ${r.items.length} results of "${q}"`);
+  for (const mk of new Set(marks)) if (!fold(mk).startsWith(fold(q))) out.push(`${where}: <mark>${mk}</mark> does not start with "${q}"`);
+  r.items.forEach((i, k) => {
+    if (i.shown.join('|') !== i.marks.join('|')) out.push(`${where}: result #${k + 1} of "${q}" shows matching words [${i.shown}] but marks [${i.marks}]`);
+  });
+  for (const i of r.items) if (!i.href) out.push(`${where}: a result of "${q}" is not a link`);
+  return out;
+}
+
+/** Searches a language's word pair, a word with one hit and a word with none
+ *  on the current page, then follows the first result with the keyboard
+ *  (Enter, or ArrowDown then Enter) and checks where it lands. */
+async function searchAndFollow(page, b, lang, how, problems, t) {
+  const where = `${b.zip}: ${b.rel(page.url())}`;
+  const pair = SEARCH_WORDS[lang];
+  assert.ok(pair, `no search words for language "${lang}": add them to SEARCH_WORDS`);
+  const [accented, plain] = pair;
+  assert.ok(pagesText(b, lang).includes(accented.normalize('NFC').toLowerCase()),
+    `${b.zip}: "${accented}" is on no ${lang}/ page: pick another word for SEARCH_WORDS.${lang}`);
+  const ix = loadIndex(indexFile(b.root, lang), lang);
+  const a = await runSearch(page, accented);
+  const p = await runSearch(page, plain);
+  problems.push(...resultProblems(`${where} [${accented}]`, accented, a, ix), ...resultProblems(`${where} [${plain}]`, plain, p, ix));
+  if (a.count !== p.count) problems.push(`${where}: "${accented}" announces ${a.count}, "${plain}" ${p.count} (want the same)`);
+  const list = (r) => r.items.map((i) => `${i.href} | ${i.text}`);
+  const [la, lp] = [list(a), list(p)];
+  const i = Array.from({ length: Math.max(la.length, lp.length) }, (_, k) => k).find((k) => la[k] !== lp[k]);
+  if (i !== undefined) {
+    problems.push(`${where}: results of "${accented}" and "${plain}" differ at #${i + 1}: ${la[i] ?? '(none)'} vs ${lp[i] ?? '(none)'}`);
+  }
+  const marks = (r) => r.items.flatMap((x) => x.marks).join('|');
+  if (marks(a) !== marks(p)) problems.push(`${where}: "${accented}" marks [${marks(a)}] but "${plain}" marks [${marks(p)}]`);
+  const marked = (r) => r.items.filter((x) => x.marks.length).length;
+  t.diagnostic(`${where}: "${accented}" and "${plain}": ${a.status} (${a.items.length} listed, ${marked(a)} with a <mark>)`);
+
+  // The commonest word: many results (at most 20 listed), some marked.
+  const common = commonTerm(ix);
+  assert.ok(common, `${b.zip}: search-${lang}: no word of 5 letters or more`);
+  const c = await runSearch(page, common);
+  problems.push(...resultProblems(`${where} [${common}]`, common, c, ix, { want: 'marked' }));
+  t.diagnostic(`${where}: "${common}": ${c.status} (${c.items.length} listed, ${marked(c)} with a <mark>)`);
+
+  const one = oneHitTerm(ix);
+  if (!one) problems.push(`${b.zip}: search-${lang}: no word of 5 letters or more finds exactly one section (cannot check the singular)`);
+  else {
+    const r = await runSearch(page, one);
+    problems.push(...resultProblems(`${where} [${one}]`, one, r, ix, { want: 'one' }));
+    t.diagnostic(`${where}: "${one}": ${JSON.stringify(r.status)}`);
+  }
+  problems.push(...resultProblems(`${where} [${NO_MATCH}]`, NO_MATCH, await runSearch(page, NO_MATCH), ix, { want: 'none' }));
+
+  // Follow the first result of the accented word with the keyboard.
+  const r = await runSearch(page, accented);
+  if (!r.items.length) return;
+  const first = r.items[0];
+  await page.locator('form.search #q').press(how === 'arrow' ? 'ArrowDown' : 'Enter');
+  const focused = await page.evaluate(() => {
+    const a = document.activeElement;
+    return a && a.matches('#search-results ol > li:first-child a') ? a.href : null;
+  });
+  if (focused !== first.href) {
+    problems.push(`${where}: ${how === 'arrow' ? 'ArrowDown' : 'Enter'} in the search box does not focus the first result (focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))})`);
+    return;
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.href === first.href, { timeout: 10_000 })
+    .catch(() => { throw new Error(`${where}: Enter on the first result (${first.href}) did not go there (at ${page.url()})`); });
+  await settle(page);
+  const landed = b.rel(page.url());
+  const hash = decodeURIComponent(new URL(first.href).hash.slice(1));
+  const label = `${where}: first result "${first.text}" -> ${landed}${hash ? `#${hash}` : ''}`;
+  if (!b.has(landed)) { problems.push(`${label}: no such file in the bundle`); return; }
+  // The theme scrolls smoothly: give the target up to 5 s to come into view.
+  if (hash) {
+    await page.waitForFunction((id) => {
+      const r = document.getElementById(id)?.getBoundingClientRect();
+      return r && r.top >= -1 && r.top < innerHeight;
+    }, hash, { timeout: 5_000 }).catch(() => {});
+  }
+  const got = await page.evaluate((hash) => {
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    const e = hash ? document.getElementById(hash) : null;
+    const r = e?.getBoundingClientRect();
+    return {
+      lang: document.documentElement.lang,
+      h1: norm(document.querySelector('h1')?.textContent ?? ''),
+      target: e ? { text: norm(e.textContent), isTarget: document.querySelector(':target') === e, top: r.top, inView: r.top >= -1 && r.top < innerHeight } : null,
+    };
+  }, hash);
+  if (!landed.startsWith(`${lang}/`) || got.lang !== lang) problems.push(`${label}: a page in "${got.lang}" (want ${lang})`);
+  if (!got.h1 || !first.text.startsWith(got.h1)) problems.push(`${label}: the page's h1 "${got.h1}" does not begin the result's text`);
+  if (hash) {
+    if (!got.target) problems.push(`${label}: no element has id "${hash}"`);
+    else {
+      if (!got.target.isTarget) problems.push(`${label}: #${hash} is not the :target`);
+      if (!got.target.inView) problems.push(`${label}: #${hash} is not scrolled into view 5 s later (top ${Math.round(got.target.top)}px)`);
+      if (!first.text.endsWith(got.target.text)) problems.push(`${label}: the result's text does not end with the section's heading "${got.target.text}"`);
+    }
+  }
+  t.diagnostic(`${label}${hash ? '' : ' (page top)'}, by ${how === 'arrow' ? 'ArrowDown, Enter' : 'Enter, Enter'}`);
+}
+
+/** Whether a page has (or can have) a service worker: 0, or "unavailable". */
+const swRegistrations = (page) => page.evaluate(() => ('serviceWorker' in navigator && navigator.serviceWorker
+  ? navigator.serviceWorker.getRegistrations().then((r) => r.length, (e) => `unavailable (${e.name})`)
+  : 'unavailable'));
+
+test('offline bundle, every language, file:// with the network blocked: chooser, search with and without accents, keyboard to the result, language switcher', { timeout: TIMEOUT }, async (t) => {
+  const { all } = downloadZips();
+  const b = bundle(all);
+  for (const l of LANGS) assert.ok(b.has(`${l}/index.html`), `${all}: no ${b.top}/${l}/index.html`);
+  const context = await newContext({}, (href) => href.startsWith('file:'));
+  const log = watchContext(context);
+  const problems = [];
+  try {
+    const page = await context.newPage();
+    await page.goto(b.url('index.html'), { waitUntil: 'load' });
+    await settle(page);
+    const choices = await page.$$eval('main a[hreflang]', (as) => as.map((a) => ({ lang: a.getAttribute('hreflang'), href: a.href })));
+    assert.deepEqual(choices.map((c) => c.lang).sort(), [...LANGS].sort(), `${all}: index.html: the chooser's languages`);
+    for (const c of choices) assert.ok(b.has(b.rel(c.href)), `${all}: index.html: the ${c.lang} link (${c.href}) names no file of the bundle`);
+    const order = choices.map((c) => c.lang);
+    await click(page.locator(`main a[hreflang="${order[0]}"]`));
+    await page.waitForURL((u) => u.href === choices[0].href, { timeout: 10_000 });
+    await settle(page);
+    t.diagnostic(`${all}: index.html -> ${b.rel(page.url())}`);
+
+    for (let i = 0; i < order.length; i++) {
+      const lang = order[i];
+      const here = b.rel(page.url());
+      assert.ok(here?.startsWith(`${lang}/`), `${all}: expected a page in ${lang}/, at ${page.url()}`);
+      await searchAndFollow(page, b, lang, i % 2 ? 'arrow' : 'enter', problems, t);
+      // The switcher to the next language (back to the first after the last).
+      const next = order[(i + 1) % order.length];
+      const from = b.rel(page.url());
+      const link = page.locator(`nav.langs a[hreflang="${next}"]`);
+      assert.equal(await link.count(), 1, `${all}: ${from}: nav.langs has ${await link.count()} links to ${next} (want 1)`);
+      const href = await link.evaluate((a) => a.href);
+      await click(link);
+      await page.waitForURL((u) => u.href === href, { timeout: 10_000 });
+      await settle(page);
+      const to = b.rel(page.url());
+      const lang2 = await page.evaluate(() => document.documentElement.lang);
+      if (!b.has(to)) problems.push(`${all}: ${from}: the switcher's ${next} link leads to ${page.url()}, not a file of the bundle`);
+      else if (!to.startsWith(`${next}/`) || lang2 !== next) problems.push(`${all}: ${from}: the switcher's ${next} link leads to ${to} in "${lang2}"`);
+      t.diagnostic(`${all}: ${from} -> switcher (${next}) -> ${to}`);
+    }
+    problems.push(...offlineNoise(log, all));
+    assert.ok(log.requests.length > 0, 'no request was recorded at all: the recorder is broken');
+  } finally {
+    await context.close();
+  }
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+});
+
+test('offline bundle, Dutch only, file:// with the network blocked: chooser, search, keyboard to the result, a switcher without links to fr/en', { timeout: TIMEOUT }, async (t) => {
+  const zip = downloadZips().one('nl');
+  const b = bundle(zip);
+  const others = LANGS.filter((l) => l !== 'nl');
+  const foreign = b.rels.filter((r) => others.some((l) => r.startsWith(`${l}/`) || r.startsWith(`assets/search-${l}.`)));
+  assert.deepEqual(foreign, [], `${zip}: holds files of other languages`);
+  assert.ok(b.has('nl/index.html'), `${zip}: no nl/index.html`);
+  const context = await newContext({}, (href) => href.startsWith('file:'));
+  const log = watchContext(context);
+  const problems = [];
+  try {
+    const page = await context.newPage();
+    await page.goto(b.url('index.html'), { waitUntil: 'load' });
+    await settle(page);
+    const choices = await page.$$eval('main a[href]', (as) => as.map((a) => ({ lang: a.getAttribute('hreflang'), href: a.href })));
+    assert.deepEqual(choices.map((c) => c.lang), ['nl'], `${zip}: index.html: the chooser's links`);
+    await click(page.locator('main a[hreflang="nl"]'));
+    await page.waitForURL((u) => u.href === choices[0].href, { timeout: 10_000 });
+    await settle(page);
+    assert.equal(b.rel(page.url()), 'nl/index.html', `${zip}: the chooser's link`);
+    const sw = await page.evaluate(() => {
+      const q = (s) => [...document.querySelectorAll(s)];
+      return { links: q('nav.langs a').map((a) => a.outerHTML), named: q('nav.langs [lang]:not(a)').map((e) => e.getAttribute('lang')) };
+    });
+    assert.deepEqual(sw.links, [], `${zip}: nl/index.html: nav.langs links`);
+    for (const l of others) assert.ok(sw.named.includes(l), `${zip}: nl/index.html: nav.langs does not name ${l} (named: ${sw.named})`);
+    await searchAndFollow(page, b, 'nl', 'arrow', problems, t);
+    problems.push(...offlineNoise(log, zip));
+  } finally {
+    await context.close();
+  }
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+});
+
+/** Opens every page of a bundle; every file: link or resource must name a
+ *  file (and id) of the bundle; single-language bundles name the other
+ *  languages without linking to them. */
+async function crawlBundle(t, zip, only) {
+  const b = bundle(zip);
+  assert.ok(b.pages.length > 1, `${zip}: ${b.pages.length} .html files`);
+  const context = await newContext({}, (href) => href.startsWith('file:'));
+  const log = watchContext(context);
+  const facts = new Map();
+  let external = 0;
+  try {
+    const checked = await eachPage(async (rel) => {
+      const page = await context.newPage();
+      try {
+        await page.goto(b.url(rel), { waitUntil: 'load' });
+        await settle(page);
+        const f = await page.evaluate(() => {
+          const q = (s) => [...document.querySelectorAll(s)];
+          return {
+            ids: q('[id]').map((e) => e.id),
+            refs: q('a[href], link[href], script[src], img[src], source[src], iframe[src], form[action]').map((e) => {
+              const attr = e.hasAttribute('href') ? 'href' : e.hasAttribute('src') ? 'src' : 'action';
+              return { tag: e.tagName.toLowerCase(), raw: e.getAttribute(attr), abs: e[attr] };
+            }),
+            langLinks: q('nav.langs a').map((a) => a.getAttribute('hreflang') || a.getAttribute('href')),
+            langNamed: q('nav.langs [lang]:not(a)').map((e) => e.getAttribute('lang')),
+            hasSwitcher: q('nav.langs').length,
+            offline: q('script[src*="offline."]').length,
+            csp: [...window.__cspViolations],
+          };
+        });
+        f.sw = await swRegistrations(page);
+        facts.set(rel, f);
+      } catch (e) {
+        facts.set(rel, { error: String(e.message).split('\n')[0] });
+      } finally {
+        await page.close();
+      }
+    }, b.pages);
+    assert.equal(checked, b.pages.length, `${zip}: pages opened`);
+  } finally {
+    await context.close();
+  }
+  const problems = [];
+  let links = 0;
+  let offlineScripts = 0;
+  for (const rel of b.pages) {
+    const f = facts.get(rel);
+    const where = `${zip}: ${rel}`;
+    if (f.error) { problems.push(`${where}: could not be opened: ${f.error}`); continue; }
+    for (const m of f.csp) problems.push(`${where}: CSP violation: ${m}`);
+    if (f.sw !== 0 && !String(f.sw).startsWith('unavailable')) problems.push(`${where}: ${f.sw} service worker registration(s) on file://`);
+    offlineScripts += f.offline;
+    for (const r of f.refs) {
+      if (r.raw === null) continue;
+      if (r.raw.startsWith('#')) {
+        if (r.raw.length > 1 && !f.ids.includes(decodeURIComponent(r.raw.slice(1)))) problems.push(`${where}: <${r.tag}> ${r.raw}: no such id`);
+        continue;
+      }
+      if (!r.abs.startsWith('file:')) {
+        if (!/^(https?|mailto|data):/.test(r.abs)) problems.push(`${where}: <${r.tag}> ${r.raw}: a ${r.abs.split(':')[0]}: address`);
+        if (/^https?:/.test(r.abs)) external++;
+        continue;
+      }
+      links++;
+      const target = b.rel(r.abs);
+      if (target === null) { problems.push(`${where}: <${r.tag}> ${r.raw} points outside the bundle (${r.abs})`); continue; }
+      if (!b.has(target)) { problems.push(`${where}: <${r.tag}> ${r.raw} -> ${target}: not in the bundle`); continue; }
+      const hash = decodeURIComponent(new URL(r.abs).hash.slice(1));
+      const tf = facts.get(target);
+      if (hash && tf?.ids && !tf.ids.includes(hash)) problems.push(`${where}: <${r.tag}> ${r.raw}: ${target} has no id "${hash}"`);
+    }
+    if (only && rel.startsWith(`${only}/`)) {
+      if (!f.hasSwitcher) problems.push(`${where}: no nav.langs`);
+      if (f.langLinks.length) problems.push(`${where}: nav.langs links to [${f.langLinks}] (want no link: they are not in this download)`);
+      for (const l of LANGS.filter((x) => x !== only)) if (!f.langNamed.includes(l)) problems.push(`${where}: nav.langs does not name ${l}`);
+    }
+  }
+  problems.push(...offlineNoise(log, zip));
+  assert.ok(links > b.pages.length, `${zip}: only ${links} file: links and resources on ${b.pages.length} pages`);
+  assert.ok(offlineScripts > 0, `${zip}: no page loads offline.*.js, so "no service worker on file://" proves nothing`);
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+  t.diagnostic(`${zip}: ${b.pages.length} pages, ${links} file: links and resources, all inside the bundle; ${external} links to other hosts (not followed); ${b.rels.length} files`);
+}
+
+test('offline bundle, every language: every link and resource of every page names a file (and id) inside the bundle; no service worker, no request off file://', { timeout: TIMEOUT }, async (t) => {
+  await crawlBundle(t, downloadZips().all, null);
+});
+
+test('offline bundle, Dutch only: every link and resource of every page names a file (and id) inside the bundle; the switcher names fr and en without links', { timeout: TIMEOUT }, async (t) => {
+  await crawlBundle(t, downloadZips().one('nl'), 'nl');
+});
+
+// ---------------------------------------------------------------------------
+// 10. Search without JavaScript: the form stays hidden and the link to the
+// A–Z index shows instead; the index's links all resolve.
+
+test('search without JavaScript: form.search hidden, a.az-link shown on every page; it leads to the A–Z page, whose links all resolve', { timeout: TIMEOUT }, async (t) => {
+  const inLang = PAGES.filter((rel) => LANGS.includes(langOf(rel)));
+  assert.ok(inLang.length > 0, 'no page in a language folder');
+  const context = await newContext({ javaScriptEnabled: false }, onlyFile);
+  const problems = [];
+  try {
+    const checked = await eachPage(async (rel) => {
+      const page = await context.newPage();
+      try {
+        await page.goto(fileUrl(rel), { waitUntil: 'load' });
+        const form = page.locator('form.search');
+        const az = page.locator('a.az-link');
+        if (await form.count() !== 1) problems.push(`${rel}: ${await form.count()} form.search (want 1)`);
+        else if (await form.isVisible()) problems.push(`${rel}: form.search shows without JavaScript (it cannot search)`);
+        if (await az.count() !== 1) problems.push(`${rel}: ${await az.count()} a.az-link (want 1)`);
+        else if (!(await az.isVisible())) problems.push(`${rel}: a.az-link is hidden without JavaScript`);
+      } catch (e) {
+        problems.push(`${rel}: could not be opened: ${String(e.message).split('\n')[0]}`);
+      } finally {
+        await page.close();
+      }
+    }, inLang);
+    assert.equal(checked, inLang.length);
+
+    const ids = new Map(); // rel -> ids, read without JavaScript
+    const idsOf = async (rel) => {
+      if (!ids.has(rel)) {
+        const p = await context.newPage();
+        await p.goto(fileUrl(rel), { waitUntil: 'load' });
+        ids.set(rel, await p.$$eval('[id]', (es) => es.map((e) => e.id)));
+        await p.close();
+      }
+      return ids.get(rel);
+    };
+    for (const lang of LANGS) {
+      const page = await context.newPage();
+      const log = watch(page);
+      const start = `${lang}/index.html`;
+      await page.goto(fileUrl(start), { waitUntil: 'load' });
+      const href = await page.locator('a.az-link').evaluate((a) => a.href);
+      await click(page.locator('a.az-link'));
+      await page.waitForURL((u) => u.href === href, { timeout: 10_000 });
+      await page.waitForLoadState('load');
+      const az = siteRel(page.url());
+      if (!isFile(az) || langOf(az) !== lang) { problems.push(`${start}: a.az-link leads to ${page.url()} (want a page in ${lang}/)`); await page.close(); continue; }
+      const d = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        h1: document.querySelector('h1')?.textContent.trim(),
+        ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
+        links: [...document.querySelectorAll('main a[href]')].map((a) => ({ raw: a.getAttribute('href'), abs: a.href, text: a.textContent.trim() })),
+      }));
+      if (d.lang !== lang) problems.push(`${az}: <html lang="${d.lang}"> (want ${lang})`);
+      const pages = new Set();
+      for (const a of d.links) {
+        const where = `${az}: link "${a.text}" (${a.raw})`;
+        if (a.raw.startsWith('#')) {
+          if (!d.ids.includes(decodeURIComponent(a.raw.slice(1)))) problems.push(`${where}: no such id`);
+          continue;
+        }
+        const target = siteRel(a.abs);
+        if (!isFile(target)) { problems.push(`${where}: names no existing file`); continue; }
+        pages.add(target);
+        const hash = decodeURIComponent(new URL(a.abs).hash.slice(1));
+        if (hash && !(await idsOf(target)).includes(hash)) problems.push(`${where}: ${target} has no id "${hash}"`);
+      }
+      const langPages = PAGES.filter((r) => langOf(r) === lang).length;
+      if (pages.size < Math.min(10, langPages - 1)) problems.push(`${az}: links to only ${pages.size} pages`);
+      for (const m of noise(log)) problems.push(`${az}: ${m}`);
+      t.diagnostic(`${start} -> a.az-link -> ${az} "${d.h1}": ${d.links.length} links to ${pages.size} pages, all resolve`);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+  t.diagnostic(`${inLang.length} pages: the form hidden, the A–Z link shown`);
+});
+
+// ---------------------------------------------------------------------------
+// 11. Service worker (sw.js, registered by offline.js on http(s) only): keeps
+// the visitor's language for visits without a network, and nothing else.
+
+/** A static server of SITE under prefix on 127.0.0.1; stop() closes it and
+ *  every open connection. */
+async function staticServer(prefix) {
+  const served = [];
+  const srv = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    served.push(url.pathname);
+    let file = null;
+    if (url.pathname.startsWith(prefix)) {
+      let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+      const abs = path.resolve(SITE, rel);
+      if (abs.startsWith(SITE + path.sep) && fs.statSync(abs, { throwIfNoEntry: false })?.isFile()) file = abs;
+    }
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found\n');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'x-content-type-options': 'nosniff' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve, reject) => srv.listen(0, '127.0.0.1', resolve).on('error', reject));
+  const origin = `http://127.0.0.1:${srv.address().port}`;
+  let stopped = null;
+  const stop = () => (stopped ??= new Promise((resolve) => {
+    srv.close(resolve);
+    srv.closeAllConnections();
+  }));
+  return { origin, served, stop };
+}
+
+/** The text of a page's h1, read over file:// without JavaScript. */
+async function h1Of(rel) {
+  const context = await newContext({ javaScriptEnabled: false }, onlyFile);
+  try {
+    const page = await context.newPage();
+    await page.goto(fileUrl(rel), { waitUntil: 'load' });
+    return (await page.locator('h1').first().textContent()).replace(/\s+/g, ' ').trim();
+  } finally {
+    await context.close();
+  }
+}
+
+test('service worker over http://127.0.0.1/sub/: keeps the visitor\'s Dutch pages for a visit without network, not the French ones', { timeout: TIMEOUT }, async (t) => {
+  const nlPage = PAGES.find((r) => r === CHARTER.nl) ?? PAGES.find((r) => langOf(r) === 'nl' && r !== 'nl/index.html');
+  const frPage = PAGES.find((r) => r === CHARTER.fr) ?? PAGES.find((r) => langOf(r) === 'fr');
+  assert.ok(nlPage && frPage, 'no Dutch page besides nl/index.html, or no French page');
+  assert.ok(isFile('sw.js'), 'sw.js is missing at the site\'s root');
+  const wantH1 = await h1Of(nlPage);
+  const prefix = '/sub/';
+  const { origin, served, stop } = await staticServer(prefix);
+  const base = origin + prefix;
+  const context = await newContext({}, (href) => href.startsWith(origin + '/'));
+  const log = watchContext(context);
+  try {
+    const page = await context.newPage();
+    const first = await page.goto(base + 'nl/index.html', { waitUntil: 'load' });
+    assert.equal(first?.status(), 200, 'nl/index.html over HTTP');
+    const reg = await page.evaluate(() => Promise.race([
+      navigator.serviceWorker.ready.then((r) => ({ scope: r.scope, script: r.active?.scriptURL ?? null })),
+      new Promise((resolve) => setTimeout(() => resolve(null), 10_000)),
+    ]));
+    assert.ok(reg, 'navigator.serviceWorker.ready did not resolve within 10 s: no service worker registered');
+    assert.equal(reg.scope, base, 'the service worker\'s scope');
+    assert.equal(reg.script, base + 'sw.js', 'the service worker\'s script');
+
+    // Every Dutch page (and the Dutch index) in the cache, within 10 s.
+    const want = [...PAGES.filter((r) => langOf(r) === 'nl'), path.relative(SITE, indexFile(SITE, 'nl')).split(path.sep).join('/')].map((r) => base + r);
+    const cached = () => page.evaluate(async () => {
+      const out = [];
+      for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) out.push(r.url);
+      return out;
+    });
+    let have = [];
+    let missing = want;
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+      have = await cached();
+      missing = want.filter((u) => !have.includes(u));
+      if (!missing.length) break;
+      await page.waitForTimeout(200);
+    }
+    assert.deepEqual(missing.map((u) => u.slice(base.length)), [], `not in the cache 10 s after the first visit (${have.length} cached)`);
+    const frCached = have.filter((u) => u.startsWith(base + 'fr/') || u.startsWith(base + 'en/') || /\/assets\/search-(fr|en)\./.test(u));
+    assert.deepEqual(frCached.map((u) => u.slice(base.length)), [], 'files of other languages in the cache of a Dutch visitor');
+    t.diagnostic(`${have.length} files cached after visiting nl/index.html, every Dutch page among them`);
+
+    // The French page is there online (asked from Node, so the browser
+    // never sees it); then the network goes away.
+    assert.equal(await statusOf(base + frPage), 200, `${frPage} over HTTP, before the server stops`);
+    await stop();
+    assert.equal(await statusOf(base + frPage), null, 'the server still answers after stop()');
+
+    // Another Dutch page, never visited: from the cache, and again on reload.
+    const res = await page.goto(base + nlPage, { waitUntil: 'load' }).catch((e) => e);
+    assert.ok(!(res instanceof Error), `${nlPage} offline: ${String(res?.message).split('\n')[0]} (want it from the service worker's cache)`);
+    assert.equal(res?.status(), 200, `${nlPage} offline: status`);
+    assert.ok(res.fromServiceWorker(), `${nlPage} offline: not answered by the service worker`);
+    assert.equal((await page.locator('h1').first().textContent()).replace(/\s+/g, ' ').trim(), wantH1, `${nlPage} offline: h1`);
+    const again = await page.reload({ waitUntil: 'load' }).catch((e) => e);
+    assert.ok(!(again instanceof Error), `${nlPage} offline, reloaded: ${String(again?.message).split('\n')[0]}`);
+    assert.equal(again?.status(), 200, `${nlPage} offline, reloaded: status`);
+    assert.equal((await page.locator('h1').first().textContent()).replace(/\s+/g, ' ').trim(), wantH1, `${nlPage} offline, reloaded: h1`);
+    t.diagnostic(`offline: ${nlPage} opens from the cache, also on reload: "${wantH1}"`);
+
+    // A French page was never kept: the navigation fails.
+    const fr = await page.goto(base + frPage, { waitUntil: 'load' }).then((r) => r, (e) => e);
+    assert.ok(fr instanceof Error, `${frPage} offline: opened (status ${fr?.status?.()}${fr?.fromServiceWorker?.() ? ', from the service worker' : ''}); the worker should keep only the visitor's language`);
+    t.diagnostic(`offline: ${frPage} fails as it should: ${String(fr.message).split('\n')[0]}`);
+
+    const outside = [...new Set(served.filter((p) => !p.startsWith(prefix)))];
+    assert.deepEqual(outside, [], `the server was asked for paths outside ${prefix}`);
+    assert.ok(served.includes(prefix + 'sw.js'), 'the server was never asked for sw.js');
+    const off = log.requests.filter((u) => !u.startsWith(origin + '/'));
+    assert.deepEqual(off, [], 'requests to other hosts');
+    assert.deepEqual(log.errors, [], 'script errors');
+    assert.deepEqual(log.console.filter((m) => !m.includes(frPage)), [], 'console errors (other than the failed French navigation)');
+  } finally {
+    await context.close();
+    await stop();
+  }
+});
+
+/** HTTP status of url asked from Node, or null when nothing answers. */
+const statusOf = (url) => new Promise((resolve) => {
+  http.get(url, { agent: false }, (res) => { res.resume(); resolve(res.statusCode); }).on('error', () => resolve(null));
+});
+
+test('service worker on file://: none registered, sw.js never asked for', { timeout: TIMEOUT }, async (t) => {
+  const rels = LANGS.map((l) => `${l}/index.html`);
+  const context = await newContext({}, onlyFile);
+  const log = watchContext(context);
+  const problems = [];
+  try {
+    for (const rel of rels) {
+      const page = await context.newPage();
+      await page.goto(fileUrl(rel), { waitUntil: 'load' });
+      await settle(page);
+      const offline = await page.locator('script[src*="offline."]').count();
+      if (!offline) problems.push(`${rel}: loads no offline.*.js, so this test proves nothing`);
+      await page.waitForTimeout(300); // time for a (forbidden) registration
+      const n = await swRegistrations(page);
+      if (n !== 0 && !String(n).startsWith('unavailable')) problems.push(`${rel}: ${n} service worker registration(s) on file://`);
+      t.diagnostic(`${rel}: offline.js loaded, service workers: ${n}`);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+  const offlineJs = log.requests.filter((u) => /\/assets\/offline\.[^/]*\.js$/.test(u));
+  assert.ok(offlineJs.length >= rels.length, `offline.*.js was asked for ${offlineJs.length} times for ${rels.length} pages`);
+  problems.push(...offlineNoise(log, 'file://'));
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
 });

@@ -19,7 +19,8 @@
   if (az) az.hidden = true;
 
   function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
   }
   function words(s) {
     return fold(s).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w; });
@@ -77,7 +78,8 @@
     var n = found.length;
     if (!n) status.textContent = form.getAttribute("data-none");
     else {
-      var form1 = plural && plural.select(n) === "one" ? "data-one" : "data-other";
+      // (html/template would take a data-on… attribute for an event handler.)
+      var form1 = plural && plural.select(n) === "one" ? "data-single" : "data-other";
       status.textContent = form.getAttribute(form1).replace("#", n);
     }
     for (var j = 0; j < found.length && j < 20; j++) show(index.s[found[j]], qs);
@@ -115,10 +117,12 @@
     list.appendChild(li);
   }
   input.addEventListener("focus", load);
+  // Searching the index takes a few milliseconds: results follow each
+  // keystroke; a frame's delay only merges keystrokes typed together.
   input.addEventListener("input", function () {
     load();
-    clearTimeout(timer);
-    timer = setTimeout(function () { if (index) run(); }, 60);
+    cancelAnimationFrame(timer);
+    timer = requestAnimationFrame(function () { if (index) run(); });
   });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { input.value = ""; list.textContent = ""; status.textContent = ""; }
