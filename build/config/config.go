@@ -36,7 +36,8 @@ type Config struct {
 	Organisation Organisation      `toml:"organisation"`
 	Budgets      Budgets           `toml:"budgets"`
 	Credits      map[string]Credit `toml:"credits"`
-	// Contact is where readers report a problem: a mailto: or https: address.
+	// Contact is where readers report a problem: a mailto: or https:
+	// address, or a page of the site that says how ("transparence.md#signaler").
 	Contact string `toml:"contact"`
 	// Readability is the lowest reading ease accepted per language (see
 	// README); 0 turns the rule off.
@@ -239,8 +240,9 @@ func Parse(data []byte) (*Config, diag.List) {
 	}
 	if c.Contact != "" {
 		u, err := url.Parse(c.Contact)
-		if err != nil || (u.Scheme != "mailto" && u.Scheme != "https" && u.Scheme != "http") {
-			problems.Errorf(FileName, lineOf("contact"), "config", "contact %q must be a mailto: or https: address", c.Contact)
+		page := err == nil && u.Scheme == "" && strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/")
+		if err != nil || (!page && u.Scheme != "mailto" && u.Scheme != "https" && u.Scheme != "http") {
+			problems.Errorf(FileName, lineOf("contact"), "config", "contact %q must be a mailto: or https: address, or a page of the site such as \"transparence.md#signaler\"", c.Contact)
 		}
 	}
 	if !nameRe.MatchString(c.Outputs.Name) {

@@ -188,7 +188,7 @@ func (r *Renderer) common(lang, from string) common {
 		CSP:     CSP,
 		CSS:     content.Rel(from, r.theme.CSS.Path),
 		Home:    content.Rel(from, lang+"/index.html"),
-		Contact: r.site.Config.Contact,
+		Contact: r.contactHref(lang, from),
 	}
 	if !r.opts.Updated.IsZero() {
 		c.Updated = FormatDate(r.strings[lang], r.opts.Updated)
@@ -246,6 +246,25 @@ func groupAZ(entries []AZEntry, lang string) []AZGroup {
 		out[len(out)-1].Entries = append(out[len(out)-1].Entries, e)
 	}
 	return out
+}
+
+// contactHref is the contact address, with a page of the site (contact
+// = "transparence.md#signaler") made relative to the page at from.
+func (r *Renderer) contactHref(lang, from string) string {
+	c := r.site.Config.Contact
+	key, frag, _ := strings.Cut(c, "#")
+	if !strings.HasSuffix(key, ".md") {
+		return c
+	}
+	q := r.site.ByKey[lang][key]
+	if q == nil {
+		return ""
+	}
+	href := content.Rel(from, q.Out)
+	if frag != "" {
+		href += "#" + frag
+	}
+	return href
 }
 
 // reportHref fills a mailto: contact with a subject naming the page; other
@@ -524,7 +543,7 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, e
 		Path:        p.Out,
 		Fallback:    p.Fallback,
 	}
-	d.Report = reportHref(cfg.Contact, s.T("report_subject", map[string]string{"Title": fm.Title, "Path": p.Out}))
+	d.Report = reportHref(d.Contact, s.T("report_subject", map[string]string{"Title": fm.Title, "Path": p.Out}))
 	if sib, pos := r.siblings(p); len(sib) > 1 && pos > 0 {
 		sec := r.site.ByKey[p.Lang][path.Dir(p.Key)+"/index.md"]
 		name := ""
