@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"io/fs"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
