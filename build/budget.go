@@ -1,0 +1,80 @@
+package build
+
+import (
+	"path"
+	"regexp"
+	"strings"
+)
+
+var loadRe = regexp.MustCompile(`<(?:img|script)\s[^>]*\bsrc="([^"#?]+)"|<link\s[^>]*\brel="stylesheet"[^>]*\bhref="([^"#?]+)"`)
+
+// checkTransfer adds up what each page loads (its HTML, stylesheet,
+// scripts and images; not the search index, loaded only when used) and
+// checks it and each image against the budgets.
+func (pr *Project) checkTransfer(out map[string][]byte, res *Output) {
+	b := pr.Config.Budgets
+	if b.Image > 0 {
+		for _, lang := range pr.Config.Codes() {
+			for _, s := range pr.Site.Statics[lang] {
+				if isImage(s.Key) && len(s.Data) > b.Image && s.Lang == lang {
+					pr.Problems.Errorf(s.File, 0, "budget", "image of %s, over the budget of %s (budgets.image): resize it (1200 px wide is plenty on screen) or compress it", kb(len(s.Data)), kb(b.Image))
+				}
+			}
+		}
+	}
+	sizes := map[string]int{}
+	weigh := func(p string) int {
+		if n, ok := sizes[p]; ok {
+			return n
+		}
+		data := out[p]
+		n := len(data)
+		if !isImage(p) {
+			n = gzipSize(data)
+		}
+		sizes[p] = n
+		return n
+	}
+	measured := map[string]int{}
+	for _, w := range res.Heaviest {
+		measured[w.Path] = w.HTML
+	}
+	for _, in := range pr.all {
+		if in.err != nil {
+			continue
+		}
+		p := in.page.Out
+		loads := 0
+		for _, m := range loadRe.FindAllSubmatch(out[p], -1) {
+			ref := string(m[1]) + string(m[2])
+			if !strings.Contains(ref, ":") {
+				loads += weigh(path.Join(path.Dir(p), ref))
+			}
+		}
+		// The raw HTML bounds its gzipped size: measure only when it matters.
+		html, ok := measured[p]
+		if !ok {
+			html = len(out[p])
+			if b.PageTotal > 0 && html+loads > b.PageTotal {
+				html = gzipSize(out[p])
+			}
+		}
+		total := html + loads
+		for i := range res.Heaviest {
+			if res.Heaviest[i].Path == p {
+				res.Heaviest[i].All = total
+			}
+		}
+		if b.PageTotal > 0 && total > b.PageTotal {
+			pr.Problems.Errorf(in.page.Source.File, 0, "budget", "%s loads %s (HTML, CSS, scripts gzipped and images), over the budget of %s (budgets.page_total): use fewer or lighter images", p, kb(total), kb(b.PageTotal))
+		}
+	}
+}
+
+func isImage(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg":
+		return true
+	}
+	return false
+}
