@@ -1,0 +1,315 @@
+// Package hyph tells where a word may be hyphenated, with Frank Liang's
+// pattern algorithm (the one TeX uses) and the pattern files vendored in
+// patterns/ (fr, nl, en-gb; each file keeps its licence header).
+//
+// How it works: a pattern such as "1ca" or "e4a4u4x." spreads small digits
+// between letters. Every pattern found anywhere in ".word." (the dots mark the
+// word's ends) votes on the gaps it covers, the highest digit wins, and an odd
+// winner allows a hyphen there. Words listed in a file's exceptions take their
+// hyphens from that list instead.
+package hyph
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed patterns/*.txt
+var patternFiles embed.FS
+
+// spec is what a language needs: its pattern file and the fewest letters
+// left before (left) and carried after (right) a hyphen.
+type spec struct {
+	file        string
+	left, right int
+}
+
+// specs lists the languages served. The minima are the ones each file's
+// header recommends ("hyphenmins: typesetting" for fr and en-gb); the nl file
+// says none, and 2/2 is the Dutch rule and TeX's default for Dutch.
+var specs = map[string]spec{
+	"fr":    {file: "patterns/fr.txt", left: 2, right: 2},
+	"nl":    {file: "patterns/nl.txt", left: 2, right: 2},
+	"en-gb": {file: "patterns/en-gb.txt", left: 2, right: 3},
+}
+
+// loaders builds each language's Hyphenator on first use, once.
+var loaders = func() map[string]func() (*Hyphenator, error) {
+	m := make(map[string]func() (*Hyphenator, error), len(specs))
+	for name, s := range specs {
+		m[name] = sync.OnceValues(func() (*Hyphenator, error) { return load(name, s) })
+	}
+	return m
+}()
+
+// Hyphenator finds hyphenation points for one language. It is safe for
+// concurrent use.
+type Hyphenator struct {
+	lang        string
+	left, right int
+	// The patterns as a trie: next maps (node<<32 | rune) to the child node;
+	// node 0 is the root. A node that ends a pattern of n letters has its n+1
+	// digits at values[at[node]:]; at[node] is -1 for the others.
+	next   map[uint64]int32
+	at     []int32
+	values []uint8
+	// exceptions maps a lower-case word to the letter counts before each of
+	// its hyphens.
+	exceptions map[string][]int
+}
+
+// For returns the Hyphenator of a language tag: "fr", "nl" and "en" (every
+// English variant uses the British patterns), with any region ("fr-BE",
+// "nl_NL"). Patterns are parsed on the first call for a language and shared
+// afterwards.
+func For(lang string) (*Hyphenator, error) {
+	base := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	if i := strings.IndexByte(base, '-'); i >= 0 {
+		base = base[:i]
+	}
+	name := base
+	if base == "en" {
+		name = "en-gb"
+	}
+	l, ok := loaders[name]
+	if !ok {
+		return nil, fmt.Errorf("hyph: no hyphenation patterns for language %q", lang)
+	}
+	return l()
+}
+
+// Lang is the name of the pattern set in use: "fr", "nl" or "en-gb".
+func (h *Hyphenator) Lang() string { return h.lang }
+
+// Min returns the fewest letters kept before and after a hyphen.
+func (h *Hyphenator) Min() (left, right int) { return h.left, h.right }
+
+// WithMin returns a Hyphenator sharing h's patterns with other minima (at
+// least 1 each), for a typesetter that wants stricter breaks.
+func (h *Hyphenator) WithMin(left, right int) *Hyphenator {
+	c := *h
+	c.left, c.right = max(left, 1), max(right, 1)
+	return &c
+}
+
+// Points returns the byte offsets in word where a hyphen may be inserted
+// (word[:p] + "-" ends the line, word[p:] starts the next), in increasing
+// order. The word is lower-cased first; a letter followed by combining marks
+// counts as one letter and is never split. Apostrophes, hyphens and any other
+// non-letters cut the word into parts that are hyphenated on their own, never
+// next to the cut ("l’intelligence" only inside "intelligence"). A word with
+// a digit, a letter outside the Latin script or a soft hyphen (the author
+// chose the breaks; the typesetter honours them) gets none.
+func (h *Hyphenator) Points(word string) []int {
+	var (
+		points []int
+		buf    [32]letter // enough for most words without allocating
+		part   = buf[:0]  // the current run of letters
+	)
+	for i, r := range word {
+		switch {
+		case r == '\u00AD' || unicode.IsNumber(r):
+			return nil
+		case unicode.In(r, unicode.Mn, unicode.Me):
+			if n := len(part); n > 0 {
+				part[n-1].end = i + utf8.RuneLen(r)
+				part[n-1].marked = true
+			}
+		case unicode.IsLetter(r):
+			if !unicode.Is(unicode.Latin, r) {
+				return nil
+			}
+			part = append(part, letter{start: i, end: i + utf8.RuneLen(r), r: unicode.ToLower(r)})
+		default:
+			points = h.partPoints(word, part, points)
+			part = part[:0]
+		}
+	}
+	return h.partPoints(word, part, points)
+}
+
+// letter is one letter of a word: its bytes and the rune the patterns see.
+type letter struct {
+	start, end int
+	r          rune // lower-cased
+	marked     bool // followed by combining marks (inside start:end)
+}
+
+// partPoints appends to points the offsets in word of the hyphens in one run
+// of its letters.
+func (h *Hyphenator) partPoints(word string, part []letter, points []int) []int {
+	m := len(part)
+	if m < h.left+h.right {
+		return points
+	}
+	var (
+		wbuf [34]rune
+		w    = append(wbuf[:0], '.') // ".word.", what the patterns see
+		kbuf [64]byte
+		key  = kbuf[:0] // the word in UTF-8, for the exceptions
+	)
+	for _, l := range part {
+		if l.marked {
+			// A letter and its marks ("e" + U+0301) as one rune when they
+			// compose ("é"); otherwise the patterns see the bare letter.
+			if s := []rune(norm.NFC.String(word[l.start:l.end])); len(s) == 1 {
+				l.r = unicode.ToLower(s[0])
+			}
+		}
+		w = append(w, l.r)
+		key = utf8.AppendRune(key, l.r)
+	}
+	w = append(w, '.')
+
+	if pos, ok := h.exceptions[string(key)]; ok {
+		for _, p := range pos {
+			if p >= h.left && m-p >= h.right {
+				points = append(points, part[p].start)
+			}
+		}
+		return points
+	}
+
+	// v[k] is the winning digit for the gap before w[k].
+	var (
+		vbuf [35]uint8
+		v    []uint8
+	)
+	if n := len(w) + 1; n <= len(vbuf) {
+		v = vbuf[:n]
+	} else {
+		v = make([]uint8, n)
+	}
+	for i := range w {
+		node := int32(0)
+		for j := i; j < len(w); j++ {
+			child, ok := h.next[uint64(node)<<32|uint64(uint32(w[j]))]
+			if !ok {
+				break
+			}
+			node = child
+			if at := h.at[node]; at >= 0 {
+				for k, d := range h.values[at : int(at)+j-i+2] {
+					if d > v[i+k] {
+						v[i+k] = d
+					}
+				}
+			}
+		}
+	}
+	// A hyphen before letter p (0-based) is the gap before w[p+1].
+	for p := h.left; p <= m-h.right; p++ {
+		if v[p+1]%2 == 1 {
+			points = append(points, part[p].start)
+		}
+	}
+	return points
+}
+
+// load parses a pattern file: "%" lines are comments, then one pattern a
+// line, then after a line "% exceptions" one word a line with its hyphens.
+func load(name string, s spec) (*Hyphenator, error) {
+	data, err := patternFiles.ReadFile(s.file)
+	if err != nil {
+		return nil, fmt.Errorf("hyph: %s: %w", name, err)
+	}
+	h := &Hyphenator{
+		lang:       name,
+		left:       s.left,
+		right:      s.right,
+		next:       make(map[uint64]int32),
+		at:         []int32{-1},
+		exceptions: make(map[string][]int),
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	inExceptions := false
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		switch {
+		case text == "% exceptions":
+			inExceptions = true
+			continue
+		case text == "" || strings.HasPrefix(text, "%"):
+			continue
+		}
+		if inExceptions {
+			err = h.addException(text)
+		} else {
+			err = h.addPattern(text)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("hyph: %s line %d: %w", s.file, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("hyph: %s: %w", s.file, err)
+	}
+	if len(h.at) == 1 {
+		return nil, fmt.Errorf("hyph: %s: no patterns", s.file)
+	}
+	return h, nil
+}
+
+// addPattern adds one pattern such as "a1b2c" (letters with digits between
+// them) to the trie.
+func (h *Hyphenator) addPattern(p string) error {
+	digits := []uint8{0}
+	node := int32(0)
+	for _, r := range p {
+		if r >= '0' && r <= '9' {
+			digits[len(digits)-1] = uint8(r - '0')
+			continue
+		}
+		key := uint64(node)<<32 | uint64(uint32(unicode.ToLower(r)))
+		child, ok := h.next[key]
+		if !ok {
+			child = int32(len(h.at))
+			h.at = append(h.at, -1)
+			h.next[key] = child
+		}
+		node = child
+		digits = append(digits, 0)
+	}
+	if node == 0 {
+		return fmt.Errorf("pattern %q has no letters", p)
+	}
+	if h.at[node] >= 0 {
+		return fmt.Errorf("pattern %q given twice", p)
+	}
+	h.at[node] = int32(len(h.values))
+	h.values = append(h.values, digits...)
+	return nil
+}
+
+// addException adds one word with its hyphens marked, such as "how-ever".
+func (h *Hyphenator) addException(w string) error {
+	var (
+		letters []rune
+		pos     []int
+	)
+	for _, r := range w {
+		if r == '-' {
+			if n := len(pos); len(letters) == 0 || n > 0 && pos[n-1] == len(letters) {
+				return fmt.Errorf("exception %q has a misplaced hyphen", w)
+			}
+			pos = append(pos, len(letters))
+			continue
+		}
+		letters = append(letters, unicode.ToLower(r))
+	}
+	if len(letters) == 0 || len(pos) > 0 && pos[len(pos)-1] == len(letters) {
+		return fmt.Errorf("exception %q has no letters or ends with a hyphen", w)
+	}
+	h.exceptions[string(letters)] = pos
+	return nil
+}
