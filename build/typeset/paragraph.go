@@ -1,0 +1,230 @@
+package typeset
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"sobre/build/typeset/hyph"
+)
+
+// Metrics are what the typesetter needs of a font: build/pdf's Font
+// provides them. Widths are in thousandths of the font size.
+type Metrics interface {
+	Advance(r rune) float64
+	Has(r rune) bool
+}
+
+// Style is how a run of text is set.
+type Style struct {
+	Font Metrics
+	Size float64 // points
+	Bold bool    // for the caller: which font Font is
+}
+
+// Run is text in one style and language.
+type Run struct {
+	Text  string
+	Style Style
+	Lang  string // BCP 47; decides hyphenation
+	Link  string // a link's destination, kept with its pieces
+}
+
+// Piece is a box of a paragraph as the PDF writer draws it: text in a
+// style, at an x offset from the line's start once set.
+type Piece struct {
+	Text string
+	Run  int // index of the run it comes from
+	X    float64
+}
+
+// SetLine is a line of a set paragraph.
+type SetLine struct {
+	Pieces []Piece
+	Hyphen bool // print a hyphen at the end (a word broken here)
+	Width  float64
+	Line
+}
+
+// Characters the print font lacks and what stands for them: a narrow
+// no-break space is a thin space that never breaks, hyphens are the
+// hyphen-minus. A soft hyphen is a break point, never a glyph.
+var substitutes = map[rune]rune{
+	'\u202f': '\u2009', // narrow no-break space
+	'\u2010': '-',      // hyphen
+	'\u2011': '-',      // non-breaking hyphen
+}
+
+// MissingGlyphError lists characters that no font can set.
+type MissingGlyphError struct{ Chars []rune }
+
+func (e *MissingGlyphError) Error() string {
+	var b strings.Builder
+	for i, r := range e.Chars {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q (U+%04X)", r, r)
+	}
+	return "the print font has no glyph for " + b.String() + ": replace the character or add a substitute"
+}
+
+// Build turns runs into Knuth–Plass items and the pieces its boxes draw.
+// Spaces become glue a third of an em wide (stretch half of that, shrink a
+// third), French spaces before « ; : ! ? » and inside « » do not break,
+// words get hyphenation points of their language.
+func Build(runs []Run) ([]Item, []Piece, error) {
+	var items []Item
+	var pieces []Piece // pieces[i] is the box items[boxAt[i]]
+	var missing []rune
+	seen := map[rune]bool{}
+	box := func(text string, run int) {
+		st := runs[run].Style
+		w := 0.0
+		for _, r := range text {
+			w += st.Font.Advance(r)
+		}
+		items = append(items, Item{Kind: Box, Width: w * st.Size / 1000})
+		pieces = append(pieces, Piece{Text: text, Run: run})
+	}
+	noBreak := func() {
+		items = append(items, Item{Kind: Penalty, Penalty: Infinity})
+		pieces = append(pieces, Piece{Run: -1})
+	}
+	for ri, run := range runs {
+		st := run.Style
+		h, _ := hyph.For(run.Lang)
+		space := st.Font.Advance(' ') * st.Size / 1000
+		var word strings.Builder
+		flush := func() {
+			if word.Len() == 0 {
+				return
+			}
+			w := word.String()
+			word.Reset()
+			// Soft hyphens the author wrote are the only points of a word
+			// that has them, as in TeX.
+			if strings.ContainsRune(w, '\u00ad') {
+				for i, part := range strings.Split(w, "\u00ad") {
+					if i > 0 {
+						items = append(items, Item{Kind: Penalty, Width: st.Font.Advance('-') * st.Size / 1000, Penalty: 50, Flagged: true})
+						pieces = append(pieces, Piece{Run: -1})
+					}
+					if part != "" {
+						box(part, ri)
+					}
+				}
+				return
+			}
+			var points []int
+			if h != nil {
+				points = h.Points(w)
+			}
+			last := 0
+			for _, p := range points {
+				box(w[last:p], ri)
+				items = append(items, Item{Kind: Penalty, Width: st.Font.Advance('-') * st.Size / 1000, Penalty: 50, Flagged: true})
+				pieces = append(pieces, Piece{Run: -1})
+				last = p
+			}
+			box(w[last:], ri)
+		}
+		for _, r := range run.Text {
+			if s, ok := substitutes[r]; ok {
+				if r == '\u202f' {
+					flush()
+					noBreak()
+					box(string(s), ri)
+					noBreak()
+					continue
+				}
+				r = s
+			}
+			switch {
+			case r == '\u00a0':
+				flush()
+				noBreak()
+				items = append(items, Item{Kind: Glue, Width: space, Stretch: space / 2, Shrink: space / 3})
+				pieces = append(pieces, Piece{Run: -1})
+			case unicode.IsSpace(r):
+				flush()
+				if n := len(items); n > 0 && items[n-1].Kind == Glue {
+					continue // one space between words, whatever the source
+				}
+				items = append(items, Item{Kind: Glue, Width: space, Stretch: space / 2, Shrink: space / 3})
+				pieces = append(pieces, Piece{Run: -1})
+			default:
+				if r != '\u00ad' && !st.Font.Has(r) && !seen[r] {
+					seen[r] = true
+					missing = append(missing, r)
+				}
+				word.WriteRune(r)
+			}
+		}
+		flush()
+	}
+	if len(missing) > 0 {
+		return nil, nil, &MissingGlyphError{Chars: missing}
+	}
+	// A paragraph ends with fill and a forced break.
+	items = append(items, Item{Kind: Glue, Stretch: 1e6}, Item{Kind: Penalty, Penalty: -Infinity})
+	pieces = append(pieces, Piece{Run: -1}, Piece{Run: -1})
+	return items, pieces, nil
+}
+
+// Set breaks runs into lines of the given width and places each piece.
+// A line's glue is set at the line's ratio; the last line keeps its
+// natural spacing (ragged, as a paragraph's end is).
+func Set(runs []Run, p Params) ([]SetLine, error) {
+	items, pieces, err := Build(runs)
+	if err != nil {
+		return nil, err
+	}
+	lines, err := Break(items, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SetLine, 0, len(lines))
+	for li, l := range lines {
+		sl := SetLine{Line: l, Hyphen: l.Hyphen}
+		x := 0.0
+		ratio := l.Ratio
+		if li == len(lines)-1 && ratio > 0 {
+			ratio = 0
+		}
+		for i := l.Start; i < l.End; i++ {
+			it := items[i]
+			switch it.Kind {
+			case Box:
+				pc := pieces[i]
+				pc.X = x
+				// Syllables of one word, split at unused points, join again.
+				if n := len(sl.Pieces); n > 0 && i > 0 && items[i-1].Kind == Penalty && items[i-1].Penalty < Infinity && sl.Pieces[n-1].Run == pc.Run {
+					sl.Pieces[n-1].Text += pc.Text
+				} else {
+					sl.Pieces = append(sl.Pieces, pc)
+				}
+				x += it.Width
+			case Glue:
+				if i == l.End-1 {
+					continue
+				}
+				w := it.Width
+				if ratio >= 0 {
+					w += ratio * it.Stretch
+				} else {
+					w += ratio * it.Shrink
+				}
+				if it.Stretch < 1e5 { // the closing fill takes no room
+					x += w
+				}
+			}
+		}
+		if l.Hyphen {
+			x += items[l.End-1].Width
+		}
+		sl.Width = x
+		out = append(out, sl)
+	}
+	return out, nil
+}
