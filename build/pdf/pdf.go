@@ -60,7 +60,10 @@ func (w *Writer) AddStream(dict string, data []byte, raw bool) Ref {
 
 // Bytes writes the file. The document ID is a hash of its content, so the
 // same document gives the same bytes (no date, no random ID).
-func (w *Writer) Bytes(root Ref) []byte {
+func (w *Writer) Bytes(root Ref) []byte { return w.BytesInfo(root, 0) }
+
+// BytesInfo is Bytes with a document information dictionary.
+func (w *Writer) BytesInfo(root, info Ref) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(w.objs))
@@ -78,7 +81,11 @@ func (w *Writer) Bytes(root Ref) []byte {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
 	id := hex.EncodeToString(h.Sum(nil)[:16])
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %s /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n", len(w.objs)+1, root, id, id, xref)
+	infoEntry := ""
+	if info > 0 {
+		infoEntry = " /Info " + info.String()
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %s%s /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n", len(w.objs)+1, root, infoEntry, id, id, xref)
 	return b.Bytes()
 }
 

@@ -51,6 +51,9 @@ type Params struct {
 	// FitnessDemerits is added when a tight line follows a loose one, or
 	// the other way round: neighbouring lines should look alike.
 	FitnessDemerits float64
+	// Ragged sets lines at their natural spacing instead of justifying
+	// them (headings, short lines); breaks are still chosen for evenness.
+	Ragged bool
 }
 
 // Defaults are TeX's plain values, scaled to the adjustment ratio.

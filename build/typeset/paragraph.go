@@ -28,6 +28,8 @@ type Run struct {
 	Style Style
 	Lang  string // BCP 47; decides hyphenation
 	Link  string // a link's destination, kept with its pieces
+	// NoHyphens keeps words whole (headings).
+	NoHyphens bool
 }
 
 // Piece is a box of a paragraph as the PDF writer draws it: text in a
@@ -93,7 +95,10 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 	}
 	for ri, run := range runs {
 		st := run.Style
-		h, _ := hyph.For(run.Lang)
+		var h *hyph.Hyphenator
+		if !run.NoHyphens {
+			h, _ = hyph.For(run.Lang)
+		}
 		space := st.Font.Advance(' ') * st.Size / 1000
 		var word strings.Builder
 		flush := func() {
@@ -189,7 +194,7 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 		sl := SetLine{Line: l, Hyphen: l.Hyphen}
 		x := 0.0
 		ratio := l.Ratio
-		if li == len(lines)-1 && ratio > 0 {
+		if (li == len(lines)-1 || p.Ragged) && ratio > 0 {
 			ratio = 0
 		}
 		for i := l.Start; i < l.End; i++ {

@@ -1,0 +1,342 @@
+package print
+
+import (
+	"fmt"
+	"strings"
+
+	"sobre/build/pdf"
+	"sobre/build/typeset"
+)
+
+// placed is a line of a block on a page, with its baseline.
+type placed struct {
+	block int
+	line  typeset.SetLine
+	first bool // the block's first line: draws a list marker
+	x, y  float64
+	size  float64
+}
+
+// layout sets every block and fills pages top to bottom. A heading stays
+// with the first two lines of what follows; a paragraph never leaves one
+// line alone at the foot of a page (orphan) or at the head of the next
+// (widow).
+func (d *Document) layout() ([][]placed, error) {
+	f := d.Format
+	width := f.Width - f.Left - f.Right
+	height := f.Height - f.Top - f.Bottom
+	type set struct {
+		lines []typeset.SetLine
+		lh    float64
+		size  float64
+	}
+	sets := make([]set, len(d.blocks))
+	for i, b := range d.blocks {
+		params := typeset.Defaults(width - b.indent)
+		params.Ragged = b.keep
+		lines, err := typeset.Set(b.runs, params)
+		if err != nil {
+			return nil, err
+		}
+		size := f.Body
+		if len(b.runs) > 0 {
+			size = b.runs[0].Style.Size
+		}
+		sets[i] = set{lines: lines, lh: size * f.Leading, size: size}
+	}
+	var pages [][]placed
+	var cur []placed
+	used := 0.0
+	newPage := func() {
+		pages = append(pages, cur)
+		cur, used = nil, 0
+	}
+	for i, b := range d.blocks {
+		s := sets[i]
+		gap := b.before * f.Body
+		if used == 0 {
+			gap = 0
+		}
+		need := float64(len(s.lines)) * s.lh
+		if b.keep && i+1 < len(sets) {
+			next := sets[i+1]
+			need += d.blocks[i+1].before*f.Body + float64(min(2, len(next.lines)))*next.lh
+		}
+		if used > 0 && used+gap+need > height && b.keep {
+			newPage()
+			gap = 0
+		}
+		used += gap
+		rest := s.lines
+		first := true
+		for len(rest) > 0 {
+			fit := int((height - used + 0.001) / s.lh)
+			if fit >= len(rest) {
+				fit = len(rest)
+			} else if fit > 0 {
+				if fit == 1 && len(rest) > 1 {
+					fit = 0 // an orphan: start the block on the next page
+				} else if len(rest)-fit == 1 && fit > 2 {
+					fit-- // a widow: take a second line along
+				}
+			}
+			if fit == 0 {
+				if used == 0 {
+					fit = 1 // a line taller than a page: set it anyway
+				} else {
+					newPage()
+					continue
+				}
+			}
+			for _, l := range rest[:fit] {
+				used += s.lh
+				cur = append(cur, placed{block: i, line: l, first: first, x: f.Left + b.indent, y: f.Height - f.Top - used + (s.lh-s.size)/2, size: s.size})
+				first = false
+			}
+			rest = rest[fit:]
+			if len(rest) > 0 {
+				newPage()
+			}
+		}
+	}
+	if len(cur) > 0 {
+		pages = append(pages, cur)
+	}
+	return pages, nil
+}
+
+// elem is a structure element of the tagged PDF.
+type elem struct {
+	tag    string
+	parent int   // index in elems; -1 for the document
+	kids   []any // int (an elem) or mcr
+	title  string
+	ref    pdf.Ref
+}
+
+type mcr struct {
+	page, mcid int
+}
+
+// PDF writes the booklet as a tagged PDF.
+func (d *Document) PDF() ([]byte, error) {
+	pages, err := d.layout()
+	if err != nil {
+		return nil, err
+	}
+	var w pdf.Writer
+	catalog := w.Alloc()
+	pagesRef := w.Alloc()
+	pageRefs := make([]pdf.Ref, len(pages))
+	for i := range pages {
+		pageRefs[i] = w.Alloc()
+	}
+	// Structure: Document > H1… P L > LI > Lbl LBody, one element per block
+	// (a list item two: its label and its body).
+	elems := []elem{{tag: "Document", parent: -1}}
+	blockElem := make([]int, len(d.blocks)) // the element a block's text goes to
+	lblElem := make([]int, len(d.blocks))
+	listElem := map[int]int{}
+	for i, b := range d.blocks {
+		parent := 0
+		if b.tag == "LI" {
+			l, ok := listElem[b.list]
+			if !ok {
+				elems = append(elems, elem{tag: "L", parent: 0})
+				l = len(elems) - 1
+				elems[0].kids = append(elems[0].kids, l)
+				listElem[b.list] = l
+			}
+			elems = append(elems, elem{tag: "LI", parent: l})
+			li := len(elems) - 1
+			elems[l].kids = append(elems[l].kids, li)
+			elems = append(elems, elem{tag: "Lbl", parent: li}, elem{tag: "LBody", parent: li})
+			lblElem[i], blockElem[i] = li+1, li+2
+			elems[li].kids = append(elems[li].kids, li+1, li+2)
+			continue
+		}
+		title := ""
+		if strings.HasPrefix(b.tag, "H") {
+			for _, r := range b.runs {
+				title += r.Text
+			}
+		}
+		elems = append(elems, elem{tag: b.tag, parent: parent, title: title})
+		blockElem[i] = len(elems) - 1
+		elems[0].kids = append(elems[0].kids, blockElem[i])
+	}
+
+	regular, bold := d.Fonts.Regular, d.Fonts.Bold
+	fontName := func(f typeset.Metrics) string {
+		if f == typeset.Metrics(bold) {
+			return "/F2"
+		}
+		return "/F1"
+	}
+	parentTree := make([][]int, len(pages)) // page -> mcid -> elem
+	headingPos := map[int][2]float64{}      // elem -> page, y
+	headingPage := map[int]int{}
+	var contents []pdf.Ref
+	for pi, lines := range pages {
+		var c strings.Builder
+		mark := func(el int) int {
+			parentTree[pi] = append(parentTree[pi], el)
+			mcid := len(parentTree[pi]) - 1
+			elems[el].kids = append(elems[el].kids, mcr{page: pi, mcid: mcid})
+			return mcid
+		}
+		draw := func(f *pdf.Font, size, x, y float64, s string) error {
+			hex, missing := f.Encode(s)
+			if len(missing) > 0 {
+				return &typeset.MissingGlyphError{Chars: missing}
+			}
+			fmt.Fprintf(&c, "BT %s %s Tf %s %s Td %s Tj ET\n", fontName(f), pdf.Num(size), pdf.Num(x), pdf.Num(y), hex)
+			return nil
+		}
+		for _, p := range lines {
+			b := d.blocks[p.block]
+			el := blockElem[p.block]
+			if strings.HasPrefix(b.tag, "H") {
+				if _, ok := headingPage[el]; !ok {
+					headingPage[el] = pi
+					headingPos[el] = [2]float64{float64(pi), p.y + p.size}
+				}
+			}
+			if p.first && b.marker != "" {
+				size := d.Format.Body
+				fmt.Fprintf(&c, "/Lbl <</MCID %d>> BDC\n", mark(lblElem[p.block]))
+				mw := regular.Width(b.marker, size)
+				if err := draw(regular, size, p.x-mw-size*0.5, p.y, b.marker); err != nil {
+					return nil, err
+				}
+				c.WriteString("EMC\n")
+			}
+			fmt.Fprintf(&c, "/%s <</MCID %d>> BDC\n", elems[el].tag, mark(el))
+			for _, pc := range p.line.Pieces {
+				if pc.Run < 0 {
+					continue
+				}
+				st := b.runs[pc.Run].Style
+				if err := draw(st.Font.(*pdf.Font), st.Size, p.x+pc.X, p.y, pc.Text); err != nil {
+					return nil, err
+				}
+			}
+			if p.line.Hyphen && len(p.line.Pieces) > 0 {
+				last := p.line.Pieces[len(p.line.Pieces)-1]
+				st := b.runs[last.Run].Style
+				f := st.Font.(*pdf.Font)
+				if err := draw(f, st.Size, p.x+last.X+f.Width(last.Text, st.Size), p.y, "-"); err != nil {
+					return nil, err
+				}
+			}
+			c.WriteString("EMC\n")
+		}
+		// The footer: page number and title, an artifact for screen readers.
+		foot := fmt.Sprintf("%s · %d", d.Footer, pi+1)
+		size := d.Format.Body * 0.8
+		fw := regular.Width(foot, size)
+		c.WriteString("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n")
+		if err := draw(regular, size, (d.Format.Width-fw)/2, d.Format.Bottom/2, foot); err != nil {
+			return nil, err
+		}
+		c.WriteString("EMC\n")
+		contents = append(contents, w.AddStream("", []byte(c.String()), false))
+	}
+
+	f1, f2 := regular.Embed(&w), bold.Embed(&w)
+	for pi := range pages {
+		w.Set(pageRefs[pi], fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >> >> /Contents %s /StructParents %d /Tabs /S >>",
+			pagesRef, pdf.Num(d.Format.Width), pdf.Num(d.Format.Height), f1, f2, contents[pi], pi))
+	}
+	kids := make([]string, len(pageRefs))
+	for i, r := range pageRefs {
+		kids[i] = r.String()
+	}
+	w.Set(pagesRef, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)))
+
+	root := w.Alloc()
+	for i := range elems {
+		elems[i].ref = w.Alloc()
+	}
+	for i, e := range elems {
+		parent := root
+		if e.parent >= 0 {
+			parent = elems[e.parent].ref
+		}
+		var k []string
+		for _, kid := range e.kids {
+			switch kid := kid.(type) {
+			case int:
+				k = append(k, elems[kid].ref.String())
+			case mcr:
+				k = append(k, fmt.Sprintf("<< /Type /MCR /Pg %s /MCID %d >>", pageRefs[kid.page], kid.mcid))
+			}
+		}
+		extra := ""
+		if i == 0 {
+			extra = " /Lang " + pdf.Text(d.Lang)
+		}
+		w.Set(e.ref, fmt.Sprintf("<< /Type /StructElem /S /%s /P %s /K [%s]%s >>", e.tag, parent, strings.Join(k, " "), extra))
+	}
+	var nums strings.Builder
+	for pi, list := range parentTree {
+		fmt.Fprintf(&nums, "%d [", pi)
+		for _, el := range list {
+			nums.WriteString(elems[el].ref.String() + " ")
+		}
+		nums.WriteString("] ")
+	}
+	parentTreeRef := w.Add(fmt.Sprintf("<< /Nums [%s] >>", nums.String()))
+	w.Set(root, fmt.Sprintf("<< /Type /StructTreeRoot /K [%s] /ParentTree %s /ParentTreeNextKey %d >>", elems[0].ref, parentTreeRef, len(pages)))
+
+	// Bookmarks from the headings, in order.
+	var heads []int
+	for i, e := range elems {
+		if _, ok := headingPage[i]; ok && strings.HasPrefix(e.tag, "H") {
+			heads = append(heads, i)
+		}
+	}
+	outline := w.Alloc()
+	items := make([]pdf.Ref, len(heads))
+	for i := range heads {
+		items[i] = w.Alloc()
+	}
+	for i, el := range heads {
+		pos := headingPos[el]
+		links := ""
+		if i > 0 {
+			links += " /Prev " + items[i-1].String()
+		}
+		if i+1 < len(heads) {
+			links += " /Next " + items[i+1].String()
+		}
+		w.Set(items[i], fmt.Sprintf("<< /Title %s /Parent %s /Dest [%s /XYZ 0 %s null]%s >>", pdf.Text(elems[el].title), outline, pageRefs[int(pos[0])], pdf.Num(pos[1]), links))
+	}
+	if len(heads) > 0 {
+		w.Set(outline, fmt.Sprintf("<< /Type /Outlines /First %s /Last %s /Count %d >>", items[0], items[len(items)-1], len(items)))
+	} else {
+		w.Set(outline, "<< /Type /Outlines /Count 0 >>")
+	}
+
+	meta := w.AddStream("/Type /Metadata /Subtype /XML", []byte(xmp(d.Title, d.Lang)), true)
+	info := w.Add(fmt.Sprintf("<< /Title %s /Producer (sobre) >>", pdf.Text(d.Title)))
+	w.Set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %s /Lang %s /MarkInfo << /Marked true >> /StructTreeRoot %s /Outlines %s /PageMode /UseOutlines /ViewerPreferences << /DisplayDocTitle true >> /Metadata %s >>",
+		pagesRef, pdf.Text(d.Lang), root, outline, meta))
+	return w.BytesInfo(catalog, info), nil
+}
+
+func xmp(title, lang string) string {
+	esc := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	return `<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc.Replace(title) + `</rdf:li></rdf:Alt></dc:title>
+<dc:language><rdf:Bag><rdf:li>` + esc.Replace(lang) + `</rdf:li></rdf:Bag></dc:language>
+<pdf:Producer>sobre</pdf:Producer>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`
+}

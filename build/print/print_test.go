@@ -1,0 +1,90 @@
+package print_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sobre"
+	"sobre/build"
+	"sobre/build/pdf"
+	"sobre/build/print"
+)
+
+func fonts(t testing.TB) print.Fonts {
+	load := func(name string) *pdf.Font {
+		data, err := fs.ReadFile(sobre.Defaults, "themes/default/fonts/"+name+".ttf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := pdf.LoadFont(data, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	return print.Fonts{Regular: load("AtkinsonHyperlegibleNext-Regular"), Bold: load("AtkinsonHyperlegibleNext-Bold")}
+}
+
+// charter builds the repository's charter in lang as an A4 booklet.
+func charter(t testing.TB, lang string) []byte {
+	pr, err := build.Load(context.Background(), build.Options{Src: "../..", Defaults: sobre.Defaults})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pr.Site.ByKey[lang]["charte.md"]
+	d := &print.Document{Title: p.Source.Front.Title, Lang: lang, Format: print.A4, Fonts: fonts(t), Footer: p.Source.Front.Title}
+	d.AddTitle(p.Source.Front.Title)
+	d.AddPage(pr.Docs[p], p.ContentLang())
+	out, err := d.PDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestCharterBooklet(t *testing.T) {
+	for _, lang := range []string{"fr", "nl", "en"} {
+		a := charter(t, lang)
+		if !bytes.Equal(a, charter(t, lang)) {
+			t.Fatalf("%s: two builds of the booklet differ", lang)
+		}
+		if _, err := exec.LookPath("pdfinfo"); err != nil {
+			t.Skip("poppler-utils not installed")
+		}
+		file := filepath.Join(t.TempDir(), "charte-"+lang+".pdf")
+		os.WriteFile(file, a, 0o644)
+		info, _ := exec.Command("pdfinfo", file).Output()
+		for _, want := range []string{"Tagged:          yes", "595 x 842 pts (A4)", "Title:"} {
+			if !strings.Contains(string(info), want) {
+				t.Errorf("%s: pdfinfo lacks %q:\n%s", lang, want, info)
+			}
+		}
+		text, _ := exec.Command("pdftotext", "-enc", "UTF-8", file, "-").Output()
+		flat := strings.Join(strings.Fields(strings.ReplaceAll(string(text), "-\n", "")), " ")
+		for _, want := range map[string][]string{
+			"fr": {"Préambule", "Mistral 7B", "EcoLogits", "Avancé ++", "Engagement"},
+			"nl": {"Preambule", "Mistral 7B", "Gevorderd ++"},
+			"en": {"Preamble", "Mistral 7B", "Advanced ++"},
+		}[lang] {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s: the booklet's text lacks %q", lang, want)
+			}
+		}
+		fonts, _ := exec.Command("pdffonts", file).Output()
+		if strings.Count(string(fonts), " yes yes yes ") != 2 {
+			t.Errorf("%s: both fonts must be embedded, subset, with Unicode maps:\n%s", lang, fonts)
+		}
+	}
+}
+
+func BenchmarkCharterBooklet(b *testing.B) {
+	for b.Loop() {
+		charter(b, "fr")
+	}
+}
