@@ -101,6 +101,8 @@ type Project struct {
 	Problems diag.List
 	// Src is the site's files (without the embedded defaults).
 	Src fs.FS
+	// files is the site's files over the embedded defaults (fonts).
+	files fs.FS
 	// Updated dates the files of the bundles (SOURCE_DATE_EPOCH).
 	Updated time.Time
 	// Measures holds what the content rules measured, per source file.
@@ -113,7 +115,7 @@ type Project struct {
 func Load(ctx context.Context, opts Options) (*Project, error) {
 	siteFS := os.DirFS(opts.Src)
 	files := overlay{top: siteFS, base: opts.Defaults}
-	pr := &Project{Src: siteFS, Updated: opts.Updated}
+	pr := &Project{Src: siteFS, files: files, Updated: opts.Updated}
 	fail := func() (*Project, error) {
 		pr.Problems = dedupe(pr.Problems)
 		return pr, pr.Problems.Err()
@@ -306,14 +308,23 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		return res, pr.Problems.Err()
 	}
 
-	// Offline bundles are packed from the pages without their download
-	// links; then every page gets the links, with the bundles' sizes.
+	// Booklets first: the bundles carry them. Offline bundles are packed
+	// from the pages without their download links; then every page gets
+	// the links, with the files' sizes.
 	var downloads []web.Download
-	if cfg.Outputs.Bundles {
+	if cfg.Outputs.Booklets {
 		var err error
-		if downloads, err = pr.bundles(ctx, out, indexes); err != nil {
+		if downloads, err = pr.booklets(out); err != nil {
 			return res, err
 		}
+	}
+	if cfg.Outputs.Bundles {
+		var err error
+		more, err := pr.bundles(ctx, out, indexes)
+		if err != nil {
+			return res, err
+		}
+		downloads = append(downloads, more...)
 	}
 	ph := []byte(web.DownloadsPlaceholder)
 	for name, b := range out {

@@ -81,6 +81,7 @@ func TestRealContent(t *testing.T) {
 		"index.html", "404.html", "robots.txt",
 		"fr/index.html", "nl/index.html", "en/index.html",
 		"fr/charte.html", "nl/charter.html", "en/charter.html",
+		"fr/print/charte-a4.pdf", "nl/print/charter-a4.pdf", "en/print/charter-a4.pdf",
 	} {
 		if files[want] == nil {
 			t.Errorf("missing %s", want)
@@ -246,7 +247,7 @@ func TestRealContent(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(files["fr/index.html"]), `href="../downloads/responsible-ai-toolkit-fr.zip" download>en français (zip,`) {
+	if !strings.Contains(string(files["fr/index.html"]), `href="../downloads/responsible-ai-toolkit-fr.zip" download>le site en français (zip,`) {
 		t.Error("pages must offer the bundles with their size")
 	}
 

@@ -56,6 +56,11 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 		for _, s := range pr.Site.Statics[lang] {
 			j.files[lang+"/"+s.Key] = s.Data
 		}
+		for name, b := range out { // the language's booklets
+			if strings.HasPrefix(name, lang+"/print/") {
+				j.files[name] = b
+			}
+		}
 		idx, err := r.Chooser(lang)
 		if err != nil {
 			return nil, err

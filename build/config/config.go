@@ -63,6 +63,8 @@ type Config struct {
 type Outputs struct {
 	// Bundles writes downloads/<name>-<lang>.zip and <name>.zip.
 	Bundles bool `toml:"bundles"`
+	// Booklets writes <lang>/print/*.pdf.
+	Booklets bool `toml:"booklets"`
 	// Name starts the bundles' file and folder names.
 	Name string `toml:"name"`
 }
@@ -144,7 +146,7 @@ func Default() *Config {
 		Glossary:    "glossaire.md",
 		Charter:     "charte.md",
 		Index:       "index-a-z.md",
-		Outputs:     Outputs{Bundles: true, Name: "site"},
+		Outputs:     Outputs{Bundles: true, Booklets: true, Name: "site"},
 		Readability: map[string]float64{"fr": 50, "nl": 50, "en": 50},
 	}
 }

@@ -466,17 +466,34 @@ func (r *Renderer) Downloads(lang, from string, list []Download) []byte {
 		case "":
 			n = 2
 		}
-		if dl.Kind == "epub" {
+		switch dl.Kind {
+		case "pdf":
+			n -= 10 // the booklets to print first
+		case "epub":
 			n += 3 // e-books after the zips
 		}
 		return n
 	}
-	list = append([]Download(nil), list...)
+	// A page offers what its reader needs: the booklets and e-book of its
+	// language, the site in its language and in all; the other languages'
+	// files are on their own pages.
+	var mine []Download
+	for _, dl := range list {
+		if dl.Lang == lang || (dl.Lang == "" && dl.Kind == "zip") {
+			mine = append(mine, dl)
+		}
+	}
+	list = mine
 	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
 	for _, dl := range list {
 		it := downloadItem{Href: content.Rel(from, dl.Path)}
 		size := FormatSize(s, dl.Size)
-		if dl.Kind == "epub" {
+		if dl.Kind == "pdf" {
+			it.Label = s.T("dl_pdf", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
+			if dl.Lang != lang {
+				it.Lang = dl.Lang
+			}
+		} else if dl.Kind == "epub" {
 			it.Label = s.T("dl_epub", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
 			if dl.Lang != lang {
 				it.Lang = dl.Lang
