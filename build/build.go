@@ -76,6 +76,7 @@ type Result struct {
 }
 
 type instance struct {
+	search  search.Prepared
 	body    web.Body // kept to render the page again for a bundle
 	page    *content.Page
 	doc     *markup.Doc
@@ -182,6 +183,7 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 			Glossary:     content.Rel(in.page.Key, cfg.Glossary),
 			SortSections: in.page.Key == cfg.Glossary,
 		})
+		in.search = search.Prepare(search.Page{Title: src.Front.Title, URL: strings.TrimPrefix(in.page.Out, in.page.Lang+"/"), Lang: cl, Doc: in.doc})
 		if !in.page.Fallback { // a fallback's source is linted in its own tree
 			o := lintOpts
 			o.PageMin = src.Front.MinReadability
@@ -224,10 +226,25 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 	cssGz := gzipSize(theme.CSS.Data)
 	// The search index of each language comes first: every page links to it.
 	indexes := map[string]web.Asset{}
+	byLang := map[string][]search.Prepared{}
+	for _, in := range pr.all { // pr.all is in each language's reading order
+		byLang[in.page.Lang] = append(byLang[in.page.Lang], in.search)
+	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
 	for _, lang := range cfg.Codes() {
-		js := search.Build(search.FromSite(site, pr.Docs, lang), lang).Script(lang)
-		a := web.Hashed("assets/search-"+lang+".js", js)
-		indexes[lang] = a
+		wg.Add(1)
+		go func(lang string) {
+			defer wg.Done()
+			js := search.BuildPrepared(byLang[lang], lang).Script(lang)
+			a := web.Hashed("assets/search-"+lang+".js", js)
+			mu.Lock()
+			indexes[lang] = a
+			mu.Unlock()
+		}(lang)
+	}
+	wg.Wait()
+	for lang, a := range indexes {
 		r.SetSearchIndex(lang, a.Path)
 	}
 	parallel(ctx, pr.all, func(in *instance) {

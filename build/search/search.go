@@ -46,63 +46,110 @@ type Index struct {
 	postings [][]int
 }
 
+// Prepared is a page cut into sections with their terms folded, ready to
+// index: the costly half of the work, done page by page in parallel.
+type Prepared struct {
+	Title, URL, Lang string
+	Sections         []section
+}
+
+// Prepare cuts a page into sections (at headings of level 2 and 3) and
+// folds their terms. Each term appears once per section: in strong when
+// the heading or title holds it, else in words.
+func Prepare(p Page) Prepared {
+	out := Prepared{Title: p.Title, URL: p.URL, Lang: p.Lang}
+	titleTerms := Terms(p.Title)
+	cur := section{strong: titleTerms}
+	var text strings.Builder
+	seen := map[string]bool{}
+	flush := func() {
+		t := text.String()
+		// The excerpt needs only the section's beginning, spaces tidied.
+		head := t
+		if n := 4 * ExcerptLen; len(head) > n {
+			for n > 0 && !utf8.RuneStart(head[n]) {
+				n-- // cut between characters, not inside one
+			}
+			head = head[:n]
+		}
+		cur.excerpt = clip(strings.Join(strings.Fields(head), " "), ExcerptLen)
+		clear(seen)
+		strong := cur.strong[:0:0]
+		for _, w := range cur.strong {
+			if !seen[w] {
+				seen[w] = true
+				strong = append(strong, w)
+			}
+		}
+		cur.strong = strong
+		eachTerm(t, func(b []byte) {
+			if !seen[string(b)] { // no allocation for a word already seen
+				w := string(b)
+				seen[w] = true
+				cur.words = append(cur.words, w)
+			}
+		})
+		if cur.anchor != "" || len(cur.words) > 0 {
+			out.Sections = append(out.Sections, cur)
+		}
+		text.Reset()
+	}
+	if p.Doc != nil {
+		for n := p.Doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+			if h, ok := n.(*ast.Heading); ok && h.Level <= 3 {
+				flush()
+				id, _ := h.AttributeString("id")
+				b, _ := id.([]byte)
+				head := markup.PlainText(h, p.Doc.Source)
+				cur = section{anchor: string(b), heading: head, strong: append(Terms(head), titleTerms...)}
+				continue
+			}
+			text.WriteString(markup.PlainText(n, p.Doc.Source))
+			text.WriteByte(' ')
+		}
+	}
+	flush()
+	return out
+}
+
 // Build indexes pages. Stop words of lang are left out: they match
 // everything and would double the index.
 func Build(pages []Page, lang string) *Index {
+	prepared := make([]Prepared, len(pages))
+	for i, p := range pages {
+		prepared[i] = Prepare(p)
+	}
+	return BuildPrepared(prepared, lang)
+}
+
+// BuildPrepared indexes prepared pages in lang.
+func BuildPrepared(pages []Prepared, lang string) *Index {
 	ix := &Index{}
+	stop := stopWords[lang]
+	post := map[string][]int{}
 	for pi, p := range pages {
 		pl := ""
 		if p.Lang != "" && p.Lang != lang {
 			pl = p.Lang
 		}
 		ix.Pages = append(ix.Pages, [3]string{p.Title, p.URL, pl})
-		titleTerms := Terms(p.Title)
-		cur := &section{page: pi, heading: "", strong: titleTerms}
-		var text strings.Builder
-		flush := func() {
-			t := strings.Join(strings.Fields(text.String()), " ")
-			cur.excerpt = clip(t, ExcerptLen)
-			cur.words = Terms(t)
-			if cur.anchor != "" || len(cur.words) > 0 {
-				ix.Sections = append(ix.Sections, *cur)
-			}
-			text.Reset()
-		}
-		if p.Doc != nil {
-			for n := p.Doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
-				if h, ok := n.(*ast.Heading); ok && h.Level <= 3 {
-					flush()
-					id, _ := h.AttributeString("id")
-					b, _ := id.([]byte)
-					head := markup.PlainText(h, p.Doc.Source)
-					cur = &section{page: pi, anchor: string(b), heading: head, strong: append(Terms(head), titleTerms...)}
-					continue
+		for _, sec := range p.Sections {
+			si := len(ix.Sections)
+			sec.page = pi
+			ix.Sections = append(ix.Sections, sec)
+			// A posting is section*2+1 for a heading or title hit, section*2
+			// for a text hit, so the script can rank headings first.
+			// Sections come in order, so postings need no sorting.
+			for _, t := range sec.strong {
+				if !stop[t] && utf8.RuneCountInString(t) >= 2 {
+					post[t] = append(post[t], si*2+1)
 				}
-				text.WriteString(markup.PlainText(n, p.Doc.Source))
-				text.WriteByte(' ')
 			}
-		}
-		flush()
-	}
-	stop := stopWords[lang]
-	post := map[string]map[int]bool{}
-	add := func(term string, v int) {
-		if stop[term] || utf8.RuneCountInString(term) < 2 {
-			return
-		}
-		if post[term] == nil {
-			post[term] = map[int]bool{}
-		}
-		post[term][v] = true
-	}
-	for si, s := range ix.Sections {
-		// A posting is section*2+1 for a heading or title hit, section*2
-		// for a text hit, so the script can rank headings first.
-		for _, t := range s.strong {
-			add(t, si*2+1)
-		}
-		for _, t := range s.words {
-			add(t, si*2)
+			for _, t := range sec.words {
+				if !stop[t] && utf8.RuneCountInString(t) >= 2 {
+					post[t] = append(post[t], si*2)
+				}
+			}
 		}
 	}
 	for t := range post {
@@ -110,16 +157,7 @@ func Build(pages []Page, lang string) *Index {
 	}
 	sort.Strings(ix.terms)
 	for _, t := range ix.terms {
-		var ps []int
-		for v := range post[t] {
-			// A heading hit makes the text hit of the same section redundant.
-			if v%2 == 0 && post[t][v+1] {
-				continue
-			}
-			ps = append(ps, v)
-		}
-		sort.Ints(ps)
-		ix.postings = append(ix.postings, ps)
+		ix.postings = append(ix.postings, post[t])
 	}
 	return ix
 }
@@ -129,24 +167,34 @@ func Build(pages []Page, lang string) *Index {
 // and digits.
 func Terms(s string) []string {
 	var out []string
-	var b strings.Builder
+	eachTerm(s, func(t []byte) { out = append(out, string(t)) })
+	return out
+}
+
+// eachTerm calls fn with each folded term of s, in a buffer fn must copy
+// from: indexing a site folds millions of words, most of them repeats.
+func eachTerm(s string, fn func([]byte)) {
+	var b []byte
 	var dec []byte
+	flush := func() {
+		if len(b) > 0 {
+			fn(b)
+			b = b[:0]
+		}
+	}
 	word := func(r rune) {
 		switch {
 		case r == 'œ' || r == 'Œ':
-			b.WriteString("oe") // "coeur" finds "cœur"
+			b = append(b, "oe"...) // "coeur" finds "cœur"
 		case r == 'æ' || r == 'Æ':
-			b.WriteString("ae")
+			b = append(b, "ae"...)
 		case r == 'ß':
-			b.WriteString("ss")
+			b = append(b, "ss"...)
 		case unicode.Is(unicode.Mn, r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		default:
-			if b.Len() > 0 {
-				out = append(out, b.String())
-				b.Reset()
-			}
+			flush()
 		}
 	}
 	for _, r := range s {
@@ -154,11 +202,11 @@ func Terms(s string) []string {
 			// ASCII needs no decomposition: the common case, kept fast.
 			switch {
 			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
-				b.WriteByte(byte(r))
+				b = append(b, byte(r))
 			case 'A' <= r && r <= 'Z':
-				b.WriteByte(byte(r + 'a' - 'A'))
+				b = append(b, byte(r+'a'-'A'))
 			default:
-				word(r)
+				flush()
 			}
 			continue
 		}
@@ -167,10 +215,7 @@ func Terms(s string) []string {
 			word(d)
 		}
 	}
-	if b.Len() > 0 {
-		out = append(out, b.String())
-	}
-	return out
+	flush()
 }
 
 func clip(s string, n int) string {
