@@ -55,6 +55,41 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		name := lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf"
 		out[name] = data
 		list = append(list, web.Download{Kind: "pdf", Lang: lang, Path: name, Size: len(data)})
+
+		// The whole toolkit as an A4 handout: cover, contents, every page.
+		r, b := must(load("regular")), must(load("bold"))
+		s := pr.Renderer.Strings(lang)
+		siteTitle := s.T("site_title", nil)
+		h := &print.Document{Title: siteTitle, Lang: lang, Format: print.A4, Fonts: print.Fonts{Regular: r, Bold: b}, Footer: siteTitle}
+		var cover []string
+		if home := pr.Site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
+			cover = append(cover, home.Source.Front.Description)
+		}
+		cover = append(cover, s.T("footer_license", nil)+" CC BY 4.0. "+s.T("footer_privacy", nil))
+		h.AddCover(siteTitle, cover...)
+		h.AddContents(s.T("epub_toc", nil))
+		for _, q := range pr.Site.Pages[lang] {
+			if q.Key == cfg.Index || pr.Docs[q] == nil {
+				continue // the A–Z index stands in for search: paper has the contents
+			}
+			h.AddChapter(q.Source.Front.Title, pr.Docs[q], q.ContentLang())
+		}
+		hdata, err := h.PDF()
+		if err != nil {
+			pr.Problems.Errorf(p.Source.File, 0, "print", "cannot set the A4 handout: %v", err)
+			continue
+		}
+		hname := lang + "/print/" + cfg.Outputs.Name + "-a4.pdf"
+		out[hname] = hdata
+		list = append(list, web.Download{Kind: "handout", Lang: lang, Path: hname, Size: len(hdata)})
 	}
 	return list, nil
+}
+
+// must keeps a font loaded once already: the second load cannot fail.
+func must(f *pdf.Font, err error) *pdf.Font {
+	if err != nil {
+		panic(err)
+	}
+	return f
 }

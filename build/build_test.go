@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -82,6 +83,7 @@ func TestRealContent(t *testing.T) {
 		"fr/index.html", "nl/index.html", "en/index.html",
 		"fr/charte.html", "nl/charter.html", "en/charter.html",
 		"fr/print/charte-a4.pdf", "nl/print/charter-a4.pdf", "en/print/charter-a4.pdf",
+		"fr/print/responsible-ai-toolkit-a4.pdf", "en/print/responsible-ai-toolkit-a4.pdf",
 	} {
 		if files[want] == nil {
 			t.Errorf("missing %s", want)
@@ -528,5 +530,47 @@ func TestTranslationStates(t *testing.T) {
 	a, _ := os.ReadFile(filepath.Join(out, "nl/a.html"))
 	if strings.Contains(string(a), "Halve vertaling") || !strings.Contains(string(a), "Texte A.") {
 		t.Errorf("a draft must not be published: %s", a)
+	}
+}
+
+// TestHandout reads the French A4 handout back: tagged, A4, and every
+// entry of its table of contents points to the page where the chapter's
+// title is printed.
+func TestHandout(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils not installed")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := doBuild(t, "../", out); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(out, "fr/print/responsible-ai-toolkit-a4.pdf")
+	info, _ := exec.Command("pdfinfo", file).Output()
+	if !strings.Contains(string(info), "Tagged:          yes") || !strings.Contains(string(info), "595 x 842 pts (A4)") {
+		t.Fatalf("pdfinfo:\n%s", info)
+	}
+	toc, err := exec.Command("pdftotext", "-f", "2", "-l", "2", "-layout", "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := regexp.MustCompile(`^(\S.*?)\s{2,}(\d+)$`)
+	checked := 0
+	for _, line := range strings.Split(string(toc), "\n") {
+		m := entry.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil {
+			continue
+		}
+		page, err := exec.Command("pdftotext", "-f", m[2], "-l", m[2], "-enc", "UTF-8", file, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		first := strings.SplitN(strings.TrimSpace(string(page)), "\n", 2)[0]
+		if !strings.HasPrefix(m[1], first) && !strings.HasPrefix(first, m[1]) {
+			t.Errorf("contents: %q on page %s, but that page starts with %q", m[1], m[2], first)
+		}
+		checked++
+	}
+	if checked < 14 {
+		t.Errorf("only %d contents entries checked:\n%s", checked, toc)
 	}
 }

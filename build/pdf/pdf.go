@@ -22,12 +22,14 @@ func (r Ref) String() string { return strconv.Itoa(int(r)) + " 0 R" }
 
 // Writer collects a document's objects. Object bodies are PDF syntax.
 type Writer struct {
-	objs [][]byte
+	objs   [][]byte
+	stream []bool // objs[i] is a stream: it cannot go in an object stream
 }
 
 // Alloc reserves an object number, for objects that refer to each other.
 func (w *Writer) Alloc() Ref {
 	w.objs = append(w.objs, nil)
+	w.stream = append(w.stream, false)
 	return Ref(len(w.objs))
 }
 
@@ -55,6 +57,7 @@ func (w *Writer) AddStream(dict string, data []byte, raw bool) Ref {
 	}
 	r := w.Alloc()
 	w.objs[r-1] = append([]byte(fmt.Sprintf("<< %s /Length %d%s >>\nstream\n", dict, len(data), filter)), append(data, []byte("\nendstream")...)...)
+	w.stream[r-1] = true
 	return r
 }
 
@@ -63,29 +66,86 @@ func (w *Writer) AddStream(dict string, data []byte, raw bool) Ref {
 func (w *Writer) Bytes(root Ref) []byte { return w.BytesInfo(root, 0) }
 
 // BytesInfo is Bytes with a document information dictionary.
+//
+// Objects that are not streams (the structure tree's thousands of small
+// dictionaries above all) go into compressed object streams, indexed by
+// a cross-reference stream (PDF 1.5): a tagged booklet is then a quarter
+// of its size with a plain cross-reference table.
 func (w *Writer) BytesInfo(root, info Ref) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(w.objs))
+	n := len(w.objs)
+	type loc struct{ kind, a, b int } // 1: offset; 2: object stream, index
+	locs := make([]loc, n+1)
 	h := sha256.New()
-	for i, body := range w.objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n", i+1)
-		b.Write(body)
-		b.WriteString("\nendobj\n")
+	for _, body := range w.objs {
 		h.Write(body)
 	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(w.objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
 	id := hex.EncodeToString(h.Sum(nil)[:16])
+	write := func(num int, body []byte) {
+		locs[num] = loc{1, b.Len(), 0}
+		fmt.Fprintf(&b, "%d 0 obj\n", num)
+		b.Write(body)
+		b.WriteString("\nendobj\n")
+	}
+	for i, body := range w.objs {
+		if w.stream[i] {
+			write(i+1, body)
+		}
+	}
+	// Object streams of up to 200 objects each, numbered after the rest.
+	next := n + 1
+	var packed []int
+	for i := range w.objs {
+		if !w.stream[i] {
+			packed = append(packed, i+1)
+		}
+	}
+	var objStms [][]byte
+	for start := 0; start < len(packed); start += 200 {
+		group := packed[start:min(start+200, len(packed))]
+		var head, body bytes.Buffer
+		for k, num := range group {
+			fmt.Fprintf(&head, "%d %d ", num, body.Len())
+			body.Write(w.objs[num-1])
+			body.WriteByte('\n')
+			locs = append(locs, loc{})
+			locs[num] = loc{2, next, k}
+		}
+		data := append(head.Bytes(), body.Bytes()...)
+		var z bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+		zw.Write(data)
+		zw.Close()
+		objStms = append(objStms, []byte(fmt.Sprintf("<< /Type /ObjStm /N %d /First %d /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(group), head.Len(), z.Len(), z.Bytes())))
+		next++
+	}
+	locs = locs[:next+1]
+	for k, o := range objStms {
+		write(n+1+k, o)
+	}
+	xrefNum := next
+	xrefAt := b.Len()
+	locs[xrefNum] = loc{1, xrefAt, 0}
+	var x bytes.Buffer
+	for num := 0; num <= xrefNum; num++ {
+		l := locs[num]
+		switch {
+		case num == 0:
+			x.Write([]byte{0, 0, 0, 0, 0, 0xff, 0xff})
+		case l.kind == 1:
+			x.Write([]byte{1, byte(l.a >> 24), byte(l.a >> 16), byte(l.a >> 8), byte(l.a), 0, 0})
+		default:
+			x.Write([]byte{2, byte(l.a >> 24), byte(l.a >> 16), byte(l.a >> 8), byte(l.a), byte(l.b >> 8), byte(l.b)})
+		}
+	}
 	infoEntry := ""
 	if info > 0 {
 		infoEntry = " /Info " + info.String()
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %s%s /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n", len(w.objs)+1, root, infoEntry, id, id, xref)
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %s%s /ID [<%s> <%s>] /Length %d >>\nstream\n", xrefNum, xrefNum+1, root, infoEntry, id, id, x.Len())
+	b.Write(x.Bytes())
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefAt)
 	return b.Bytes()
 }
 

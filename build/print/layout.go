@@ -13,6 +13,7 @@ type placed struct {
 	block int
 	line  typeset.SetLine
 	first bool // the block's first line: draws a list marker
+	last  bool // the block's last line: draws a contents entry's page number
 	x, y  float64
 	size  float64
 }
@@ -32,10 +33,17 @@ func (d *Document) layout() ([][]placed, error) {
 	}
 	sets := make([]set, len(d.blocks))
 	for i, b := range d.blocks {
-		params := typeset.Defaults(width - b.indent)
+		room := width - b.indent
+		if b.tag == "TOCI" {
+			room -= 3 * f.Body // the page number's column
+		}
+		params := typeset.Defaults(room)
 		params.Ragged = b.keep
 		lines, err := typeset.Set(b.runs, params)
 		if err != nil {
+			if b.from != "" {
+				return nil, fmt.Errorf("in %q: %w", b.from, err)
+			}
 			return nil, err
 		}
 		size := f.Body
@@ -53,6 +61,9 @@ func (d *Document) layout() ([][]placed, error) {
 	}
 	for i, b := range d.blocks {
 		s := sets[i]
+		if b.brk && (used > 0 || len(cur) > 0) {
+			newPage()
+		}
 		gap := b.before * f.Body
 		if used == 0 {
 			gap = 0
@@ -88,9 +99,9 @@ func (d *Document) layout() ([][]placed, error) {
 					continue
 				}
 			}
-			for _, l := range rest[:fit] {
+			for k, l := range rest[:fit] {
 				used += s.lh
-				cur = append(cur, placed{block: i, line: l, first: first, x: f.Left + b.indent, y: f.Height - f.Top - used + (s.lh-s.size)/2, size: s.size})
+				cur = append(cur, placed{block: i, line: l, first: first, last: k == len(rest)-1, x: f.Left + b.indent, y: f.Height - f.Top - used + (s.lh-s.size)/2, size: s.size})
 				first = false
 			}
 			rest = rest[fit:]
@@ -118,9 +129,55 @@ type mcr struct {
 	page, mcid int
 }
 
+// contents puts the table of contents' entries in place, with the page
+// each chapter starts on. Numbers take room, so pages are laid out again
+// until they no longer move (twice in practice).
+func (d *Document) contents() ([][]placed, error) {
+	if d.contentsAt > 0 && d.chapters > 0 {
+		var entries []block
+		for _, b := range d.blocks {
+			if b.chap > 0 && b.tag == "H1" {
+				runs := append([]typeset.Run(nil), b.runs...)
+				for i := range runs {
+					runs[i].Style = d.style(false, 1)
+				}
+				entries = append(entries, block{tag: "TOCI", chap: b.chap, runs: runs, num: "0", before: 0.35})
+			}
+		}
+		d.blocks = append(d.blocks[:d.contentsAt], append(entries, d.blocks[d.contentsAt:]...)...)
+		d.contentsAt = 0 // entries are in: a second call lays out only
+	}
+	for pass := 0; ; pass++ {
+		pages, err := d.layout()
+		if err != nil || pass == 3 {
+			return pages, err
+		}
+		start := map[int]string{}
+		for pi, lines := range pages {
+			for _, p := range lines {
+				if b := d.blocks[p.block]; b.tag == "H1" && b.chap > 0 {
+					if _, ok := start[b.chap]; !ok {
+						start[b.chap] = fmt.Sprint(pi + 1)
+					}
+				}
+			}
+		}
+		moved := false
+		for i, b := range d.blocks {
+			if b.tag == "TOCI" && b.num != start[b.chap] {
+				d.blocks[i].num = start[b.chap]
+				moved = true
+			}
+		}
+		if !moved {
+			return pages, nil
+		}
+	}
+}
+
 // PDF writes the booklet as a tagged PDF.
 func (d *Document) PDF() ([]byte, error) {
-	pages, err := d.layout()
+	pages, err := d.contents()
 	if err != nil {
 		return nil, err
 	}
@@ -137,8 +194,20 @@ func (d *Document) PDF() ([]byte, error) {
 	blockElem := make([]int, len(d.blocks)) // the element a block's text goes to
 	lblElem := make([]int, len(d.blocks))
 	listElem := map[int]int{}
+	toc := -1
 	for i, b := range d.blocks {
 		parent := 0
+		if b.tag == "TOCI" {
+			if toc < 0 {
+				elems = append(elems, elem{tag: "TOC", parent: 0})
+				toc = len(elems) - 1
+				elems[0].kids = append(elems[0].kids, toc)
+			}
+			elems = append(elems, elem{tag: "TOCI", parent: toc})
+			blockElem[i] = len(elems) - 1
+			elems[toc].kids = append(elems[toc].kids, blockElem[i])
+			continue
+		}
 		if b.tag == "LI" {
 			l, ok := listElem[b.list]
 			if !ok {
@@ -218,6 +287,13 @@ func (d *Document) PDF() ([]byte, error) {
 				}
 				st := b.runs[pc.Run].Style
 				if err := draw(st.Font.(*pdf.Font), st.Size, p.x+pc.X, p.y, pc.Text); err != nil {
+					return nil, err
+				}
+			}
+			if b.tag == "TOCI" && p.last {
+				size := d.Format.Body
+				nw := regular.Width(b.num, size)
+				if err := draw(regular, size, d.Format.Width-d.Format.Right-nw, p.y, b.num); err != nil {
 					return nil, err
 				}
 			}

@@ -36,7 +36,11 @@ type Format struct {
 var A4 = Format{Name: "A4", Width: 595, Height: 842, Top: 64, Bottom: 72, Left: 64, Right: 64, Body: 11.5, Leading: 1.45}
 
 type block struct {
-	tag    string // H1…H6, P, LI
+	tag    string // H1…H6, P, LI, TOCI
+	brk    bool   // start on a new page (cover, contents, each chapter)
+	chap   int    // for a page's title: its chapter number (from 1), for TOCI: the chapter it lists
+	from   string // the chapter it belongs to, for messages
+	num    string // TOCI: the page number, right-aligned
 	runs   []typeset.Run
 	marker string // a list item's bullet or number
 	indent float64
@@ -56,6 +60,37 @@ type Document struct {
 	Footer string
 	blocks []block
 	lists  int
+	// chapters counts AddChapter calls; contentsAt is where the table of
+	// contents' entries go (0: none).
+	chapters   int
+	contentsAt int
+}
+
+// AddCover adds a cover page: the title and a few lines under it.
+func (d *Document) AddCover(title string, lines ...string) {
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, runs: []typeset.Run{{Text: title, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true})
+	for _, l := range lines {
+		d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: l, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8})
+	}
+}
+
+// AddContents adds a table of contents listing every chapter added after
+// it, with its page number, under heading.
+func (d *Document) AddContents(heading string) {
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, runs: []typeset.Run{{Text: heading, Style: d.style(true, 1.6), Lang: d.Lang, NoHyphens: true}}, keep: true})
+	d.contentsAt = len(d.blocks)
+}
+
+// AddChapter adds a page of the site as a chapter: its title, on a new
+// page, then its content.
+func (d *Document) AddChapter(title string, doc *markup.Doc, lang string) {
+	d.chapters++
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, chap: d.chapters, runs: []typeset.Run{{Text: title, Style: d.style(true, 1.6), Lang: lang, NoHyphens: true}}, keep: true})
+	at := len(d.blocks)
+	d.AddPage(doc, lang)
+	for i := at - 1; i < len(d.blocks); i++ {
+		d.blocks[i].from = title
+	}
 }
 
 // AddTitle adds the booklet's title.
@@ -114,10 +149,29 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 				d.addBlock(c, src, lang, indent+d.Format.Body*1.6)
 			}
 		}
-	case *ast.Blockquote, *markup.Callout:
+	case *markup.Callout:
+		// The label says what kind of box it is, in words, as on the web.
+		d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: indent + d.Format.Body*1.2, keep: true})
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			d.addBlock(c, src, lang, indent+d.Format.Body*1.2)
 		}
+	case *ast.Blockquote:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			d.addBlock(c, src, lang, indent+d.Format.Body*1.2)
+		}
+	case *east.Table:
+		// A row per paragraph, cells apart, the header row in bold: tables
+		// proper (TH/TD, repeated header) come later.
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			var cells []string
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				cells = append(cells, strings.TrimSpace(markup.PlainText(c, src)))
+			}
+			_, head := row.(*east.TableHeader)
+			d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: strings.Join(cells, "  ·  "), Style: d.style(head, 1), Lang: lang}}, before: 0.3, indent: indent})
+		}
+	case *markup.Directive:
+		// Generated for the web (a form, an index): nothing to print.
 	default:
 		// Tables, images and generated blocks come with the toolkit
 		// booklets; their text is kept meanwhile.
@@ -167,6 +221,9 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 				walk(k, b, k.Lang)
 			case *east.TaskCheckBox:
 				add("[  ] ", b, l)
+			case *ast.Image:
+				// The image's text alternative stands in for it on paper.
+				add("["+markup.PlainText(k, src)+"]", b, l)
 			default:
 				walk(k, b, l)
 			}

@@ -55,6 +55,8 @@ var substitutes = map[rune]rune{
 	'\u202f': '\u2009', // narrow no-break space
 	'\u2010': '-',      // hyphen
 	'\u2011': '-',      // non-breaking hyphen
+	// Subscript digits ("CO₂") read the same set on the line.
+	'₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
 }
 
 // MissingGlyphError lists characters that no font can set.

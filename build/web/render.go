@@ -467,7 +467,7 @@ func (r *Renderer) Downloads(lang, from string, list []Download) []byte {
 			n = 2
 		}
 		switch dl.Kind {
-		case "pdf":
+		case "pdf", "handout":
 			n -= 10 // the booklets to print first
 		case "epub":
 			n += 3 // e-books after the zips
@@ -488,7 +488,9 @@ func (r *Renderer) Downloads(lang, from string, list []Download) []byte {
 	for _, dl := range list {
 		it := downloadItem{Href: content.Rel(from, dl.Path)}
 		size := FormatSize(s, dl.Size)
-		if dl.Kind == "pdf" {
+		if dl.Kind == "handout" {
+			it.Label = s.T("dl_handout", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
+		} else if dl.Kind == "pdf" {
 			it.Label = s.T("dl_pdf", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
 			if dl.Lang != lang {
 				it.Lang = dl.Lang
