@@ -3,6 +3,7 @@ package build_test
 import (
 	"archive/zip"
 	"bytes"
+	"compress/zlib"
 	"context"
 	"io"
 	"io/fs"
@@ -572,5 +573,26 @@ func TestHandout(t *testing.T) {
 	}
 	if checked < 14 {
 		t.Errorf("only %d contents entries checked:\n%s", checked, toc)
+	}
+
+	// External links are clickable, tied to Link elements, and their
+	// addresses are printed after them (paper cannot click).
+	all, _ := exec.Command("pdftotext", "-enc", "UTF-8", file, "-").Output()
+	if !strings.Contains(strings.ReplaceAll(string(all), "\n", " "), "(pwablo.be/blog/charte-usage-ia-asbl)") {
+		t.Error("the charter's address is not printed after its link")
+	}
+	data, _ := os.ReadFile(file)
+	links, objrs := 0, 0
+	for _, m := range regexp.MustCompile(`(?s)stream\n(.*?)\nendstream`).FindAllSubmatch(data, -1) {
+		z, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			continue
+		}
+		plain, _ := io.ReadAll(z)
+		links += bytes.Count(plain, []byte("/Subtype /Link /Rect"))
+		objrs += bytes.Count(plain, []byte("/Type /OBJR"))
+	}
+	if links == 0 || links != objrs {
+		t.Errorf("%d link annotations, %d tied to the structure: want as many, and some", links, objrs)
 	}
 }

@@ -129,6 +129,18 @@ type mcr struct {
 	page, mcid int
 }
 
+// objr ties a structure element to an annotation (a link's rectangle).
+type objr struct{ annot int }
+
+// annot is a link's clickable rectangle on a page.
+type annot struct {
+	page       int
+	rect       [4]float64
+	uri, text  string
+	elem       int
+	structPart int // its key in the parent tree
+}
+
 // contents puts the table of contents' entries in place, with the page
 // each chapter starts on. Numbers take room, so pages are laid out again
 // until they no longer move (twice in practice).
@@ -243,7 +255,10 @@ func (d *Document) PDF() ([]byte, error) {
 		return "/F1"
 	}
 	parentTree := make([][]int, len(pages)) // page -> mcid -> elem
-	headingPos := map[int][2]float64{}      // elem -> page, y
+	type linkKey struct{ block, run int }
+	linkElem := map[linkKey]int{}
+	var annots []annot
+	headingPos := map[int][2]float64{} // elem -> page, y
 	headingPage := map[int]int{}
 	var contents []pdf.Ref
 	for pi, lines := range pages {
@@ -285,8 +300,38 @@ func (d *Document) PDF() ([]byte, error) {
 				if pc.Run < 0 {
 					continue
 				}
-				st := b.runs[pc.Run].Style
-				if err := draw(st.Font.(*pdf.Font), st.Size, p.x+pc.X, p.y, pc.Text); err != nil {
+				run := b.runs[pc.Run]
+				st := run.Style
+				f := st.Font.(*pdf.Font)
+				if run.Link != "" {
+					// A link is its own element, tied to its annotation, so that
+					// assistive technology reads it as a link (PDF/UA 7.18.5).
+					le, ok := linkElem[linkKey{p.block, pc.Run}]
+					if !ok {
+						elems = append(elems, elem{tag: "Link", parent: el})
+						le = len(elems) - 1
+						elems[el].kids = append(elems[el].kids, le)
+						linkElem[linkKey{p.block, pc.Run}] = le
+					}
+					fmt.Fprintf(&c, "EMC\n/Link <</MCID %d>> BDC\n", mark(le))
+					if err := draw(f, st.Size, p.x+pc.X, p.y, pc.Text); err != nil {
+						return nil, err
+					}
+					x0, wd := p.x+pc.X, f.Width(pc.Text, st.Size)
+					rect := [4]float64{x0, p.y - st.Size*0.25, x0 + wd, p.y + st.Size*0.9}
+					if n := len(annots); n > 0 && annots[n-1].elem == le && annots[n-1].page == pi && annots[n-1].rect[1] == rect[1] {
+						// The next word of the same link on the same line: one
+						// rectangle covers both, and the space between them.
+						annots[n-1].rect[2] = rect[2]
+						annots[n-1].text += " " + pc.Text
+					} else {
+						annots = append(annots, annot{page: pi, rect: rect, uri: run.Link, text: pc.Text, elem: le})
+						elems[le].kids = append(elems[le].kids, objr{annot: len(annots) - 1})
+					}
+					fmt.Fprintf(&c, "EMC\n/%s <</MCID %d>> BDC\n", elems[el].tag, mark(el))
+					continue
+				}
+				if err := draw(f, st.Size, p.x+pc.X, p.y, pc.Text); err != nil {
 					return nil, err
 				}
 			}
@@ -320,9 +365,20 @@ func (d *Document) PDF() ([]byte, error) {
 	}
 
 	f1, f2 := regular.Embed(&w), bold.Embed(&w)
+	annotRefs := make([]pdf.Ref, len(annots))
+	pageAnnots := make([][]string, len(pages))
+	for i := range annots {
+		annotRefs[i] = w.Alloc()
+		annots[i].structPart = len(pages) + i
+		pageAnnots[annots[i].page] = append(pageAnnots[annots[i].page], annotRefs[i].String())
+	}
 	for pi := range pages {
-		w.Set(pageRefs[pi], fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >> >> /Contents %s /StructParents %d /Tabs /S >>",
-			pagesRef, pdf.Num(d.Format.Width), pdf.Num(d.Format.Height), f1, f2, contents[pi], pi))
+		extra := ""
+		if len(pageAnnots[pi]) > 0 {
+			extra = " /Annots [" + strings.Join(pageAnnots[pi], " ") + "]"
+		}
+		w.Set(pageRefs[pi], fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >> >> /Contents %s /StructParents %d /Tabs /S%s >>",
+			pagesRef, pdf.Num(d.Format.Width), pdf.Num(d.Format.Height), f1, f2, contents[pi], pi, extra))
 	}
 	kids := make([]string, len(pageRefs))
 	for i, r := range pageRefs {
@@ -346,6 +402,9 @@ func (d *Document) PDF() ([]byte, error) {
 				k = append(k, elems[kid].ref.String())
 			case mcr:
 				k = append(k, fmt.Sprintf("<< /Type /MCR /Pg %s /MCID %d >>", pageRefs[kid.page], kid.mcid))
+			case objr:
+				a := annots[kid.annot]
+				k = append(k, fmt.Sprintf("<< /Type /OBJR /Pg %s /Obj %s >>", pageRefs[a.page], annotRefs[kid.annot]))
 			}
 		}
 		extra := ""
@@ -362,8 +421,13 @@ func (d *Document) PDF() ([]byte, error) {
 		}
 		nums.WriteString("] ")
 	}
+	for i, a := range annots {
+		fmt.Fprintf(&nums, "%d %s ", a.structPart, elems[a.elem].ref)
+		w.Set(annotRefs[i], fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /P %s /A << /S /URI /URI %s >> /Contents %s /StructParent %d >>",
+			pdf.Num(a.rect[0]), pdf.Num(a.rect[1]), pdf.Num(a.rect[2]), pdf.Num(a.rect[3]), pageRefs[a.page], pdf.Text(a.uri), pdf.Text(a.text), a.structPart))
+	}
 	parentTreeRef := w.Add(fmt.Sprintf("<< /Nums [%s] >>", nums.String()))
-	w.Set(root, fmt.Sprintf("<< /Type /StructTreeRoot /K [%s] /ParentTree %s /ParentTreeNextKey %d >>", elems[0].ref, parentTreeRef, len(pages)))
+	w.Set(root, fmt.Sprintf("<< /Type /StructTreeRoot /K [%s] /ParentTree %s /ParentTreeNextKey %d >>", elems[0].ref, parentTreeRef, len(pages)+len(annots)))
 
 	// Bookmarks from the headings, in order.
 	var heads []int

@@ -185,16 +185,17 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 // and the commitment levels, a printed line for blanks to fill.
 func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale float64) []typeset.Run {
 	var runs []typeset.Run
+	link := ""
 	add := func(s string, b bool, l string) {
 		if s == "" {
 			return
 		}
 		st := d.style(b, scale)
-		if k := len(runs); k > 0 && runs[k-1].Style == st && runs[k-1].Lang == l {
+		if k := len(runs); k > 0 && runs[k-1].Style == st && runs[k-1].Lang == l && runs[k-1].Link == link {
 			runs[k-1].Text += s
 			return
 		}
-		runs = append(runs, typeset.Run{Text: s, Style: st, Lang: l})
+		runs = append(runs, typeset.Run{Text: s, Style: st, Lang: l, Link: link})
 	}
 	var walk func(c ast.Node, b bool, l string)
 	walk = func(c ast.Node, b bool, l string) {
@@ -224,6 +225,17 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 			case *ast.Image:
 				// The image's text alternative stands in for it on paper.
 				add("["+markup.PlainText(k, src)+"]", b, l)
+			case *ast.Link:
+				dest := string(k.Destination)
+				if !strings.HasPrefix(dest, "http://") && !strings.HasPrefix(dest, "https://") {
+					walk(k, b, l) // links between pages: the contents lead there
+					continue
+				}
+				link = dest
+				walk(k, b, l)
+				link = ""
+				// Paper cannot click: the address follows the link text.
+				add(" ("+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(dest, "https://"), "http://"), "/")+")", b, l)
 			default:
 				walk(k, b, l)
 			}
