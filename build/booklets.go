@@ -3,7 +3,9 @@ package build
 import (
 	"io/fs"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
 
 	"sobre/build/pdf"
 	"sobre/build/print"
@@ -16,9 +18,11 @@ var fontFiles = map[string]string{
 	"bold":    "themes/default/fonts/AtkinsonHyperlegibleNext-Bold.ttf",
 }
 
-// booklets writes each language's charter as an A4 PDF to sign, under
-// <lang>/print/, and returns the downloads the pages offer. A site
-// without a charter page, or a theme without print fonts, has none.
+// booklets writes each language's booklets under <lang>/print/ and
+// returns the downloads the pages offer: the charter as an A4 PDF to sign,
+// and the whole toolkit as an A4 handout, an A5 booklet (for screens, and
+// imposed on A4 sheets for saddle-stitch printing) and in large print. A
+// theme without print fonts has none.
 func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	cfg := pr.Config
 	load := func(style string) (*pdf.Font, error) {
@@ -28,60 +32,114 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		}
 		return pdf.LoadFont(data, strings.TrimSuffix(path.Base(fontFiles[style]), ".ttf"))
 	}
-	var list []web.Download
+	if _, err := load("regular"); err != nil {
+		return nil, nil // no print fonts in this theme: no booklets
+	}
+	if _, err := load("bold"); err != nil {
+		return nil, nil
+	}
+	// Each booklet embeds its own subsets: fonts are loaded per file.
+	fonts := func() print.Fonts {
+		return print.Fonts{Regular: must(load("regular")), Bold: must(load("bold"))}
+	}
+	// Every file is a job; they run on every core, their results are kept
+	// in the order listed so the build stays deterministic.
+	type job struct {
+		file, name, kind, lang, what string
+		make                         func() ([]byte, error)
+		data                         []byte
+		err                          error
+	}
+	var jobs []*job
 	for _, lang := range cfg.Codes() {
-		p := pr.Site.ByKey[lang][cfg.Charter]
-		if p == nil || pr.Docs[p] == nil {
-			continue
-		}
-		// Each booklet embeds its own subsets: fonts are loaded per file.
-		regular, err := load("regular")
-		if err != nil {
-			return nil, nil // no print fonts in this theme: no booklets
-		}
-		bold, err := load("bold")
-		if err != nil {
-			return nil, nil
-		}
-		title := p.Source.Front.Title
-		d := &print.Document{Title: title, Lang: p.ContentLang(), Format: print.A4, Fonts: print.Fonts{Regular: regular, Bold: bold}, Footer: title}
-		d.AddTitle(title)
-		d.AddPage(pr.Docs[p], p.ContentLang())
-		data, err := d.PDF()
-		if err != nil {
-			pr.Problems.Errorf(p.Source.File, 0, "print", "cannot set the A4 booklet: %v", err)
-			continue
-		}
-		name := lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf"
-		out[name] = data
-		list = append(list, web.Download{Kind: "pdf", Lang: lang, Path: name, Size: len(data)})
-
-		// The whole toolkit as an A4 handout: cover, contents, every page.
-		r, b := must(load("regular")), must(load("bold"))
 		s := pr.Renderer.Strings(lang)
-		siteTitle := s.T("site_title", nil)
-		h := &print.Document{Title: siteTitle, Lang: lang, Format: print.A4, Fonts: print.Fonts{Regular: r, Bold: b}, Footer: siteTitle}
-		var cover []string
-		if home := pr.Site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
-			cover = append(cover, home.Source.Front.Description)
+		if p := pr.Site.ByKey[lang][cfg.Charter]; p != nil && pr.Docs[p] != nil {
+			title := p.Source.Front.Title
+			doc, contentLang := pr.Docs[p], p.ContentLang()
+			jobs = append(jobs, &job{file: p.Source.File, name: lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: "pdf", lang: lang, what: "charter as an A4 booklet",
+				make: func() ([]byte, error) {
+					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(), Footer: title,
+						PageBefore: map[string]bool{"engagement": true}, Sign: s.T("print_sign", nil)}
+					d.AddTitle(title)
+					d.AddPage(doc, contentLang, "")
+					return d.PDF()
+				}})
 		}
-		cover = append(cover, s.T("footer_license", nil)+" CC BY 4.0. "+s.T("footer_privacy", nil))
-		h.AddCover(siteTitle, cover...)
-		h.AddContents(s.T("epub_toc", nil))
+
+		// The whole toolkit: cover, contents, every page.
+		first := ""
 		for _, q := range pr.Site.Pages[lang] {
-			if q.Key == cfg.Index || pr.Docs[q] == nil {
-				continue // the A–Z index stands in for search: paper has the contents
+			if q.Key != cfg.Index && pr.Docs[q] != nil {
+				first = q.Source.File
+				break
 			}
-			h.AddChapter(q.Source.Front.Title, pr.Docs[q], q.ContentLang())
 		}
-		hdata, err := h.PDF()
-		if err != nil {
-			pr.Problems.Errorf(p.Source.File, 0, "print", "cannot set the A4 handout: %v", err)
+		if first == "" {
 			continue
 		}
-		hname := lang + "/print/" + cfg.Outputs.Name + "-a4.pdf"
-		out[hname] = hdata
-		list = append(list, web.Download{Kind: "handout", Lang: lang, Path: hname, Size: len(hdata)})
+		toolkit := func(f print.Format) *print.Document {
+			siteTitle := s.T("site_title", nil)
+			h := &print.Document{Title: siteTitle, Lang: lang, Format: f, Fonts: fonts(), Footer: siteTitle, Sign: s.T("print_sign", nil)}
+			var cover []string
+			if home := pr.Site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
+				cover = append(cover, home.Source.Front.Description)
+			}
+			cover = append(cover, s.T("footer_license", nil)+" CC BY 4.0. "+s.T("footer_privacy", nil))
+			h.AddCover(siteTitle, cover...)
+			h.AddContents(s.T("epub_toc", nil))
+			for _, q := range pr.Site.Pages[lang] {
+				if q.Key == cfg.Index || pr.Docs[q] == nil {
+					continue // the A–Z index stands in for search: paper has the contents
+				}
+				h.AddChapter(print.Chapter{Title: q.Source.Front.Title, Short: q.Label(), Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang()})
+			}
+			return h
+		}
+		name := lang + "/print/" + cfg.Outputs.Name
+		jobs = append(jobs,
+			&job{file: first, name: name + "-a4.pdf", kind: "handout", lang: lang, what: "A4 handout", make: func() ([]byte, error) { return toolkit(print.A4).PDF() }},
+			&job{file: first, name: name + "-large-print.pdf", kind: "large", lang: lang, what: "large-print booklet", make: func() ([]byte, error) { return toolkit(print.LargePrint).PDF() }})
+		// The A5 booklet and its imposition share one layout.
+		a5 := &job{file: first, name: name + "-a5.pdf", kind: "a5", lang: lang, what: "A5 booklet"}
+		imposed := &job{file: first, name: name + "-a5-imposed.pdf", kind: "imposed", lang: lang, what: "A5 booklet imposed for printing", make: func() ([]byte, error) { return nil, nil }}
+		a5.make = func() ([]byte, error) {
+			d := toolkit(print.A5)
+			data, err := d.PDF()
+			if err == nil {
+				imposed.data, imposed.err = d.Imposed()
+			}
+			return data, err
+		}
+		jobs = append(jobs, a5, imposed)
+	}
+	work := make(chan *job)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range work {
+				if j.kind == "imposed" {
+					continue // made with its A5 booklet
+				}
+				j.data, j.err = j.make()
+			}
+		})
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	var list []web.Download
+	for _, j := range jobs {
+		if j.err != nil {
+			pr.Problems.Errorf(j.file, 0, "print", "cannot set the %s: %v", j.what, j.err)
+			continue
+		}
+		if j.data == nil {
+			continue // its A5 booklet failed, and says so
+		}
+		out[j.name] = j.data
+		list = append(list, web.Download{Kind: j.kind, Lang: j.lang, Path: j.name, Size: len(j.data)})
 	}
 	return list, nil
 }

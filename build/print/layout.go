@@ -4,53 +4,118 @@ import (
 	"fmt"
 	"strings"
 
-	"sobre/build/pdf"
 	"sobre/build/typeset"
 )
 
-// placed is a line of a block on a page, with its baseline.
+// placed is a line of a block on a page, with its baseline; or, for a
+// table row or a signature, the frame to draw.
 type placed struct {
 	block int
+	cell  int // a table cell's line: its column, from 1
 	line  typeset.SetLine
 	first bool // the block's first line: draws a list marker
 	last  bool // the block's last line: draws a contents entry's page number
 	x, y  float64
 	size  float64
+	// frame: a table row's cells (y is the row's top) or a paragraph's
+	// signature boxes, h high.
+	frame  bool
+	h      float64
+	repeat bool // a table's header row again, at the head of a page: an artifact
 }
 
-// layout sets every block and fills pages top to bottom. A heading stays
-// with the first two lines of what follows; a paragraph never leaves one
-// line alone at the foot of a page (orphan) or at the head of the next
-// (widow).
-func (d *Document) layout() ([][]placed, error) {
+// cellPad is the room between a table cell's rules and its text, in body sizes.
+const cellPad = 0.35
+
+// set is a block set in lines: a paragraph's, or each cell's of a row.
+type set struct {
+	lines []typeset.SetLine
+	cells [][]typeset.SetLine
+	lh    float64
+	size  float64
+	h     float64 // a table row's height
+	extra float64 // room under the text: signature boxes
+}
+
+// setBlocks sets every block's lines once: pages are filled again when
+// the contents' page numbers change, lines are not.
+func (d *Document) setBlocks() ([]set, error) {
+	if len(d.sets) == len(d.blocks) {
+		return d.sets, nil
+	}
 	f := d.Format
 	width := f.Width - f.Left - f.Right
-	height := f.Height - f.Top - f.Bottom
-	type set struct {
-		lines []typeset.SetLine
-		lh    float64
-		size  float64
+	fail := func(b block, err error) error {
+		if b.from != "" {
+			return fmt.Errorf("in %q: %w", b.from, err)
+		}
+		return err
 	}
 	sets := make([]set, len(d.blocks))
 	for i, b := range d.blocks {
+		if b.tag == "TR" {
+			if b.cols == nil {
+				d.columns(i, width-b.indent)
+			}
+			b = d.blocks[i]
+			size := f.Body * 0.92
+			s := set{lh: size * f.Leading, size: size}
+			most := 1
+			for c, runs := range b.cells {
+				params := typeset.Defaults(b.cols[c] - 2*cellPad*f.Body)
+				params.Ragged = true // narrow columns: even spaces matter more than an even edge
+				lines, err := setWhole(runs, params)
+				if err != nil {
+					return nil, fail(b, err)
+				}
+				s.cells = append(s.cells, lines)
+				most = max(most, len(lines))
+			}
+			if most == 1 && allEmpty(b.cells) {
+				most = 2 // a row to fill by hand: room to write
+			}
+			s.h = float64(most)*s.lh + 2*cellPad*f.Body
+			sets[i] = s
+			continue
+		}
 		room := width - b.indent
 		if b.tag == "TOCI" {
 			room -= 3 * f.Body // the page number's column
 		}
 		params := typeset.Defaults(room)
-		params.Ragged = b.keep
-		lines, err := typeset.Set(b.runs, params)
+		params.Ragged = b.keep || b.cover || f.Ragged
+		setLines := typeset.Set
+		if f.Ragged {
+			setLines = setWhole
+		}
+		lines, err := setLines(b.runs, params)
 		if err != nil {
-			if b.from != "" {
-				return nil, fmt.Errorf("in %q: %w", b.from, err)
-			}
-			return nil, err
+			return nil, fail(b, err)
 		}
 		size := f.Body
 		if len(b.runs) > 0 {
 			size = b.runs[0].Style.Size
 		}
 		sets[i] = set{lines: lines, lh: size * f.Leading, size: size}
+		if b.sign != "" {
+			sets[i].extra = 7 * f.Body
+		}
+	}
+	d.sets = sets
+	return sets, nil
+}
+
+// layout fills pages top to bottom with the blocks set. A heading stays
+// with the first two lines of what follows; a paragraph never leaves one
+// line alone at the foot of a page (orphan) or at the head of the next
+// (widow); a table row stays whole, and a table that runs on to another
+// page repeats its header row there.
+func (d *Document) layout() ([][]placed, error) {
+	f := d.Format
+	height := f.Height - f.Top - f.Bottom
+	sets, err := d.setBlocks()
+	if err != nil {
+		return nil, err
 	}
 	var pages [][]placed
 	var cur []placed
@@ -58,6 +123,19 @@ func (d *Document) layout() ([][]placed, error) {
 	newPage := func() {
 		pages = append(pages, cur)
 		cur, used = nil, 0
+	}
+	header := map[int]int{} // table -> its header row's block
+	placeRow := func(i int, top float64, repeat bool) {
+		b, s := d.blocks[i], sets[i]
+		x := f.Left + b.indent
+		cur = append(cur, placed{block: i, frame: true, x: x, y: f.Height - f.Top - top, h: s.h, repeat: repeat})
+		for c, lines := range s.cells {
+			for k, l := range lines {
+				cur = append(cur, placed{block: i, cell: c + 1, line: l, first: k == 0, last: k == len(lines)-1, repeat: repeat,
+					x: x + cellPad*f.Body, y: f.Height - f.Top - top - cellPad*f.Body - float64(k+1)*s.lh + (s.lh-s.size)/2, size: s.size})
+			}
+			x += b.cols[c]
+		}
 	}
 	for i, b := range d.blocks {
 		s := sets[i]
@@ -68,12 +146,37 @@ func (d *Document) layout() ([][]placed, error) {
 		if used == 0 {
 			gap = 0
 		}
+		if b.tag == "TR" {
+			need := s.h
+			if b.head {
+				header[b.table] = i
+				if i+1 < len(sets) && d.blocks[i+1].tag == "TR" {
+					need += sets[i+1].h // a header row never ends a page
+				}
+			}
+			if used > 0 && used+gap+need > height {
+				newPage()
+				gap = 0
+				if h, ok := header[b.table]; ok && !b.head {
+					placeRow(h, 0, true)
+					used = sets[h].h
+				}
+			}
+			used += gap
+			placeRow(i, used, false)
+			used += s.h
+			continue
+		}
 		need := float64(len(s.lines)) * s.lh
 		if b.keep && i+1 < len(sets) {
 			next := sets[i+1]
-			need += d.blocks[i+1].before*f.Body + float64(min(2, len(next.lines)))*next.lh
+			if next.cells != nil {
+				need += d.blocks[i+1].before*f.Body + next.h
+			} else {
+				need += d.blocks[i+1].before*f.Body + float64(min(2, len(next.lines)))*next.lh
+			}
 		}
-		if used > 0 && used+gap+need > height && b.keep {
+		if used > 0 && used+gap+need+s.extra > height && (b.keep || s.extra > 0) {
 			newPage()
 			gap = 0
 		}
@@ -109,6 +212,10 @@ func (d *Document) layout() ([][]placed, error) {
 				newPage()
 			}
 		}
+		if s.extra > 0 {
+			cur = append(cur, placed{block: i, frame: true, x: f.Left + b.indent, y: f.Height - f.Top - used - f.Body, h: s.extra - f.Body})
+			used += s.extra
+		}
 	}
 	if len(cur) > 0 {
 		pages = append(pages, cur)
@@ -116,35 +223,103 @@ func (d *Document) layout() ([][]placed, error) {
 	return pages, nil
 }
 
-// elem is a structure element of the tagged PDF.
-type elem struct {
-	tag    string
-	parent int   // index in elems; -1 for the document
-	kids   []any // int (an elem) or mcr
-	title  string
-	ref    pdf.Ref
+// setWhole sets ragged lines with whole words, unless one is wider than
+// the line: hyphens help justified lines, ragged ones need them less.
+func setWhole(runs []typeset.Run, params typeset.Params) ([]typeset.SetLine, error) {
+	whole := make([]typeset.Run, len(runs))
+	for k, r := range runs {
+		r.NoHyphens = true
+		whole[k] = r
+	}
+	lines, err := typeset.Set(whole, params)
+	if err == nil && overfull(lines) {
+		return typeset.Set(runs, params)
+	}
+	return lines, err
 }
 
-type mcr struct {
-	page, mcid int
+func overfull(lines []typeset.SetLine) bool {
+	for _, l := range lines {
+		if l.Overfull {
+			return true
+		}
+	}
+	return false
 }
 
-// objr ties a structure element to an annotation (a link's rectangle).
-type objr struct{ annot int }
+func allEmpty(cells [][]typeset.Run) bool {
+	for _, c := range cells {
+		for _, r := range c {
+			if strings.TrimSpace(r.Text) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
 
-// annot is a link's clickable rectangle on a page.
-type annot struct {
-	page       int
-	rect       [4]float64
-	uri, text  string
-	elem       int
-	structPart int // its key in the parent tree
+// columns shares width among the columns of the table whose first row is
+// block at, as browsers do: every column gets at least its longest word;
+// what is left goes to the columns in proportion to how much more their
+// text would take on one line.
+func (d *Document) columns(at int, width float64) {
+	table := d.blocks[at].table
+	var least, most []float64
+	for i := at; i < len(d.blocks) && d.blocks[i].tag == "TR" && d.blocks[i].table == table; i++ {
+		for c, runs := range d.blocks[i].cells {
+			if c >= len(least) {
+				least, most = append(least, 0), append(most, 0)
+			}
+			line, word := 0.0, 0.0
+			for _, r := range runs {
+				for _, w := range strings.Fields(r.Text) {
+					word = max(word, runWidth(r, w))
+				}
+				line += runWidth(r, r.Text)
+			}
+			pad := 2 * cellPad * d.Format.Body
+			// A long word may be hyphenated: half of it is enough.
+			least[c] = max(least[c], word/2+pad, 2.5*d.Format.Body)
+			most[c] = max(most[c], line+pad)
+		}
+	}
+	cols := make([]float64, len(least))
+	sumLeast, sumMost := 0.0, 0.0
+	for c := range least {
+		sumLeast += least[c]
+		sumMost += most[c]
+	}
+	for c := range cols {
+		switch {
+		case sumMost <= width:
+			cols[c] = most[c] * width / sumMost
+		case sumLeast >= width:
+			cols[c] = least[c] * width / sumLeast
+		default:
+			cols[c] = least[c] + (width-sumLeast)*(most[c]-least[c])/(sumMost-sumLeast)
+		}
+	}
+	for i := at; i < len(d.blocks) && d.blocks[i].tag == "TR" && d.blocks[i].table == table; i++ {
+		d.blocks[i].cols = cols
+	}
+}
+
+// runWidth is the width of s set in r's style, without kerning.
+func runWidth(r typeset.Run, s string) float64 {
+	w := 0.0
+	for _, c := range s {
+		w += r.Style.Font.Advance(c)
+	}
+	return w * r.Style.Size / 1000
 }
 
 // contents puts the table of contents' entries in place, with the page
 // each chapter starts on. Numbers take room, so pages are laid out again
 // until they no longer move (twice in practice).
 func (d *Document) contents() ([][]placed, error) {
+	if d.pages != nil {
+		return d.pages, nil
+	}
 	if d.contentsAt > 0 && d.chapters > 0 {
 		var entries []block
 		for _, b := range d.blocks {
@@ -161,8 +336,12 @@ func (d *Document) contents() ([][]placed, error) {
 	}
 	for pass := 0; ; pass++ {
 		pages, err := d.layout()
-		if err != nil || pass == 3 {
-			return pages, err
+		if err != nil {
+			return nil, err
+		}
+		if pass == 3 {
+			d.pages = pages
+			return pages, nil
 		}
 		start := map[int]string{}
 		for pi, lines := range pages {
@@ -182,301 +361,8 @@ func (d *Document) contents() ([][]placed, error) {
 			}
 		}
 		if !moved {
+			d.pages = pages
 			return pages, nil
 		}
 	}
-}
-
-// PDF writes the booklet as a tagged PDF.
-func (d *Document) PDF() ([]byte, error) {
-	pages, err := d.contents()
-	if err != nil {
-		return nil, err
-	}
-	var w pdf.Writer
-	catalog := w.Alloc()
-	pagesRef := w.Alloc()
-	pageRefs := make([]pdf.Ref, len(pages))
-	for i := range pages {
-		pageRefs[i] = w.Alloc()
-	}
-	// Structure: Document > H1… P L > LI > Lbl LBody, one element per block
-	// (a list item two: its label and its body).
-	elems := []elem{{tag: "Document", parent: -1}}
-	blockElem := make([]int, len(d.blocks)) // the element a block's text goes to
-	lblElem := make([]int, len(d.blocks))
-	listElem := map[int]int{}
-	toc := -1
-	for i, b := range d.blocks {
-		parent := 0
-		if b.tag == "TOCI" {
-			if toc < 0 {
-				elems = append(elems, elem{tag: "TOC", parent: 0})
-				toc = len(elems) - 1
-				elems[0].kids = append(elems[0].kids, toc)
-			}
-			elems = append(elems, elem{tag: "TOCI", parent: toc})
-			blockElem[i] = len(elems) - 1
-			elems[toc].kids = append(elems[toc].kids, blockElem[i])
-			continue
-		}
-		if b.tag == "LI" {
-			l, ok := listElem[b.list]
-			if !ok {
-				elems = append(elems, elem{tag: "L", parent: 0})
-				l = len(elems) - 1
-				elems[0].kids = append(elems[0].kids, l)
-				listElem[b.list] = l
-			}
-			elems = append(elems, elem{tag: "LI", parent: l})
-			li := len(elems) - 1
-			elems[l].kids = append(elems[l].kids, li)
-			elems = append(elems, elem{tag: "Lbl", parent: li}, elem{tag: "LBody", parent: li})
-			lblElem[i], blockElem[i] = li+1, li+2
-			elems[li].kids = append(elems[li].kids, li+1, li+2)
-			continue
-		}
-		title := ""
-		if strings.HasPrefix(b.tag, "H") {
-			for _, r := range b.runs {
-				title += r.Text
-			}
-		}
-		elems = append(elems, elem{tag: b.tag, parent: parent, title: title})
-		blockElem[i] = len(elems) - 1
-		elems[0].kids = append(elems[0].kids, blockElem[i])
-	}
-
-	regular, bold := d.Fonts.Regular, d.Fonts.Bold
-	fontName := func(f typeset.Metrics) string {
-		if f == typeset.Metrics(bold) {
-			return "/F2"
-		}
-		return "/F1"
-	}
-	parentTree := make([][]int, len(pages)) // page -> mcid -> elem
-	type linkKey struct{ block, run int }
-	linkElem := map[linkKey]int{}
-	var annots []annot
-	headingPos := map[int][2]float64{} // elem -> page, y
-	headingPage := map[int]int{}
-	var contents []pdf.Ref
-	for pi, lines := range pages {
-		var c strings.Builder
-		mark := func(el int) int {
-			parentTree[pi] = append(parentTree[pi], el)
-			mcid := len(parentTree[pi]) - 1
-			elems[el].kids = append(elems[el].kids, mcr{page: pi, mcid: mcid})
-			return mcid
-		}
-		draw := func(f *pdf.Font, size, x, y float64, s string) error {
-			hex, missing := f.Encode(s)
-			if len(missing) > 0 {
-				return &typeset.MissingGlyphError{Chars: missing}
-			}
-			fmt.Fprintf(&c, "BT %s %s Tf %s %s Td %s Tj ET\n", fontName(f), pdf.Num(size), pdf.Num(x), pdf.Num(y), hex)
-			return nil
-		}
-		for _, p := range lines {
-			b := d.blocks[p.block]
-			el := blockElem[p.block]
-			if strings.HasPrefix(b.tag, "H") {
-				if _, ok := headingPage[el]; !ok {
-					headingPage[el] = pi
-					headingPos[el] = [2]float64{float64(pi), p.y + p.size}
-				}
-			}
-			if p.first && b.marker != "" {
-				size := d.Format.Body
-				fmt.Fprintf(&c, "/Lbl <</MCID %d>> BDC\n", mark(lblElem[p.block]))
-				mw := regular.Width(b.marker, size)
-				if err := draw(regular, size, p.x-mw-size*0.5, p.y, b.marker); err != nil {
-					return nil, err
-				}
-				c.WriteString("EMC\n")
-			}
-			fmt.Fprintf(&c, "/%s <</MCID %d>> BDC\n", elems[el].tag, mark(el))
-			for _, pc := range p.line.Pieces {
-				if pc.Run < 0 {
-					continue
-				}
-				run := b.runs[pc.Run]
-				st := run.Style
-				f := st.Font.(*pdf.Font)
-				if run.Link != "" {
-					// A link is its own element, tied to its annotation, so that
-					// assistive technology reads it as a link (PDF/UA 7.18.5).
-					le, ok := linkElem[linkKey{p.block, pc.Run}]
-					if !ok {
-						elems = append(elems, elem{tag: "Link", parent: el})
-						le = len(elems) - 1
-						elems[el].kids = append(elems[el].kids, le)
-						linkElem[linkKey{p.block, pc.Run}] = le
-					}
-					fmt.Fprintf(&c, "EMC\n/Link <</MCID %d>> BDC\n", mark(le))
-					if err := draw(f, st.Size, p.x+pc.X, p.y, pc.Text); err != nil {
-						return nil, err
-					}
-					x0, wd := p.x+pc.X, f.Width(pc.Text, st.Size)
-					rect := [4]float64{x0, p.y - st.Size*0.25, x0 + wd, p.y + st.Size*0.9}
-					if n := len(annots); n > 0 && annots[n-1].elem == le && annots[n-1].page == pi && annots[n-1].rect[1] == rect[1] {
-						// The next word of the same link on the same line: one
-						// rectangle covers both, and the space between them.
-						annots[n-1].rect[2] = rect[2]
-						annots[n-1].text += " " + pc.Text
-					} else {
-						annots = append(annots, annot{page: pi, rect: rect, uri: run.Link, text: pc.Text, elem: le})
-						elems[le].kids = append(elems[le].kids, objr{annot: len(annots) - 1})
-					}
-					fmt.Fprintf(&c, "EMC\n/%s <</MCID %d>> BDC\n", elems[el].tag, mark(el))
-					continue
-				}
-				if err := draw(f, st.Size, p.x+pc.X, p.y, pc.Text); err != nil {
-					return nil, err
-				}
-			}
-			if b.tag == "TOCI" && p.last {
-				size := d.Format.Body
-				nw := regular.Width(b.num, size)
-				if err := draw(regular, size, d.Format.Width-d.Format.Right-nw, p.y, b.num); err != nil {
-					return nil, err
-				}
-			}
-			if p.line.Hyphen && len(p.line.Pieces) > 0 {
-				last := p.line.Pieces[len(p.line.Pieces)-1]
-				st := b.runs[last.Run].Style
-				f := st.Font.(*pdf.Font)
-				if err := draw(f, st.Size, p.x+last.X+f.Width(last.Text, st.Size), p.y, "-"); err != nil {
-					return nil, err
-				}
-			}
-			c.WriteString("EMC\n")
-		}
-		// The footer: page number and title, an artifact for screen readers.
-		foot := fmt.Sprintf("%s · %d", d.Footer, pi+1)
-		size := d.Format.Body * 0.8
-		fw := regular.Width(foot, size)
-		c.WriteString("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n")
-		if err := draw(regular, size, (d.Format.Width-fw)/2, d.Format.Bottom/2, foot); err != nil {
-			return nil, err
-		}
-		c.WriteString("EMC\n")
-		contents = append(contents, w.AddStream("", []byte(c.String()), false))
-	}
-
-	f1, f2 := regular.Embed(&w), bold.Embed(&w)
-	annotRefs := make([]pdf.Ref, len(annots))
-	pageAnnots := make([][]string, len(pages))
-	for i := range annots {
-		annotRefs[i] = w.Alloc()
-		annots[i].structPart = len(pages) + i
-		pageAnnots[annots[i].page] = append(pageAnnots[annots[i].page], annotRefs[i].String())
-	}
-	for pi := range pages {
-		extra := ""
-		if len(pageAnnots[pi]) > 0 {
-			extra = " /Annots [" + strings.Join(pageAnnots[pi], " ") + "]"
-		}
-		w.Set(pageRefs[pi], fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >> >> /Contents %s /StructParents %d /Tabs /S%s >>",
-			pagesRef, pdf.Num(d.Format.Width), pdf.Num(d.Format.Height), f1, f2, contents[pi], pi, extra))
-	}
-	kids := make([]string, len(pageRefs))
-	for i, r := range pageRefs {
-		kids[i] = r.String()
-	}
-	w.Set(pagesRef, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)))
-
-	root := w.Alloc()
-	for i := range elems {
-		elems[i].ref = w.Alloc()
-	}
-	for i, e := range elems {
-		parent := root
-		if e.parent >= 0 {
-			parent = elems[e.parent].ref
-		}
-		var k []string
-		for _, kid := range e.kids {
-			switch kid := kid.(type) {
-			case int:
-				k = append(k, elems[kid].ref.String())
-			case mcr:
-				k = append(k, fmt.Sprintf("<< /Type /MCR /Pg %s /MCID %d >>", pageRefs[kid.page], kid.mcid))
-			case objr:
-				a := annots[kid.annot]
-				k = append(k, fmt.Sprintf("<< /Type /OBJR /Pg %s /Obj %s >>", pageRefs[a.page], annotRefs[kid.annot]))
-			}
-		}
-		extra := ""
-		if i == 0 {
-			extra = " /Lang " + pdf.Text(d.Lang)
-		}
-		w.Set(e.ref, fmt.Sprintf("<< /Type /StructElem /S /%s /P %s /K [%s]%s >>", e.tag, parent, strings.Join(k, " "), extra))
-	}
-	var nums strings.Builder
-	for pi, list := range parentTree {
-		fmt.Fprintf(&nums, "%d [", pi)
-		for _, el := range list {
-			nums.WriteString(elems[el].ref.String() + " ")
-		}
-		nums.WriteString("] ")
-	}
-	for i, a := range annots {
-		fmt.Fprintf(&nums, "%d %s ", a.structPart, elems[a.elem].ref)
-		w.Set(annotRefs[i], fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /P %s /A << /S /URI /URI %s >> /Contents %s /StructParent %d >>",
-			pdf.Num(a.rect[0]), pdf.Num(a.rect[1]), pdf.Num(a.rect[2]), pdf.Num(a.rect[3]), pageRefs[a.page], pdf.Text(a.uri), pdf.Text(a.text), a.structPart))
-	}
-	parentTreeRef := w.Add(fmt.Sprintf("<< /Nums [%s] >>", nums.String()))
-	w.Set(root, fmt.Sprintf("<< /Type /StructTreeRoot /K [%s] /ParentTree %s /ParentTreeNextKey %d >>", elems[0].ref, parentTreeRef, len(pages)+len(annots)))
-
-	// Bookmarks from the headings, in order.
-	var heads []int
-	for i, e := range elems {
-		if _, ok := headingPage[i]; ok && strings.HasPrefix(e.tag, "H") {
-			heads = append(heads, i)
-		}
-	}
-	outline := w.Alloc()
-	items := make([]pdf.Ref, len(heads))
-	for i := range heads {
-		items[i] = w.Alloc()
-	}
-	for i, el := range heads {
-		pos := headingPos[el]
-		links := ""
-		if i > 0 {
-			links += " /Prev " + items[i-1].String()
-		}
-		if i+1 < len(heads) {
-			links += " /Next " + items[i+1].String()
-		}
-		w.Set(items[i], fmt.Sprintf("<< /Title %s /Parent %s /Dest [%s /XYZ 0 %s null]%s >>", pdf.Text(elems[el].title), outline, pageRefs[int(pos[0])], pdf.Num(pos[1]), links))
-	}
-	if len(heads) > 0 {
-		w.Set(outline, fmt.Sprintf("<< /Type /Outlines /First %s /Last %s /Count %d >>", items[0], items[len(items)-1], len(items)))
-	} else {
-		w.Set(outline, "<< /Type /Outlines /Count 0 >>")
-	}
-
-	meta := w.AddStream("/Type /Metadata /Subtype /XML", []byte(xmp(d.Title, d.Lang)), true)
-	info := w.Add(fmt.Sprintf("<< /Title %s /Producer (sobre) >>", pdf.Text(d.Title)))
-	w.Set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %s /Lang %s /MarkInfo << /Marked true >> /StructTreeRoot %s /Outlines %s /PageMode /UseOutlines /ViewerPreferences << /DisplayDocTitle true >> /Metadata %s >>",
-		pagesRef, pdf.Text(d.Lang), root, outline, meta))
-	return w.BytesInfo(catalog, info), nil
-}
-
-func xmp(title, lang string) string {
-	esc := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-	return `<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc.Replace(title) + `</rdf:li></rdf:Alt></dc:title>
-<dc:language><rdf:Bag><rdf:li>` + esc.Replace(lang) + `</rdf:li></rdf:Bag></dc:language>
-<pdf:Producer>sobre</pdf:Producer>
-<pdfuaid:part>1</pdfuaid:part>
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>`
 }

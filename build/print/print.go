@@ -8,6 +8,7 @@ package print
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -30,14 +31,25 @@ type Format struct {
 	Top, Bottom, Left, Right float64
 	Body                     float64 // body text size
 	Leading                  float64 // line height / size
+	// Ragged sets the text ragged right, words whole: the even spaces and
+	// whole words low-vision readers need matter more than an even edge.
+	Ragged bool
 }
 
-// A4 is the handout format.
-var A4 = Format{Name: "A4", Width: 595, Height: 842, Top: 64, Bottom: 72, Left: 64, Right: 64, Body: 11.5, Leading: 1.45}
+// The booklets' formats. Body sizes follow the page: 11.5 pt on A4 reads
+// like a book at arm's length, 10 pt on A5 like a paperback. Large print
+// sets 16.5 pt, more leading and ragged lines for low-vision readers, as
+// large-print guidance asks (16 pt at least, no justified text).
+var (
+	A4         = Format{Name: "A4", Width: 595, Height: 842, Top: 64, Bottom: 72, Left: 64, Right: 64, Body: 11.5, Leading: 1.45}
+	A5         = Format{Name: "A5", Width: 420, Height: 595, Top: 42, Bottom: 54, Left: 40, Right: 40, Body: 10, Leading: 1.42}
+	LargePrint = Format{Name: "A4", Width: 595, Height: 842, Top: 56, Bottom: 72, Left: 56, Right: 56, Body: 16.5, Leading: 1.55, Ragged: true}
+)
 
 type block struct {
-	tag    string // H1…H6, P, LI, TOCI
+	tag    string // H1…H6, P, LI, TOCI, TR
 	brk    bool   // start on a new page (cover, contents, each chapter)
+	cover  bool   // the cover: no footer on its page
 	chap   int    // for a page's title: its chapter number (from 1), for TOCI: the chapter it lists
 	from   string // the chapter it belongs to, for messages
 	num    string // TOCI: the page number, right-aligned
@@ -47,6 +59,32 @@ type block struct {
 	before float64 // space before, in body sizes
 	keep   bool    // keep with the next block (headings): ragged, unhyphenated
 	list   int     // list items of one list share a number
+	lang   string  // the language of the page it comes from
+
+	id   string // a heading's anchor
+	path string // a chapter's title: the page's path on the site, which links name
+	foot string // a chapter's title: its name in the running footer
+
+	// A table row: a list of runs per cell. Rows of one table share a
+	// number; the first row is the header, repeated on every page the
+	// table runs on.
+	cells [][]typeset.Run
+	table int
+	head  bool
+	cols  []float64 // column widths, set by layout
+
+	sign string // draw signature boxes under the paragraph, with this caption
+}
+
+// Chapter is a page of the site in a booklet.
+type Chapter struct {
+	Title string
+	Short string // for the running footer; Title when empty
+	// Path is where the page is on the site ("fr/charte.html"): links
+	// between pages resolve through it and become links inside the PDF.
+	Path string
+	Doc  *markup.Doc
+	Lang string
 }
 
 // Document is one booklet's content.
@@ -56,50 +94,67 @@ type Document struct {
 	Format Format
 	Fonts  Fonts
 	// Footer is printed at the foot of every page with its number, as
-	// an artifact (screen readers skip it).
+	// an artifact (screen readers skip it); in a chapter, the chapter's
+	// short title takes its place.
 	Footer string
+	// PageBefore lists headings (by anchor) that start a new page: the
+	// charter's engagement, to sign on a page of its own.
+	PageBefore map[string]bool
+	// Sign is the caption under each signature box ("name and role").
+	Sign string
+
 	blocks []block
 	lists  int
+	tables int
+	path   string // the page being added, for its links
 	// chapters counts AddChapter calls; contentsAt is where the table of
 	// contents' entries go (0: none).
 	chapters   int
 	contentsAt int
+	pages      [][]placed // laid out once, drawn for each output
+	sets       []set
 }
 
 // AddCover adds a cover page: the title and a few lines under it.
 func (d *Document) AddCover(title string, lines ...string) {
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, runs: []typeset.Run{{Text: title, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true})
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, cover: true, runs: []typeset.Run{{Text: title, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
 	for _, l := range lines {
-		d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: l, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8})
+		d.blocks = append(d.blocks, block{tag: "P", cover: true, runs: []typeset.Run{{Text: l, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang})
 	}
 }
 
 // AddContents adds a table of contents listing every chapter added after
 // it, with its page number, under heading.
 func (d *Document) AddContents(heading string) {
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, runs: []typeset.Run{{Text: heading, Style: d.style(true, 1.6), Lang: d.Lang, NoHyphens: true}}, keep: true})
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, runs: []typeset.Run{{Text: heading, Style: d.style(true, 1.6), Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
 	d.contentsAt = len(d.blocks)
 }
 
 // AddChapter adds a page of the site as a chapter: its title, on a new
 // page, then its content.
-func (d *Document) AddChapter(title string, doc *markup.Doc, lang string) {
+func (d *Document) AddChapter(c Chapter) {
 	d.chapters++
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, chap: d.chapters, runs: []typeset.Run{{Text: title, Style: d.style(true, 1.6), Lang: lang, NoHyphens: true}}, keep: true})
+	foot := c.Short
+	if foot == "" {
+		foot = c.Title
+	}
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, chap: d.chapters, runs: []typeset.Run{{Text: c.Title, Style: d.style(true, 1.6), Lang: c.Lang, NoHyphens: true}}, keep: true, lang: c.Lang, path: c.Path, foot: foot})
 	at := len(d.blocks)
-	d.AddPage(doc, lang)
+	d.AddPage(c.Doc, c.Lang, c.Path)
 	for i := at - 1; i < len(d.blocks); i++ {
-		d.blocks[i].from = title
+		d.blocks[i].from = c.Title
 	}
 }
 
 // AddTitle adds the booklet's title.
 func (d *Document) AddTitle(s string) {
-	d.blocks = append(d.blocks, block{tag: "H1", runs: []typeset.Run{{Text: s, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2}, Lang: d.Lang, NoHyphens: true}}, keep: true})
+	d.blocks = append(d.blocks, block{tag: "H1", runs: []typeset.Run{{Text: s, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
 }
 
-// AddPage adds a page's Markdown content, written in lang.
-func (d *Document) AddPage(doc *markup.Doc, lang string) {
+// AddPage adds a page's Markdown content, written in lang, found at path
+// on the site (for its links; "" when they cannot be followed).
+func (d *Document) AddPage(doc *markup.Doc, lang, path string) {
+	d.path = path
 	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
 		d.addBlock(n, doc.Source, lang, 0)
 	}
@@ -114,19 +169,32 @@ func (d *Document) style(bold bool, scale float64) typeset.Style {
 }
 
 func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64) {
+	add := func(b block) {
+		b.lang = lang
+		d.blocks = append(d.blocks, b)
+	}
 	switch n := n.(type) {
 	case *ast.Heading:
 		scale := map[int]float64{1: 2, 2: 1.45, 3: 1.2}[n.Level]
 		if scale == 0 {
 			scale = 1.05
 		}
-		runs := d.inline(n, src, lang, true, scale)
+		runs := d.inline(n, src, lang, true, scale, nil)
 		for i := range runs {
 			runs[i].NoHyphens = true
 		}
-		d.blocks = append(d.blocks, block{tag: fmt.Sprintf("H%d", n.Level), runs: runs, before: 1.2, keep: true, indent: indent})
+		id := ""
+		if v, ok := n.AttributeString("id"); ok {
+			if b, ok := v.([]byte); ok {
+				id = string(b)
+			}
+		}
+		add(block{tag: fmt.Sprintf("H%d", n.Level), runs: runs, before: 1.2, keep: true, indent: indent, id: id, brk: id != "" && d.PageBefore[id]})
 	case *ast.Paragraph, *ast.TextBlock:
-		d.blocks = append(d.blocks, block{tag: "P", runs: d.inline(n, src, lang, false, 1), before: 0.5, indent: indent})
+		var b block
+		b.runs = d.inline(n, src, lang, false, 1, &b)
+		b.tag, b.before, b.indent = "P", 0.5, indent
+		add(b)
 	case *ast.List:
 		d.lists++
 		i := n.Start
@@ -142,7 +210,7 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 			first := true
 			for c := li.FirstChild(); c != nil; c = c.NextSibling() {
 				if first && (c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock) {
-					d.blocks = append(d.blocks, block{tag: "LI", runs: d.inline(c, src, lang, false, 1), marker: marker, indent: indent + d.Format.Body*1.6, before: 0.25, list: d.lists})
+					add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: indent + d.Format.Body*1.6, before: 0.25, list: d.lists})
 					first = false
 					continue
 				}
@@ -151,7 +219,7 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 		}
 	case *markup.Callout:
 		// The label says what kind of box it is, in words, as on the web.
-		d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: indent + d.Format.Body*1.2, keep: true})
+		add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: indent + d.Format.Body*1.2, keep: true})
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			d.addBlock(c, src, lang, indent+d.Format.Body*1.2)
 		}
@@ -160,30 +228,33 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 			d.addBlock(c, src, lang, indent+d.Format.Body*1.2)
 		}
 	case *east.Table:
-		// A row per paragraph, cells apart, the header row in bold: tables
-		// proper (TH/TD, repeated header) come later.
+		d.tables++
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
-			var cells []string
-			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-				cells = append(cells, strings.TrimSpace(markup.PlainText(c, src)))
-			}
 			_, head := row.(*east.TableHeader)
-			d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: strings.Join(cells, "  ·  "), Style: d.style(head, 1), Lang: lang}}, before: 0.3, indent: indent})
+			var cells [][]typeset.Run
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				cells = append(cells, d.inline(c, src, lang, head, 0.92, nil))
+			}
+			before := 0.0
+			if row == n.FirstChild() {
+				before = 0.8
+			}
+			add(block{tag: "TR", cells: cells, table: d.tables, head: head, indent: indent, before: before})
 		}
 	case *markup.Directive:
 		// Generated for the web (a form, an index): nothing to print.
 	default:
-		// Tables, images and generated blocks come with the toolkit
-		// booklets; their text is kept meanwhile.
 		if t := strings.TrimSpace(markup.PlainText(n, src)); t != "" {
-			d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 1), Lang: lang}}, before: 0.5, indent: indent})
+			add(block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 1), Lang: lang}}, before: 0.5, indent: indent})
 		}
 	}
 }
 
 // inline turns a block's inline content into runs: bold for strong text
-// and the commitment levels, a printed line for blanks to fill.
-func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale float64) []typeset.Run {
+// and the commitment levels, a printed line for blanks to fill. A
+// signature to give by hand marks the paragraph b (when not nil) to draw
+// signature boxes.
+func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale float64, b *block) []typeset.Run {
 	var runs []typeset.Run
 	link := ""
 	add := func(s string, b bool, l string) {
@@ -198,49 +269,79 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 		runs = append(runs, typeset.Run{Text: s, Style: st, Lang: l, Link: link})
 	}
 	var walk func(c ast.Node, b bool, l string)
-	walk = func(c ast.Node, b bool, l string) {
+	walk = func(c ast.Node, bo bool, l string) {
 		for k := c.FirstChild(); k != nil; k = k.NextSibling() {
 			switch k := k.(type) {
 			case *ast.Text:
-				add(string(k.Segment.Value(src)), b, l)
+				add(string(k.Segment.Value(src)), bo, l)
 				if k.SoftLineBreak() || k.HardLineBreak() {
-					add(" ", b, l)
+					add(" ", bo, l)
 				}
 			case *ast.String:
-				add(string(k.Value), b, l)
+				add(string(k.Value), bo, l)
 			case *ast.Emphasis:
-				walk(k, b || k.Level == 2, l)
+				walk(k, bo || k.Level == 2, l)
 			case *markup.Level:
 				add(k.Label+" ", true, l)
 			case *markup.Blank:
-				if k.Value != "" {
+				switch {
+				case k.Value != "":
 					add(k.Value, true, l)
-				} else {
-					add("____________________", b, l)
+				case k.Name == "signature" && b != nil:
+					b.sign = d.Sign // boxes under the line, not a line
+				default:
+					add("____________________", bo, l)
 				}
 			case *markup.Span:
-				walk(k, b, k.Lang)
+				walk(k, bo, k.Lang)
 			case *east.TaskCheckBox:
-				add("[  ] ", b, l)
+				add("[  ] ", bo, l)
 			case *ast.Image:
 				// The image's text alternative stands in for it on paper.
-				add("["+markup.PlainText(k, src)+"]", b, l)
+				add("["+markup.PlainText(k, src)+"]", bo, l)
 			case *ast.Link:
 				dest := string(k.Destination)
 				if !strings.HasPrefix(dest, "http://") && !strings.HasPrefix(dest, "https://") {
-					walk(k, b, l) // links between pages: the contents lead there
+					// A link between pages leads inside the booklet, when
+					// the page it names is in it (the PDF decides).
+					if t, ok := d.target(dest); ok {
+						link = t
+					}
+					walk(k, bo, l)
+					link = ""
 					continue
 				}
 				link = dest
-				walk(k, b, l)
+				walk(k, bo, l)
 				link = ""
 				// Paper cannot click: the address follows the link text.
-				add(" ("+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(dest, "https://"), "http://"), "/")+")", b, l)
+				add(" ("+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(dest, "https://"), "http://"), "/")+")", bo, l)
 			default:
-				walk(k, b, l)
+				walk(k, bo, l)
 			}
 		}
 	}
 	walk(n, bold, lang)
 	return runs
+}
+
+// target resolves a link of the page being added, relative to its path on
+// the site, to "#<path>" or "#<path>#<anchor>": a place in the booklet.
+func (d *Document) target(dest string) (string, bool) {
+	if d.path == "" || strings.Contains(dest, ":") {
+		return "", false // mailto:, tel:, or a page whose place is unknown
+	}
+	file, frag, _ := strings.Cut(dest, "#")
+	p := d.path
+	if file != "" {
+		p = path.Clean(path.Join(path.Dir(d.path), file))
+	}
+	if !strings.HasSuffix(p, ".html") {
+		return "", false // a file to download: the web site has it
+	}
+	t := "#" + p
+	if frag != "" {
+		t += "#" + frag
+	}
+	return t, true
 }

@@ -40,7 +40,7 @@ func charter(t testing.TB, lang string) []byte {
 	p := pr.Site.ByKey[lang]["charte.md"]
 	d := &print.Document{Title: p.Source.Front.Title, Lang: lang, Format: print.A4, Fonts: fonts(t), Footer: p.Source.Front.Title}
 	d.AddTitle(p.Source.Front.Title)
-	d.AddPage(pr.Docs[p], p.ContentLang())
+	d.AddPage(pr.Docs[p], p.ContentLang(), "")
 	out, err := d.PDF()
 	if err != nil {
 		t.Fatal(err)

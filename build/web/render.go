@@ -450,6 +450,9 @@ type downloadItem struct {
 	Href, Label, Lang string
 }
 
+// bookletLabels are the strings that name the toolkit's print files.
+var bookletLabels = map[string]string{"handout": "dl_handout", "a5": "dl_a5", "imposed": "dl_imposed", "large": "dl_large"}
+
 // Downloads renders the download links of a page at from, in lang.
 func (r *Renderer) Downloads(lang, from string, list []Download) []byte {
 	if len(list) == 0 {
@@ -467,7 +470,7 @@ func (r *Renderer) Downloads(lang, from string, list []Download) []byte {
 			n = 2
 		}
 		switch dl.Kind {
-		case "pdf", "handout":
+		case "pdf", "handout", "a5", "imposed", "large":
 			n -= 10 // the booklets to print first
 		case "epub":
 			n += 3 // e-books after the zips
@@ -488,8 +491,8 @@ func (r *Renderer) Downloads(lang, from string, list []Download) []byte {
 	for _, dl := range list {
 		it := downloadItem{Href: content.Rel(from, dl.Path)}
 		size := FormatSize(s, dl.Size)
-		if dl.Kind == "handout" {
-			it.Label = s.T("dl_handout", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
+		if key, ok := bookletLabels[dl.Kind]; ok {
+			it.Label = s.T(key, map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
 		} else if dl.Kind == "pdf" {
 			it.Label = s.T("dl_pdf", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
 			if dl.Lang != lang {

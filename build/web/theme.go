@@ -216,7 +216,8 @@ var codeStrings = []string{
 	"ai_how_translation", "ai_how_writing", "ai_how_none", "ai_state_pending",
 	"report_subject", "position", "not_in_bundle", "dl_lang", "dl_all",
 	"decimal_separator", "size_kb", "size_mb", "dl_epub", "epub_summary",
-	"epub_toc", "epub_landmarks", "site_title", "dl_pdf", "dl_handout", "footer_license", "footer_privacy",
+	"epub_toc", "epub_landmarks", "site_title", "dl_pdf", "dl_handout",
+	"dl_a5", "dl_imposed", "dl_large", "print_sign", "footer_license", "footer_privacy",
 }
 
 func writeVars(b *bytes.Buffer, p Palette) {

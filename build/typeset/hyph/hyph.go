@@ -107,8 +107,13 @@ func (h *Hyphenator) WithMin(left, right int) *Hyphenator {
 // non-letters cut the word into parts that are hyphenated on their own, never
 // next to the cut ("l’intelligence" only inside "intelligence"). A word with
 // a digit, a letter outside the Latin script or a soft hyphen (the author
-// chose the breaks; the typesetter honours them) gets none.
+// chose the breaks; the typesetter honours them) gets none, and so does a
+// short word in capitals ("ASBL", "UNESCO"): an acronym's letters are not
+// syllables.
 func (h *Hyphenator) Points(word string) []int {
+	if acronym(word) {
+		return nil
+	}
 	var (
 		points []int
 		buf    [32]letter // enough for most words without allocating
@@ -312,4 +317,19 @@ func (h *Hyphenator) addException(w string) error {
 	}
 	h.exceptions[string(letters)] = pos
 	return nil
+}
+
+// acronym reports whether word is two to six capitals, no small letter
+// (longer words in capitals are words set in capitals).
+func acronym(word string) bool {
+	caps := 0
+	for _, r := range word {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			caps++
+		}
+	}
+	return caps >= 2 && caps <= 6
 }

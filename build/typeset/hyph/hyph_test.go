@@ -40,6 +40,9 @@ func TestWords(t *testing.T) {
 		{"fr", "intelligence", "in-tel-li-gence"},
 		{"fr", "responsable", "res-pon-sable"},
 		{"fr", "environnement", "en-vi-ron-ne-ment"},
+		{"fr", "ASBL", "ASBL"}, // acronyms keep their letters together
+		{"fr", "UNESCO", "UNESCO"},
+		{"en", "GDPR-compliant", "GDPR-com-pli-ant"},
 		{"fr", "accessibilité", "ac-ces-si-bi-li-té"},
 		{"fr", "organisation", "or-ga-ni-sa-tion"},
 		{"fr", "développement", "dé-ve-lop-pe-ment"},

@@ -1,0 +1,84 @@
+package print
+
+import (
+	"fmt"
+	"strings"
+
+	"sobre/build/pdf"
+)
+
+// Sheets gives the order in which n pages, padded with blank pages to a
+// multiple of 4, go on the sides of sheets folded once and stapled in the
+// middle (saddle stitch): two pages per side, left then right, numbered
+// from 1; 0 is a blank page. The first sheet's front holds the last page
+// and the first, its back the second and the second to last, and so on
+// towards the middle of the booklet.
+func Sheets(n int) [][2]int {
+	total := (n + 3) / 4 * 4
+	page := func(k int) int {
+		if k > n {
+			return 0
+		}
+		return k
+	}
+	var sides [][2]int
+	for i := 0; i < total/4; i++ {
+		sides = append(sides,
+			[2]int{page(total - 2*i), page(2*i + 1)},
+			[2]int{page(2*i + 2), page(total - 2*i - 1)})
+	}
+	return sides
+}
+
+// Imposed writes the booklet for saddle-stitch printing: its pages, two
+// by two in Sheets order, on landscape sheets twice their width (A5 pages
+// on A4). The file is for the printer only: it has neither structure nor
+// links and does not claim to be tagged; readers get the booklet itself.
+func (d *Document) Imposed() ([]byte, error) {
+	pages, err := d.contents()
+	if err != nil {
+		return nil, err
+	}
+	p, err := d.paint(pages, false)
+	if err != nil {
+		return nil, err
+	}
+	f := d.Format
+	sheetW, sheetH := 2*f.Width, f.Height
+	if f.Name == "A5" {
+		sheetW, sheetH = A4.Height, A4.Width // A4 landscape: 842 × 595
+	}
+	var w pdf.Writer
+	catalog := w.Alloc()
+	pagesRef := w.Alloc()
+	f1, f2 := d.Fonts.Regular.Embed(&w), d.Fonts.Bold.Embed(&w)
+	// Each page becomes a form XObject, drawn in its half of a sheet.
+	forms := make([]pdf.Ref, len(pages))
+	for i, c := range p.contents {
+		forms[i] = w.AddStream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >> >>",
+			pdf.Num(f.Width), pdf.Num(f.Height), f1, f2), []byte(c), false)
+	}
+	// The pages sit against the fold, centred on the sheet.
+	left := (sheetW - 2*f.Width) / 2
+	var sheets []pdf.Ref
+	for _, side := range Sheets(len(pages)) {
+		var c strings.Builder
+		var xobj []string
+		for k, n := range side {
+			if n == 0 {
+				continue
+			}
+			fmt.Fprintf(&c, "q 1 0 0 1 %s %s cm /P%d Do Q\n", pdf.Num(left+float64(k)*f.Width), pdf.Num((sheetH-f.Height)/2), n)
+			xobj = append(xobj, fmt.Sprintf("/P%d %s", n, forms[n-1]))
+		}
+		content := w.AddStream("", []byte(c.String()), false)
+		sheets = append(sheets, w.Add(fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /XObject << %s >> >> /Contents %s >>",
+			pagesRef, pdf.Num(sheetW), pdf.Num(sheetH), strings.Join(xobj, " "), content)))
+	}
+	w.Set(pagesRef, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", refs(sheets), len(sheets)))
+	title := d.Title + " (" + f.Name + ", imposed)"
+	info := w.Add(fmt.Sprintf("<< /Title %s /Producer (sobre) >>", pdf.Text(title)))
+	w.Set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %s /Lang %s /ViewerPreferences << /Duplex /DuplexFlipShortEdge /PrintScaling /None >> >>",
+		pagesRef, pdf.Text(d.Lang)))
+	return w.BytesInfo(catalog, info), nil
+}
