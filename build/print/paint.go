@@ -254,6 +254,16 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 			if !pl.repeat {
 				bdc(el)
 			}
+			// Words are drawn one by one where the line's spacing puts
+			// them; a real space glyph goes before each word that follows
+			// a space, and at the end of a line, so that text read from
+			// the structure (screen readers, copy) keeps its words apart.
+			end := -1.0 // where the previous piece ends
+			var prev typeset.Style
+			space := func(st typeset.Style, x float64) error {
+				f := st.Font.(*pdf.Font)
+				return draw(f, st.Size, x, pl.y, " ")
+			}
 			for _, pc := range pl.line.Pieces {
 				if pc.Run < 0 {
 					continue
@@ -261,6 +271,12 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 				run := runs[pc.Run]
 				st := run.Style
 				f := st.Font.(*pdf.Font)
+				if end >= 0 && pl.x+pc.X-end > st.Size*0.05 {
+					if err := space(prev, end); err != nil {
+						return nil, err
+					}
+				}
+				end, prev = pl.x+pc.X+f.Width(pc.Text, st.Size), st
 				span := run.Lang != "" && run.Lang != b.lang && tagged && !pl.repeat
 				to, inside := targets[run.Link]
 				if run.Link != "" && tagged && !pl.repeat && (!strings.HasPrefix(run.Link, "#") || inside) {
@@ -322,11 +338,22 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 					return nil, err
 				}
 			}
-			if pl.line.Hyphen && len(pl.line.Pieces) > 0 {
-				last := pl.line.Pieces[len(pl.line.Pieces)-1]
-				st := runs[last.Run].Style
-				f := st.Font.(*pdf.Font)
-				if err := draw(f, st.Size, pl.x+last.X+f.Width(last.Text, st.Size), pl.y, "-"); err != nil {
+			switch {
+			case pl.line.Hyphen && end >= 0:
+				// The hyphen of a word broken at the line's end is not
+				// part of the word: its actual text is empty.
+				if tagged && !pl.repeat {
+					c.WriteString("/Span <</ActualText ()>> BDC\n")
+				}
+				f := prev.Font.(*pdf.Font)
+				if err := draw(f, prev.Size, end, pl.y, "-"); err != nil {
+					return nil, err
+				}
+				if tagged && !pl.repeat {
+					c.WriteString("EMC\n")
+				}
+			case !pl.last && end >= 0:
+				if err := space(prev, end); err != nil {
 					return nil, err
 				}
 			}
