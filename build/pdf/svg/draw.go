@@ -120,7 +120,8 @@ func (d *Drawing) Content(x, top, width float64, fonts Fonts, name func(*pdf.Fon
 			if f == nil {
 				return "", fmt.Errorf("svg: <text> on line %d: no font to set it in", it.line)
 			}
-			hex, missing := f.Encode(it.s)
+			text := substitute(it.s, f)
+			hex, missing := f.Encode(text)
 			if len(missing) > 0 {
 				return "", &GlyphError{Line: it.line, Text: it.s, Missing: missing}
 			}
@@ -138,9 +139,9 @@ func (d *Drawing) Content(x, top, width float64, fonts Fonts, name func(*pdf.Fon
 			tx := it.x
 			switch st.anchor {
 			case 1:
-				tx -= f.Width(it.s, st.size) / 2
+				tx -= f.Width(text, st.size) / 2
 			case 2:
-				tx -= f.Width(it.s, st.size)
+				tx -= f.Width(text, st.size)
 			}
 			// The text matrix flips y back, so that letters stand upright.
 			fmt.Fprintf(&b, "BT %s %s Tf 1 0 0 -1 %s Tm %s Tj ET\n", name(f), n(st.size), nums(tx, it.y), hex)
@@ -178,6 +179,25 @@ func (d *Drawing) Content(x, top, width float64, fonts Fonts, name func(*pdf.Fon
 		return "", fmt.Errorf("svg: the drawing's coordinates grow too large to write at %g points wide", width)
 	}
 	return b.String(), nil
+}
+
+// substitutes stand for characters a print font may lack, as in
+// build/typeset: a narrow no-break space is a thin space, hyphens are the
+// hyphen-minus, a no-break space a space, subscript digits digits; a soft
+// hyphen is never a glyph.
+var substitutes = map[rune]rune{
+	'\u202f': '\u2009', '\u00a0': ' ', '\u2010': '-', '\u2011': '-', '\u00ad': -1,
+	'₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
+}
+
+// substitute replaces the characters f lacks that have a stand-in f has.
+func substitute(s string, f *pdf.Font) string {
+	return strings.Map(func(r rune) rune {
+		if sub, ok := substitutes[r]; ok && !f.Has(r) && (sub < 0 || f.Has(sub)) {
+			return sub
+		}
+		return r
+	}, s)
 }
 
 // color writes an RGB colour, its components in 0–1.
