@@ -7,7 +7,6 @@ import (
 )
 
 func fmtSegs(segs []seg) string {
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	r := func(v float64) string {
 		s := strconv.FormatFloat(v, 'f', 3, 64)
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
@@ -16,7 +15,6 @@ func fmtSegs(segs []seg) string {
 		}
 		return s
 	}
-	_ = f
 	var out []string
 	for _, s := range segs {
 		switch s.op {

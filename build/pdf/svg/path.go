@@ -149,7 +149,11 @@ func (sc *scanner) arcArgs() ([]float64, error) {
 		if err != nil {
 			return nil, err
 		}
-		a = append(a, map[bool]float64{false: 0, true: 1}[f])
+		v := 0.0
+		if f {
+			v = 1
+		}
+		a = append(a, v)
 	}
 	sc.sep()
 	end, err := sc.numbers(2)

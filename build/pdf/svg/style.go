@@ -216,10 +216,7 @@ func (st *style) set(prop, val string, parent *style) (bool, error) {
 	default:
 		return false, nil
 	}
-	if err != nil {
-		return true, fmt.Errorf("%s: %w", prop, err)
-	}
-	return true, nil
+	return true, err
 }
 
 // unsupported are properties that change the look and that this package
@@ -238,7 +235,7 @@ var unsupported = map[string]string{
 // does not hold its no-effect value.
 func checkUnsupported(prop, val string) error {
 	if v, ok := unsupported[prop]; ok && strings.TrimSpace(val) != v {
-		return fmt.Errorf("%s=%q is not drawn in print: remove it or give the colour it stands for", prop, val)
+		return fmt.Errorf("%s is not drawn in print: remove it, or give the plain colour it stands for", prop)
 	}
 	return nil
 }

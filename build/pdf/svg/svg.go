@@ -157,7 +157,7 @@ func Parse(data []byte) (*Drawing, error) {
 	var styles func(n *node)
 	styles = func(n *node) {
 		for _, k := range n.kids {
-			if k.name == "style" {
+			if k.name == "style" && forPrint(k) {
 				rules = append(rules, parseCSS(k.text.String())...)
 			}
 			styles(k)
@@ -199,6 +199,13 @@ func (d *Drawing) size(root *node) error {
 	}
 	d.Width, d.Height = w, h
 	return nil
+}
+
+// forPrint reports whether a <style> element applies to print: it has
+// no media attribute, or one that names print or all.
+func forPrint(n *node) bool {
+	m, ok := attr(n, "media")
+	return !ok || strings.TrimSpace(m) == "" || isPrintMedia("@media "+m)
 }
 
 func attr(n *node, name string) (string, bool) {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -197,8 +198,9 @@ func TestErrors(t *testing.T) {
 		{head + `<rect width="10%" height="2"/></svg>`, `no %`},
 		{head + `<path d="M0 0 X"/></svg>`, `<path> on line 2: attribute d`},
 		{head + `<rect width="1" height="1" fill="#12"/></svg>`, `malformed colour "#12"`},
-		{head + `<rect width="1" height="1" opacity="0.5"/></svg>`, `opacity="0.5" is not drawn`},
-		{head + `<rect width="1" height="1" class="a"/><style>.a{fill:nope}</style></svg>`, `class rule .a {fill: nope}`},
+		{head + `<rect width="1" height="1" opacity="0.5"/></svg>`, `opacity="0.5": opacity is not drawn`},
+		{head + `<rect width="1" height="1" class="a"/><style>.a{fill:nope}</style></svg>`, `class rule .a {fill: nope}: malformed colour`},
+		{head + `<rect width="1" height="1" class="a"/><style media="screen">.a{fill:nope}</style></svg>`, ""},
 		{head + `<g transform="spin(2)"/></svg>`, `unknown transform "spin"`},
 		{head + `<text x="1 2 3" y="4">a</text></svg>`, `places each character`},
 		{`<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>`, "viewBox"},
@@ -209,6 +211,12 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := svg.Parse([]byte(tt.src))
+		if tt.want == "" {
+			if err != nil {
+				t.Errorf("Parse(%q): %v", tt.src, err)
+			}
+			continue
+		}
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Parse(%q) = %v, want an error with %q", tt.src, err, tt.want)
 		}
@@ -321,6 +329,18 @@ func TestRender(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if _, err := exec.LookPath("pdftotext"); err == nil {
+			text, err := exec.Command("pdftotext", "-enc", "UTF-8", pdfFile, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range textRE.FindAllSubmatch(data, -1) {
+				s := strings.ReplaceAll(string(m[1]), "\u202f", " ") // poppler writes the thin space as a space
+				if !bytes.Contains(text, []byte(s)) {
+					t.Errorf("%s: pdftotext lacks %q:\n%s", base, s, text)
+				}
+			}
+		}
 		if strings.HasSuffix(base, "engagements") {
 			// The title's ink, in the band above the first box (y 0 to 56
 			// of 640 units drawn 480 points wide, at 60 dpi), is centred
@@ -335,6 +355,8 @@ func TestRender(t *testing.T) {
 		}
 	}
 }
+
+var textRE = regexp.MustCompile(`<text[^>]*>([^<]+)</text>`)
 
 // inkSpan returns the leftmost and rightmost columns holding a dark
 // pixel within r, or -1, -1.
