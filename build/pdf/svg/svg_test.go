@@ -306,7 +306,13 @@ func TestRender(t *testing.T) {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for file, data := range diagrams(t) {
+	all := diagrams(t)
+	small, err := os.ReadFile("testdata/small.svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all["testdata/small/small.svg"] = small // arcs, transforms, anchors
+	for file, data := range all {
 		d, err := svg.Parse(data)
 		if err != nil {
 			t.Fatal(err)
