@@ -1,0 +1,206 @@
+package svg
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"sobre/build/pdf"
+)
+
+// GlyphError is returned by Content for a text holding characters the
+// font lacks: they are never drawn as empty boxes.
+type GlyphError struct {
+	Line    int    // the <text> element's line
+	Text    string // its characters
+	Missing []rune
+}
+
+func (e *GlyphError) Error() string {
+	var cs []string
+	for _, r := range e.Missing {
+		cs = append(cs, fmt.Sprintf("%q (U+%04X)", r, r))
+	}
+	return fmt.Sprintf("svg: <text> on line %d: the print font lacks %s in %q: replace the character in the drawing", e.Line, strings.Join(cs, ", "), e.Text)
+}
+
+// gstate is the part of the PDF graphics state the drawing sets, so that
+// an operator is written only when its value changes.
+type gstate struct {
+	fill, stroke paint
+	width        float64
+	dash         string
+	cap, join    int
+	miter        float64
+	render       int // text rendering mode (Tr)
+}
+
+// Content returns PDF content-stream operators that paint the drawing
+// with its top-left corner at (x, top) in PDF user space (y grows
+// upwards), scaled to width points wide (height in proportion). Text is
+// set with fonts.Regular or fonts.Bold, selected by the resource name
+// that name returns (e.g. "/F1"). The operators sit between q and Q, and
+// what lies outside the viewBox is clipped, as a browser does.
+func (d *Drawing) Content(x, top, width float64, fonts Fonts, name func(*pdf.Font) string) (string, error) {
+	if !(width > 0) || math.IsInf(width, 0) || math.IsNaN(x) || math.IsInf(x, 0) || math.IsNaN(top) || math.IsInf(top, 0) {
+		return "", fmt.Errorf("svg: cannot draw at (%g, %g) %g wide", x, top, width)
+	}
+	var b strings.Builder
+	bad := false
+	n := func(v float64) string {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e9 {
+			bad = true
+			return "0"
+		}
+		return pdf.Num(v)
+	}
+	nums := func(v ...float64) string {
+		s := make([]string, len(v))
+		for i, f := range v {
+			s[i] = n(f)
+		}
+		return strings.Join(s, " ")
+	}
+	s := width / d.Width
+	// SVG's y axis points down, PDF's up: one matrix scales and flips.
+	fmt.Fprintf(&b, "q\n%s cm\n", nums(s, 0, 0, -s, x-d.minX*s, top+d.minY*s))
+	fmt.Fprintf(&b, "%s re W n\n", nums(d.minX, d.minY, d.Width, d.Height))
+	// The page's own state is unknown here: everything is set once.
+	g := gstate{fill: paint{none: true}, stroke: paint{none: true}, width: -1, cap: -1, join: -1, miter: -1, render: -1}
+	for _, it := range d.items {
+		st := it.st
+		fill := !st.fill.none && !it.open
+		stroke := !st.stroke.none && st.width > 0
+		if !fill && !stroke {
+			continue
+		}
+		if fill && g.fill != st.fill {
+			fmt.Fprintf(&b, "%s rg\n", color(st.fill))
+			g.fill = st.fill
+		}
+		if stroke {
+			if g.stroke != st.stroke {
+				fmt.Fprintf(&b, "%s RG\n", color(st.stroke))
+				g.stroke = st.stroke
+			}
+			if g.width != st.width {
+				fmt.Fprintf(&b, "%s w\n", n(st.width))
+				g.width = st.width
+			}
+			dash := "[] 0"
+			if st.dash != nil {
+				dash = "[" + nums(st.dash...) + "] " + n(st.dashOffset)
+			}
+			if g.dash != dash {
+				fmt.Fprintf(&b, "%s d\n", dash)
+				g.dash = dash
+			}
+			if g.cap != st.cap {
+				fmt.Fprintf(&b, "%d J\n", st.cap)
+				g.cap = st.cap
+			}
+			if g.join != st.join {
+				fmt.Fprintf(&b, "%d j\n", st.join)
+				g.join = st.join
+			}
+			if g.miter != st.miter && st.join == 0 {
+				fmt.Fprintf(&b, "%s M\n", n(st.miter))
+				g.miter = st.miter
+			}
+		}
+		own := it.m != identity
+		if own {
+			fmt.Fprintf(&b, "q %s cm\n", nums(it.m[:]...))
+		}
+		if it.text {
+			f := fonts.Regular
+			if st.bold && fonts.Bold != nil {
+				f = fonts.Bold
+			}
+			if f == nil {
+				return "", fmt.Errorf("svg: <text> on line %d: no font to set it in", it.line)
+			}
+			text := substitute(it.s, f)
+			hex, missing := f.Encode(text)
+			if len(missing) > 0 {
+				return "", &GlyphError{Line: it.line, Text: it.s, Missing: missing}
+			}
+			mode := 0
+			switch {
+			case fill && stroke:
+				mode = 2
+			case stroke:
+				mode = 1
+			}
+			if g.render != mode {
+				fmt.Fprintf(&b, "%d Tr\n", mode)
+				g.render = mode
+			}
+			tx := it.x
+			switch st.anchor {
+			case 1:
+				tx -= f.Width(text, st.size) / 2
+			case 2:
+				tx -= f.Width(text, st.size)
+			}
+			// The text matrix flips y back, so that letters stand upright.
+			fmt.Fprintf(&b, "BT %s %s Tf 1 0 0 -1 %s Tm %s Tj ET\n", name(f), n(st.size), nums(tx, it.y), hex)
+		} else {
+			for _, sg := range it.path {
+				switch sg.op {
+				case 'M':
+					fmt.Fprintf(&b, "%s m\n", nums(sg.p[0].x, sg.p[0].y))
+				case 'L':
+					fmt.Fprintf(&b, "%s l\n", nums(sg.p[0].x, sg.p[0].y))
+				case 'C':
+					fmt.Fprintf(&b, "%s c\n", nums(sg.p[0].x, sg.p[0].y, sg.p[1].x, sg.p[1].y, sg.p[2].x, sg.p[2].y))
+				case 'Z':
+					b.WriteString("h\n")
+				}
+			}
+			op := "S"
+			switch {
+			case fill && stroke:
+				op = "B"
+			case fill:
+				op = "f"
+			}
+			if fill && st.evenOdd {
+				op += "*"
+			}
+			b.WriteString(op + "\n")
+		}
+		if own {
+			b.WriteString("Q\n")
+		}
+	}
+	b.WriteString("Q\n")
+	if bad {
+		return "", fmt.Errorf("svg: the drawing's coordinates grow too large to write at %g points wide", width)
+	}
+	return b.String(), nil
+}
+
+// substitutes stand for characters a print font may lack, as in
+// build/typeset: a narrow no-break space is a thin space, hyphens are the
+// hyphen-minus, a no-break space a space, subscript digits digits; a soft
+// hyphen is never a glyph.
+var substitutes = map[rune]rune{
+	'\u202f': '\u2009', '\u00a0': ' ', '\u2010': '-', '\u2011': '-', '\u00ad': -1,
+	'₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
+}
+
+// substitute replaces the characters f lacks that have a stand-in f has.
+func substitute(s string, f *pdf.Font) string {
+	return strings.Map(func(r rune) rune {
+		if sub, ok := substitutes[r]; ok && !f.Has(r) && (sub < 0 || f.Has(sub)) {
+			return sub
+		}
+		return r
+	}, s)
+}
+
+// color writes an RGB colour, its components in 0–1.
+func color(p paint) string {
+	return pdf.Num(float64(p.r)/255) + " " + pdf.Num(float64(p.g)/255) + " " + pdf.Num(float64(p.b)/255)
+}
