@@ -42,14 +42,15 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	fonts := func() print.Fonts {
 		return print.Fonts{Regular: must(load("regular")), Bold: must(load("bold"))}
 	}
+	files := map[string][]byte{}
+	for _, lang := range cfg.Codes() {
+		for _, st := range pr.Site.Statics[lang] {
+			files[lang+"/"+st.Key] = st.Data
+		}
+	}
+	image := func(p string) []byte { return files[p] }
 	// Every file is a job; they run on every core, their results are kept
 	// in the order listed so the build stays deterministic.
-	type job struct {
-		file, name, kind, lang, what string
-		make                         func() ([]byte, error)
-		data                         []byte
-		err                          error
-	}
 	var jobs []*job
 	for _, lang := range cfg.Codes() {
 		s := pr.Renderer.Strings(lang)
@@ -57,7 +58,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 			title := p.Source.Front.Title
 			doc, contentLang := pr.Docs[p], p.ContentLang()
 			jobs = append(jobs, &job{file: p.Source.File, name: lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: "pdf", lang: lang, what: "charter as an A4 booklet",
-				make: func() ([]byte, error) {
+				make: func(*job) ([]byte, error) {
 					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(), Footer: title,
 						PageBefore: map[string]bool{"engagement": true}, Sign: s.T("print_sign", nil)}
 					d.AddTitle(title)
@@ -79,7 +80,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		}
 		toolkit := func(f print.Format) *print.Document {
 			siteTitle := s.T("site_title", nil)
-			h := &print.Document{Title: siteTitle, Lang: lang, Format: f, Fonts: fonts(), Footer: siteTitle, Sign: s.T("print_sign", nil)}
+			h := &print.Document{Title: siteTitle, Lang: lang, Format: f, Fonts: fonts(), Footer: siteTitle, Sign: s.T("print_sign", nil), Image: image}
 			var cover []string
 			if home := pr.Site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
 				cover = append(cover, home.Source.Front.Description)
@@ -97,14 +98,14 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		}
 		name := lang + "/print/" + cfg.Outputs.Name
 		jobs = append(jobs,
-			&job{file: first, name: name + "-a4.pdf", kind: "handout", lang: lang, what: "A4 handout", make: func() ([]byte, error) { return toolkit(print.A4).PDF() }},
-			&job{file: first, name: name + "-large-print.pdf", kind: "large", lang: lang, what: "large-print booklet", make: func() ([]byte, error) { return toolkit(print.LargePrint).PDF() }})
+			&job{file: first, name: name + "-a4.pdf", kind: "handout", lang: lang, what: "A4 handout", make: func(j *job) ([]byte, error) { return pdfOf(j, toolkit(print.A4)) }},
+			&job{file: first, name: name + "-large-print.pdf", kind: "large", lang: lang, what: "large-print booklet", make: func(j *job) ([]byte, error) { return pdfOf(j, toolkit(print.LargePrint)) }})
 		// The A5 booklet and its imposition share one layout.
 		a5 := &job{file: first, name: name + "-a5.pdf", kind: "a5", lang: lang, what: "A5 booklet"}
-		imposed := &job{file: first, name: name + "-a5-imposed.pdf", kind: "imposed", lang: lang, what: "A5 booklet imposed for printing", make: func() ([]byte, error) { return nil, nil }}
-		a5.make = func() ([]byte, error) {
+		imposed := &job{file: first, name: name + "-a5-imposed.pdf", kind: "imposed", lang: lang, what: "A5 booklet imposed for printing", make: func(*job) ([]byte, error) { return nil, nil }}
+		a5.make = func(j *job) ([]byte, error) {
 			d := toolkit(print.A5)
-			data, err := d.PDF()
+			data, err := pdfOf(j, d)
 			if err == nil {
 				imposed.data, imposed.err = d.Imposed()
 			}
@@ -120,7 +121,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 				if j.kind == "imposed" {
 					continue // made with its A5 booklet
 				}
-				j.data, j.err = j.make()
+				j.data, j.err = j.make(j)
 			}
 		})
 	}
@@ -130,7 +131,14 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	close(work)
 	wg.Wait()
 	var list []web.Download
+	said := map[string]bool{}
 	for _, j := range jobs {
+		for _, w := range j.warns {
+			if !said[w.Error()] {
+				said[w.Error()] = true
+				pr.Problems.Warnf(j.file, 0, "print", "%v", w)
+			}
+		}
 		if j.err != nil {
 			pr.Problems.Errorf(j.file, 0, "print", "cannot set the %s: %v", j.what, j.err)
 			continue
@@ -142,6 +150,23 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		list = append(list, web.Download{Kind: j.kind, Lang: j.lang, Path: j.name, Size: len(j.data)})
 	}
 	return list, nil
+}
+
+// job is a print file to make.
+type job struct {
+	file, name, kind, lang, what string
+	make                         func(*job) ([]byte, error)
+	data                         []byte
+	err                          error
+	warns                        []error
+}
+
+// pdfOf writes d as a tagged PDF, keeping what it could not print as
+// it should for the build to report.
+func pdfOf(j *job, d *print.Document) ([]byte, error) {
+	data, err := d.PDF()
+	j.warns = d.Problems
+	return data, err
 }
 
 // must keeps a font loaded once already: the second load cannot fail.

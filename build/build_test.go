@@ -3,12 +3,10 @@ package build_test
 import (
 	"archive/zip"
 	"bytes"
-	"compress/zlib"
 	"context"
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -531,68 +529,5 @@ func TestTranslationStates(t *testing.T) {
 	a, _ := os.ReadFile(filepath.Join(out, "nl/a.html"))
 	if strings.Contains(string(a), "Halve vertaling") || !strings.Contains(string(a), "Texte A.") {
 		t.Errorf("a draft must not be published: %s", a)
-	}
-}
-
-// TestHandout reads the French A4 handout back: tagged, A4, and every
-// entry of its table of contents points to the page where the chapter's
-// title is printed.
-func TestHandout(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("poppler-utils not installed")
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := doBuild(t, "../", out); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(out, "fr/print/responsible-ai-toolkit-a4.pdf")
-	info, _ := exec.Command("pdfinfo", file).Output()
-	if !strings.Contains(string(info), "Tagged:          yes") || !strings.Contains(string(info), "595 x 842 pts (A4)") {
-		t.Fatalf("pdfinfo:\n%s", info)
-	}
-	toc, err := exec.Command("pdftotext", "-f", "2", "-l", "2", "-layout", "-enc", "UTF-8", file, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	entry := regexp.MustCompile(`^(\S.*?)\s{2,}(\d+)$`)
-	checked := 0
-	for _, line := range strings.Split(string(toc), "\n") {
-		m := entry.FindStringSubmatch(strings.TrimSpace(line))
-		if m == nil {
-			continue
-		}
-		page, err := exec.Command("pdftotext", "-f", m[2], "-l", m[2], "-enc", "UTF-8", file, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		first := strings.SplitN(strings.TrimSpace(string(page)), "\n", 2)[0]
-		if !strings.HasPrefix(m[1], first) && !strings.HasPrefix(first, m[1]) {
-			t.Errorf("contents: %q on page %s, but that page starts with %q", m[1], m[2], first)
-		}
-		checked++
-	}
-	if checked < 14 {
-		t.Errorf("only %d contents entries checked:\n%s", checked, toc)
-	}
-
-	// External links are clickable, tied to Link elements, and their
-	// addresses are printed after them (paper cannot click).
-	all, _ := exec.Command("pdftotext", "-enc", "UTF-8", file, "-").Output()
-	if !strings.Contains(strings.ReplaceAll(string(all), "\n", " "), "(pwablo.be/blog/charte-usage-ia-asbl)") {
-		t.Error("the charter's address is not printed after its link")
-	}
-	data, _ := os.ReadFile(file)
-	links, objrs := 0, 0
-	for _, m := range regexp.MustCompile(`(?s)stream\n(.*?)\nendstream`).FindAllSubmatch(data, -1) {
-		z, err := zlib.NewReader(bytes.NewReader(m[1]))
-		if err != nil {
-			continue
-		}
-		plain, _ := io.ReadAll(z)
-		links += bytes.Count(plain, []byte("/Subtype /Link /Rect"))
-		objrs += bytes.Count(plain, []byte("/Type /OBJR"))
-	}
-	if links == 0 || links != objrs {
-		t.Errorf("%d link annotations, %d tied to the structure: want as many, and some", links, objrs)
 	}
 }

@@ -45,6 +45,8 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 			// for hosts only
 		case strings.HasSuffix(name, ".html"):
 			all.files[name] = strip(b)
+		case strings.Contains(name, "/print/") && !strings.HasSuffix(name, "-a4.pdf"):
+			// as in each language's bundle: the A4 booklets only
 		default:
 			all.files[name] = b
 		}
@@ -56,8 +58,11 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 		for _, s := range pr.Site.Statics[lang] {
 			j.files[lang+"/"+s.Key] = s.Data
 		}
-		for name, b := range out { // the language's booklets
-			if strings.HasPrefix(name, lang+"/print/") {
+		// The language's A4 booklets, the charter and the handout: the A5
+		// and large-print editions would treble the download, and are a
+		// click away on the site.
+		for name, b := range out {
+			if strings.HasPrefix(name, lang+"/print/") && strings.HasSuffix(name, "-a4.pdf") {
 				j.files[name] = b
 			}
 		}

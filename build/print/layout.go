@@ -33,8 +33,8 @@ type set struct {
 	cells [][]typeset.SetLine
 	lh    float64
 	size  float64
-	h     float64 // a table row's height
-	extra float64 // room under the text: signature boxes
+	h     float64 // a table row's height; a figure's width
+	extra float64 // room under the text: signature boxes; a figure's height
 }
 
 // setBlocks sets every block's lines once: pages are filled again when
@@ -79,6 +79,17 @@ func (d *Document) setBlocks() ([]set, error) {
 			continue
 		}
 		room := width - b.indent
+		if b.figure != nil {
+			// As wide as the text, and never taller than two thirds of a
+			// page, so that a heading and a line can come with it.
+			w := min(room, f.Body*40)
+			h := w * b.figure.Height / b.figure.Width
+			if most := (f.Height - f.Top - f.Bottom) * 2 / 3; h > most {
+				w, h = w*most/h, most
+			}
+			sets[i] = set{extra: h, h: w}
+			continue
+		}
 		if b.tag == "TOCI" {
 			room -= 3 * f.Body // the page number's column
 		}
@@ -112,6 +123,7 @@ func (d *Document) setBlocks() ([]set, error) {
 // page repeats its header row there.
 func (d *Document) layout() ([][]placed, error) {
 	f := d.Format
+	width := f.Width - f.Left - f.Right
 	height := f.Height - f.Top - f.Bottom
 	sets, err := d.setBlocks()
 	if err != nil {
@@ -172,6 +184,8 @@ func (d *Document) layout() ([][]placed, error) {
 			next := sets[i+1]
 			if next.cells != nil {
 				need += d.blocks[i+1].before*f.Body + next.h
+			} else if d.blocks[i+1].figure != nil {
+				need += d.blocks[i+1].before*f.Body + next.extra
 			} else {
 				need += d.blocks[i+1].before*f.Body + float64(min(2, len(next.lines)))*next.lh
 			}
@@ -212,7 +226,12 @@ func (d *Document) layout() ([][]placed, error) {
 				newPage()
 			}
 		}
-		if s.extra > 0 {
+		if b.figure != nil {
+			// Centred in the text's width.
+			x := f.Left + b.indent + (width-b.indent-s.h)/2
+			cur = append(cur, placed{block: i, frame: true, first: true, last: true, x: x, y: f.Height - f.Top - used, h: s.extra, size: s.h})
+			used += s.extra
+		} else if s.extra > 0 {
 			cur = append(cur, placed{block: i, frame: true, x: f.Left + b.indent, y: f.Height - f.Top - used - f.Body, h: s.extra - f.Body})
 			used += s.extra
 		}

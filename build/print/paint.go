@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sobre/build/pdf"
+	"sobre/build/pdf/svg"
 	"sobre/build/typeset"
 )
 
@@ -15,6 +16,7 @@ type elem struct {
 	kids   []any // int (an elem) or mcr
 	title  string
 	lang   string // when it differs from the document's
+	alt    string // a figure's text alternative
 	attr   string // attributes: a header cell's scope
 	ref    pdf.Ref
 }
@@ -145,7 +147,7 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 					title += r.Text
 				}
 			}
-			blockElem[i] = addElem(elem{tag: b.tag, parent: 0, title: title, lang: lang})
+			blockElem[i] = addElem(elem{tag: b.tag, parent: 0, title: title, lang: lang, alt: b.alt})
 			if strings.HasPrefix(b.tag, "H") {
 				p.heads = append(p.heads, blockElem[i])
 				p.headLevel[blockElem[i]] = int(b.tag[1] - '0')
@@ -193,6 +195,21 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 			cover = cover || b.cover
 			if b.foot != "" && pl.first {
 				foot = b.foot
+			}
+			if pl.frame && b.figure != nil {
+				// The diagram, tagged as a figure whose alternative text
+				// screen readers read instead of its labels.
+				el := blockElem[pl.block]
+				p.elems[el].attr = fmt.Sprintf("/A << /O /Layout /BBox [%s %s %s %s] >>", pdf.Num(pl.x), pdf.Num(pl.y-pl.h), pdf.Num(pl.x+pl.size), pdf.Num(pl.y))
+				bdc(el)
+				ops, err := b.figure.Content(pl.x, pl.y, pl.size, svg.Fonts{Regular: regular, Bold: bold}, func(f *pdf.Font) string { return p.fontNames[f] })
+				if err != nil {
+					return nil, fmt.Errorf("in %q: %w", b.from, err)
+				}
+				c.WriteString(ops)
+				c.WriteString("\n")
+				emc()
+				continue
 			}
 			if pl.frame {
 				artifact(" /Type /Layout ")

@@ -16,6 +16,7 @@ import (
 
 	"sobre/build/markup"
 	"sobre/build/pdf"
+	"sobre/build/pdf/svg"
 	"sobre/build/typeset"
 )
 
@@ -74,6 +75,9 @@ type block struct {
 	cols  []float64 // column widths, set by layout
 
 	sign string // draw signature boxes under the paragraph, with this caption
+
+	figure *svg.Drawing // a diagram, drawn, with alt as its text alternative
+	alt    string
 }
 
 // Chapter is a page of the site in a booklet.
@@ -102,6 +106,12 @@ type Document struct {
 	PageBefore map[string]bool
 	// Sign is the caption under each signature box ("name and role").
 	Sign string
+	// Image returns a file of the site by its path ("fr/img/a.svg"), for
+	// the diagrams to draw; nil leaves every image as its text alternative.
+	Image func(path string) []byte
+	// Problems are what could not be printed as it should, for the build
+	// to report: a diagram the print engine cannot draw, say.
+	Problems []error
 
 	blocks []block
 	lists  int
@@ -191,6 +201,12 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 		}
 		add(block{tag: fmt.Sprintf("H%d", n.Level), runs: runs, before: 1.2, keep: true, indent: indent, id: id, brk: id != "" && d.PageBefore[id]})
 	case *ast.Paragraph, *ast.TextBlock:
+		if im, ok := n.FirstChild().(*ast.Image); ok && n.ChildCount() == 1 {
+			if fig := d.figure(im, src); fig != nil {
+				add(block{tag: "Figure", figure: fig, alt: strings.TrimSpace(markup.PlainText(im, src)), indent: indent, before: 0.8})
+				return
+			}
+		}
 		var b block
 		b.runs = d.inline(n, src, lang, false, 1, &b)
 		b.tag, b.before, b.indent = "P", 0.5, indent
@@ -323,6 +339,26 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 	}
 	walk(n, bold, lang)
 	return runs
+}
+
+// figure reads the diagram an image shows, if it is an SVG drawing the
+// print engine can draw; other images print as their text alternative.
+func (d *Document) figure(im *ast.Image, src []byte) *svg.Drawing {
+	dest := string(im.Destination)
+	if d.Image == nil || d.path == "" || !strings.HasSuffix(strings.ToLower(dest), ".svg") || strings.Contains(dest, ":") {
+		return nil
+	}
+	file := path.Clean(path.Join(path.Dir(d.path), dest))
+	data := d.Image(file)
+	if data == nil {
+		return nil
+	}
+	fig, err := svg.Parse(data)
+	if err != nil {
+		d.Problems = append(d.Problems, fmt.Errorf("%s: printed as its text alternative: %w", file, err))
+		return nil
+	}
+	return fig
 }
 
 // target resolves a link of the page being added, relative to its path on

@@ -3,6 +3,7 @@ package print_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -12,6 +13,7 @@ import (
 
 	"sobre"
 	"sobre/build"
+	"sobre/build/markup"
 	"sobre/build/pdf"
 	"sobre/build/print"
 )
@@ -86,5 +88,42 @@ func TestCharterBooklet(t *testing.T) {
 func BenchmarkCharterBooklet(b *testing.B) {
 	for b.Loop() {
 		charter(b, "fr")
+	}
+}
+
+// TestLongTable sets a table longer than a page: every row once in the
+// structure, the header row again at the head of each page it runs on,
+// and text that stays inside its column.
+func TestLongTable(t *testing.T) {
+	var md strings.Builder
+	md.WriteString("# Registre\n\n| Outil | Usage | Vérifié par |\n| --- | --- | --- |\n")
+	for i := range 60 {
+		fmt.Fprintf(&md, "| Outil numéro %d | Traduire les courriers aux familles, puis les relire | La coordinatrice |\n", i+1)
+	}
+	doc := markup.Parse([]byte(md.String()), markup.Options{Lang: "fr"})
+	d := &print.Document{Title: "Registre", Lang: "fr", Format: print.A5, Fonts: fonts(t), Footer: "Registre"}
+	d.AddPage(doc, "fr", "")
+	data, err := d.PDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils not installed")
+	}
+	file := filepath.Join(t.TempDir(), "table.pdf")
+	os.WriteFile(file, data, 0o644)
+	text, _ := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", file, "-").Output()
+	pages := strings.Split(strings.TrimRight(string(text), "\f"), "\f")
+	if len(pages) < 3 {
+		t.Fatalf("60 rows on %d A5 pages", len(pages))
+	}
+	for i, p := range pages {
+		if !strings.Contains(p, "Vérifié par") {
+			t.Errorf("page %d lacks the header row", i+1)
+		}
+	}
+	structure, _ := exec.Command("pdfinfo", "-struct", file).Output()
+	if th, td := strings.Count(string(structure), "TH"), strings.Count(string(structure), "TD"); th != 3 || td != 180 {
+		t.Errorf("%d TH and %d TD in the structure, want 3 and 180", th, td)
 	}
 }

@@ -74,6 +74,9 @@ func (d *Document) PDF() ([]byte, error) {
 		} else if e.lang != "" {
 			extra = " /Lang " + pdf.Text(e.lang)
 		}
+		if e.alt != "" {
+			extra += " /Alt " + pdf.Text(e.alt)
+		}
 		if e.attr != "" {
 			extra += " " + e.attr
 		}
