@@ -62,7 +62,7 @@ test: lint test-go check-content test-epub test-browser
 # Times full builds of a synthetic corpus (3×100 and 3×1000 pages), to disk
 # (BenchmarkBuild) and in memory (BenchmarkRender).
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench 'BenchmarkBuild|BenchmarkRender' -benchtime 3x -benchmem ./build/
+	$(GO) test -run '^$$' -bench 'BenchmarkBuild|BenchmarkRender|BenchmarkBooklets' -benchtime 3x -benchmem ./build/
 	rm -rf .bench && $(GO) run ./build/corpus/gen -pages 1000 -out .bench/corpus
 	$(BIN) build -src .bench/corpus -out .bench/public | tail -n 3
 	@ls -l .bench/public/downloads | awk 'NR>1 {printf "bundle %s: %.1f KB\n", $$9, $$5/1024}'

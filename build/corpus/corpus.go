@@ -92,6 +92,11 @@ page_gzip = 14336
 fr = 0
 nl = 0
 en = 0
+
+[outputs]
+# A thousand pages would make booklets of thousands of pages, four editions
+# of them: the booklets' own benchmark sets the real content instead.
+booklets = false
 `
 
 // page is the language-independent plan of a page: where it lives and
