@@ -1,9 +1,9 @@
 // Package print lays out pages of the site as PDF booklets: it turns a
-// page's Markdown tree into blocks, sets them with build/typeset, fills
-// pages, and writes a tagged PDF with build/pdf (structure tree, marked
-// content, outline, language, title). This first version sets headings,
-// paragraphs and lists, with the charter's levels and blanks; the other
-// blocks come with the toolkit booklets.
+// page's Markdown tree into blocks (headings, paragraphs, lists, callouts,
+// tables, figures), sets them with build/typeset, fills pages, and writes
+// a tagged PDF with build/pdf: structure tree, marked content, links,
+// outline, language, title. The same layout also gives the imposed file
+// for saddle-stitch printing (Imposed, Sheets).
 package print
 
 import (
