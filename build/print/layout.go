@@ -314,10 +314,10 @@ func (d *Document) PDF() ([]byte, error) {
 						linkElem[linkKey{p.block, pc.Run}] = le
 					}
 					fmt.Fprintf(&c, "EMC\n/Link <</MCID %d>> BDC\n", mark(le))
-					if err := draw(f, st.Size, p.x+pc.X, p.y, pc.Text); err != nil {
+					if err := drawGlyphs(&c, fontName(f), f, st.Size, p.x+pc.X, p.y, pc); err != nil {
 						return nil, err
 					}
-					x0, wd := p.x+pc.X, f.Width(pc.Text, st.Size)
+					x0, wd := p.x+pc.X, pc.Width
 					rect := [4]float64{x0, p.y - st.Size*0.25, x0 + wd, p.y + st.Size*0.9}
 					if n := len(annots); n > 0 && annots[n-1].elem == le && annots[n-1].page == pi && annots[n-1].rect[1] == rect[1] {
 						// The next word of the same link on the same line: one
@@ -331,7 +331,7 @@ func (d *Document) PDF() ([]byte, error) {
 					fmt.Fprintf(&c, "EMC\n/%s <</MCID %d>> BDC\n", elems[el].tag, mark(el))
 					continue
 				}
-				if err := draw(f, st.Size, p.x+pc.X, p.y, pc.Text); err != nil {
+				if err := drawGlyphs(&c, fontName(f), f, st.Size, p.x+pc.X, p.y, pc); err != nil {
 					return nil, err
 				}
 			}
@@ -346,7 +346,7 @@ func (d *Document) PDF() ([]byte, error) {
 				last := p.line.Pieces[len(p.line.Pieces)-1]
 				st := b.runs[last.Run].Style
 				f := st.Font.(*pdf.Font)
-				if err := draw(f, st.Size, p.x+last.X+f.Width(last.Text, st.Size), p.y, "-"); err != nil {
+				if err := draw(f, st.Size, p.x+last.X+last.Width, p.y, "-"); err != nil {
 					return nil, err
 				}
 			}

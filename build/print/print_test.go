@@ -88,3 +88,25 @@ func BenchmarkCharterBooklet(b *testing.B) {
 		charter(b, "fr")
 	}
 }
+
+// BenchmarkHandout sets the French toolkit as an A4 handout, its ~70
+// pages, with fonts loaded for each document as the build loads them.
+func BenchmarkHandout(b *testing.B) {
+	pr, err := build.Load(context.Background(), build.Options{Src: "../..", Defaults: sobre.Defaults})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		h := &print.Document{Title: "Toolkit", Lang: "fr", Format: print.A4, Fonts: fonts(b), Footer: "Toolkit"}
+		h.AddCover("Toolkit")
+		h.AddContents("Contents")
+		for _, q := range pr.Site.Pages["fr"] {
+			if pr.Docs[q] != nil {
+				h.AddChapter(q.Source.Front.Title, pr.Docs[q], q.ContentLang())
+			}
+		}
+		if _, err := h.PDF(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
