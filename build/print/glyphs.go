@@ -1,8 +1,8 @@
 package print
 
 import (
-	"fmt"
 	"strings"
+	"sync"
 
 	"sobre/build/pdf"
 	"sobre/build/typeset"
@@ -12,14 +12,22 @@ import (
 // baseline) in the font called name: kerning and offsets as the shaper
 // set them. A glyph the font lacks is an error, never a .notdef drawn.
 func drawGlyphs(c *strings.Builder, name string, f *pdf.Font, size, x, y float64, pc typeset.Piece) error {
-	gs := make([]pdf.Glyph, len(pc.Glyphs))
-	for i, g := range pc.Glyphs {
-		gs[i] = pdf.Glyph{ID: g.ID, Advance: g.Advance, XOffset: g.XOffset, YOffset: g.YOffset, Text: g.Text}
+	buf := glyphBufs.Get().(*[]pdf.Glyph)
+	defer glyphBufs.Put(buf)
+	gs := (*buf)[:0]
+	for _, g := range pc.Glyphs {
+		gs = append(gs, pdf.Glyph{ID: g.ID, Advance: g.Advance, XOffset: g.XOffset, YOffset: g.YOffset, Text: g.Text})
 	}
+	*buf = gs
 	ops, missing := f.Show(gs, size)
 	if len(missing) > 0 {
 		return &typeset.MissingGlyphError{Chars: missing}
 	}
-	fmt.Fprintf(c, "BT %s %s Tf %s %s Td %s ET\n", name, pdf.Num(size), pdf.Num(x), pdf.Num(y), ops)
+	for _, s := range []string{"BT ", name, " ", pdf.Num(size), " Tf ", pdf.Num(x), " ", pdf.Num(y), " Td ", ops, " ET\n"} {
+		c.WriteString(s)
+	}
 	return nil
 }
+
+// glyphBufs saves an allocation per piece drawn.
+var glyphBufs = sync.Pool{New: func() any { return new([]pdf.Glyph) }}

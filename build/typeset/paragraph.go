@@ -90,15 +90,10 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 	var pieces []Piece // pieces[i] is the box items[boxAt[i]]
 	var missing []rune
 	seen := map[rune]bool{}
-	box := func(text string, run int, glyphs []Glyph) {
-		st := runs[run].Style
-		w := 0.0
-		for _, g := range glyphs {
-			w += g.Advance
-		}
-		w *= st.Size / 1000
+	box := func(p syllable, run int) {
+		w := p.width * runs[run].Style.Size / 1000
 		items = append(items, Item{Kind: Box, Width: w})
-		pieces = append(pieces, Piece{Text: text, Run: run, Width: w, Glyphs: glyphs})
+		pieces = append(pieces, Piece{Text: p.text, Run: run, Width: w, Glyphs: p.glyphs})
 	}
 	// setWord sets a word in a run's font and notes what the font lacks.
 	setWord := func(c *wordCache, run int, text string, h *hyph.Hyphenator) *word {
@@ -133,7 +128,7 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 			hyphen := st.Font.Advance('-')
 			for _, p := range setWord(cache, ri, w, h).parts {
 				if p.text != "" {
-					box(p.text, ri, p.glyphs)
+					box(p, ri)
 				}
 				if p.point {
 					items = append(items, Item{Kind: Penalty, Width: (hyphen + p.unkern) * st.Size / 1000, Penalty: 50, Flagged: true})
@@ -146,7 +141,7 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 				if r == '\u202f' {
 					flush()
 					noBreak()
-					box(string(s), ri, setWord(cache, ri, string(s), nil).parts[0].glyphs)
+					box(setWord(cache, ri, string(s), nil).parts[0], ri)
 					noBreak()
 					continue
 				}

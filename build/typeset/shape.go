@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -70,6 +71,7 @@ type word struct {
 type syllable struct {
 	text   string
 	glyphs []Glyph
+	width  float64 // thousandths of the font size
 	point  bool
 	unkern float64 // what its width gains if the line breaks at the point
 }
@@ -153,15 +155,23 @@ func (c *wordCache) word(face *font.Face, lang, w string, h *hyph.Hyphenator) *w
 		if !ok {
 			continue
 		}
-		wd.parts = append(wd.parts, syllable{text: w[last:p], glyphs: gs, point: true, unkern: unkern(gs)})
+		wd.parts = append(wd.parts, syllable{text: w[last:p], glyphs: gs, width: advance(gs), point: true, unkern: unkern(gs)})
 		last = p
 	}
 	if last < len(w) {
 		gs, _ := s.cut(last, len(w))
-		wd.parts = append(wd.parts, syllable{text: w[last:], glyphs: gs})
+		wd.parts = append(wd.parts, syllable{text: w[last:], glyphs: gs, width: advance(gs)})
 	}
 	c.words[k] = wd
 	return wd
+}
+
+func advance(gs []Glyph) float64 {
+	w := 0.0
+	for _, g := range gs {
+		w += g.Advance
+	}
+	return w
 }
 
 // unkern returns what a syllable's last advance gains when nothing
@@ -203,7 +213,6 @@ func shape(face *font.Face, lang, word string) *shaped {
 	})
 	upem := float64(face.Upem())
 	s := &shaped{glyphs: make([]Glyph, len(out.Glyphs)), at: make([]int, len(out.Glyphs))}
-	seen := map[rune]bool{}
 	for i, g := range out.Glyphs {
 		start := g.TextIndex()
 		gl := Glyph{
@@ -218,8 +227,7 @@ func shape(face *font.Face, lang, word string) *shaped {
 		}
 		if g.GlyphID == 0 || g.GlyphID > 0xFFFF {
 			for _, r := range text[start : start+g.RunesCount()] {
-				if !seen[r] {
-					seen[r] = true
+				if !slices.Contains(s.missing, r) {
 					s.missing = append(s.missing, r)
 				}
 			}
