@@ -1,9 +1,12 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/go-text/typesetting/font"
 )
 
 // Font is a TrueType font to embed. Text is written with the font's own
@@ -11,7 +14,8 @@ import (
 // id but only the outlines of the glyphs used.
 type Font struct {
 	t    *ttf
-	used map[uint16]rune // glyph id -> the character it shows
+	face *font.Face        // the same file parsed for shaping
+	used map[uint16]string // glyph id -> the characters it shows
 	name string
 }
 
@@ -22,8 +26,26 @@ func LoadFont(data []byte, name string) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font %s: %w", name, err)
 	}
-	return &Font{t: t, used: map[uint16]rune{}, name: name}, nil
+	face, err := parseFace(data)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font %s: %w: %v", name, errFont, err)
+	}
+	return &Font{t: t, face: face, used: map[uint16]string{}, name: name}, nil
 }
+
+// parseFace parses the font once more, for the shaper (GSUB, GPOS).
+func parseFace(data []byte) (face *font.Face, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			face, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return font.ParseTTF(bytes.NewReader(data))
+}
+
+// Face is the font parsed for shaping (github.com/go-text/typesetting).
+// Like the Font itself, it is not safe for concurrent use.
+func (f *Font) Face() *font.Face { return f.face }
 
 // Has reports whether the font has a glyph for r.
 func (f *Font) Has(r rune) bool { return f.t.cmap[r] != 0 }
@@ -56,13 +78,102 @@ func (f *Font) Encode(s string) (string, []rune) {
 			continue
 		}
 		if _, ok := f.used[g]; !ok {
-			f.used[g] = r
+			f.used[g] = string(r)
 		}
 		fmt.Fprintf(&b, "%04X", g)
 	}
 	b.WriteByte('>')
 	return b.String(), missing
 }
+
+// Glyph is a glyph placed by a shaper. Lengths are in thousandths of
+// the font size, x to the right and y up.
+type Glyph struct {
+	ID               uint16
+	Advance          float64 // to the next glyph's origin
+	XOffset, YOffset float64 // where the glyph is drawn from its origin
+	// Text is what the glyph's cluster stands for: one character, several
+	// for a ligature. Only a cluster's first glyph has it.
+	Text string
+}
+
+// Show returns the operators that draw glyphs set at size from the
+// current text position: a TJ array whose numbers are the differences
+// between the shaper's advances and the widths the font gives (kerning),
+// and a text rise for glyphs moved up or down. It marks the glyphs as
+// used, each with the text of the cluster it first appears in, for the
+// ToUnicode map. Clusters set with .notdef (id 0) are returned, not
+// drawn, as Encode returns characters it lacks.
+func (f *Font) Show(glyphs []Glyph, size float64) (string, []rune) {
+	var b []byte
+	var missing []rune
+	rise := 0.0
+	start := -1     // where the current TJ array starts in b; -1: none open
+	inHex := false  // a hex string is open
+	kerned := false // the open array has a number: TJ, else Tj will do
+	adjust := 0.0   // to move the next glyph by, in thousandths, x to the right
+	end := func() {
+		if inHex {
+			b = append(b, '>')
+			inHex = false
+		}
+		if start < 0 {
+			return
+		}
+		if kerned {
+			b = append(b, "] TJ "...)
+		} else {
+			// One string: drop the brackets.
+			b = append(b[:start], b[start+1:]...)
+			b = append(b, " Tj "...)
+		}
+		start, kerned = -1, false
+	}
+	for _, g := range glyphs {
+		if g.ID == 0 || int(g.ID) >= f.t.numGlyphs {
+			missing = append(missing, []rune(g.Text)...)
+			adjust += g.Advance
+			continue
+		}
+		if g.YOffset != rise {
+			end()
+			rise = g.YOffset
+			b = append(b, Num(rise*size/1000)...)
+			b = append(b, " Ts "...)
+		}
+		if start < 0 {
+			start = len(b)
+			b = append(b, '[')
+		}
+		// TJ numbers move the next glyph left: the sign is the opposite.
+		if n := -(adjust + g.XOffset); n >= 0.0005 || n <= -0.0005 {
+			if inHex {
+				b = append(b, '>')
+				inHex = false
+			}
+			b = append(b, Num(n)...)
+			kerned = true
+		}
+		if !inHex {
+			b = append(b, '<')
+			inHex = true
+		}
+		b = append(b, hexDigits[g.ID>>12], hexDigits[g.ID>>8&15], hexDigits[g.ID>>4&15], hexDigits[g.ID&15])
+		if t, ok := f.used[g.ID]; !ok || (t == "" && g.Text != "") {
+			f.used[g.ID] = g.Text
+		}
+		// The font moves on by the glyph's width; the shaper wants its
+		// advance, from the origin, not from where the offset drew it.
+		adjust = g.Advance - float64(f.t.advances[g.ID])*1000/f.t.upem - g.XOffset
+	}
+	end()
+	if rise != 0 {
+		b = append(b, "0 Ts "...)
+	}
+	return strings.TrimSuffix(string(b), " "), missing
+}
+
+const hexDigits = "0123456789ABCDEF"
 
 // Embed writes the font and returns its Type0 font dictionary. Call it
 // once every Encode call is done.
@@ -112,16 +223,32 @@ func subsetTag(gids []uint16) string {
 
 // toUnicode is the CMap that maps glyph ids back to characters, so that
 // text can be searched, copied and read aloud.
-func toUnicode(gids []uint16, used map[uint16]rune) []byte {
+// A glyph may stand for several characters (a ligature: "ffi"); one
+// that stands for none (a cluster's second glyph) has no entry.
+func toUnicode(gids []uint16, used map[uint16]string) []byte {
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	for i := 0; i < len(gids); i += 100 {
-		end := min(i+100, len(gids))
+	mapped := make([]uint16, 0, len(gids))
+	for _, g := range gids {
+		if used[g] != "" {
+			mapped = append(mapped, g)
+		}
+	}
+	for i := 0; i < len(mapped); i += 100 {
+		end := min(i+100, len(mapped))
 		fmt.Fprintf(&b, "%d beginbfchar\n", end-i)
-		for _, g := range gids[i:end] {
+		for _, g := range mapped[i:end] {
 			fmt.Fprintf(&b, "<%04X> <", g)
-			for _, u := range utf16Of(used[g]) {
-				fmt.Fprintf(&b, "%04X", u)
+			// A destination holds at most 512 bytes (PDF 9.10.3): 256
+			// UTF-16 code units, far more than a cluster needs.
+			n := 0
+			for _, r := range used[g] {
+				for _, u := range utf16Of(r) {
+					if n < 256 {
+						fmt.Fprintf(&b, "%04X", u)
+					}
+					n++
+				}
 			}
 			b.WriteString(">\n")
 		}

@@ -272,28 +272,31 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 				bdc(el)
 			}
 			// Words are drawn one by one where the line's spacing puts
-			// them; a real space glyph goes before each word that follows
-			// a space, and at the end of a line, so that text read from
+			// them; a real space glyph follows each word that a space
+			// follows, on the line or at its end, so that text read from
 			// the structure (screen readers, copy) keeps its words apart.
 			end := -1.0 // where the previous piece ends
 			var prev typeset.Style
-			space := func(st typeset.Style, x float64) error {
-				f := st.Font.(*pdf.Font)
-				return draw(f, st.Size, x, pl.y, " ")
-			}
-			for _, pc := range pl.line.Pieces {
+			pieces := pl.line.Pieces
+			for k, pc := range pieces {
 				if pc.Run < 0 {
 					continue
 				}
 				run := runs[pc.Run]
 				st := run.Style
 				f := st.Font.(*pdf.Font)
-				if end >= 0 && pl.x+pc.X-end > st.Size*0.05 {
-					if err := space(prev, end); err != nil {
-						return nil, err
+				spaced := !pl.last && !pl.line.Hyphen
+				for j := k + 1; j < len(pieces); j++ {
+					if pieces[j].Run >= 0 {
+						spaced = pieces[j].X-(pc.X+pc.Width) > st.Size*0.05
+						break
 					}
 				}
-				end, prev = pl.x+pc.X+f.Width(pc.Text, st.Size), st
+				trail := ""
+				if spaced {
+					trail, _ = f.Encode(" ")
+				}
+				end, prev = pl.x+pc.X+pc.Width, st
 				span := run.Lang != "" && run.Lang != b.lang && tagged && !pl.repeat
 				to, inside := targets[run.Link]
 				if run.Link != "" && tagged && !pl.repeat && (!strings.HasPrefix(run.Link, "#") || inside) {
@@ -310,13 +313,13 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 					if span {
 						fmt.Fprintf(&c, "/Span <</Lang %s>> BDC\n", pdf.Text(run.Lang))
 					}
-					if err := draw(f, st.Size, pl.x+pc.X, pl.y, pc.Text); err != nil {
+					if err := drawGlyphs(&c, p.fontNames[f], f, st.Size, pl.x+pc.X, pl.y, pc, trail); err != nil {
 						return nil, err
 					}
 					if span {
 						c.WriteString("EMC\n")
 					}
-					x0, wd := pl.x+pc.X, f.Width(pc.Text, st.Size)
+					x0, wd := pl.x+pc.X, pc.Width
 					rect := [4]float64{x0, pl.y - st.Size*0.25, x0 + wd, pl.y + st.Size*0.9}
 					if n := len(p.annots); n > 0 && p.annots[n-1].elem == le && p.annots[n-1].page == pi && p.annots[n-1].rect[1] == rect[1] {
 						// The next word of the same link on the same line: one
@@ -341,7 +344,7 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 					// A phrase in another language, read with its own voice.
 					fmt.Fprintf(&c, "/Span <</Lang %s>> BDC\n", pdf.Text(run.Lang))
 				}
-				if err := draw(f, st.Size, pl.x+pc.X, pl.y, pc.Text); err != nil {
+				if err := drawGlyphs(&c, p.fontNames[f], f, st.Size, pl.x+pc.X, pl.y, pc, trail); err != nil {
 					return nil, err
 				}
 				if span {
@@ -355,8 +358,7 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 					return nil, err
 				}
 			}
-			switch {
-			case pl.line.Hyphen && end >= 0:
+			if pl.line.Hyphen && end >= 0 {
 				// The hyphen of a word broken at the line's end is not
 				// part of the word: its actual text is empty.
 				if tagged && !pl.repeat {
@@ -368,10 +370,6 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 				}
 				if tagged && !pl.repeat {
 					c.WriteString("EMC\n")
-				}
-			case !pl.last && end >= 0:
-				if err := space(prev, end); err != nil {
-					return nil, err
 				}
 			}
 			emc()

@@ -127,3 +127,25 @@ func TestLongTable(t *testing.T) {
 		t.Errorf("%d TH and %d TD in the structure, want 3 and 180", th, td)
 	}
 }
+
+// BenchmarkHandout sets the French toolkit as an A4 handout, its ~70
+// pages, with fonts loaded for each document as the build loads them.
+func BenchmarkHandout(b *testing.B) {
+	pr, err := build.Load(context.Background(), build.Options{Src: "../..", Defaults: sobre.Defaults})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		h := &print.Document{Title: "Toolkit", Lang: "fr", Format: print.A4, Fonts: fonts(b), Footer: "Toolkit"}
+		h.AddCover("Toolkit")
+		h.AddContents("Contents")
+		for _, q := range pr.Site.Pages["fr"] {
+			if pr.Docs[q] != nil {
+				h.AddChapter(print.Chapter{Title: q.Source.Front.Title, Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang()})
+			}
+		}
+		if _, err := h.PDF(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -2,8 +2,11 @@ package typeset
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/go-text/typesetting/font"
 
 	"sobre/build/typeset/hyph"
 )
@@ -13,6 +16,8 @@ import (
 type Metrics interface {
 	Advance(r rune) float64
 	Has(r rune) bool
+	// Face is the font parsed for the shaper; words are shaped with it.
+	Face() *font.Face
 }
 
 // Style is how a run of text is set.
@@ -33,11 +38,14 @@ type Run struct {
 }
 
 // Piece is a box of a paragraph as the PDF writer draws it: text in a
-// style, at an x offset from the line's start once set.
+// style, at an x offset from the line's start once set, and the glyphs
+// the shaper set it with.
 type Piece struct {
-	Text string
-	Run  int // index of the run it comes from
-	X    float64
+	Text   string
+	Run    int // index of the run it comes from
+	X      float64
+	Width  float64 // points, as shaped (kerning included)
+	Glyphs []Glyph
 }
 
 // SetLine is a line of a set paragraph.
@@ -82,14 +90,21 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 	var pieces []Piece // pieces[i] is the box items[boxAt[i]]
 	var missing []rune
 	seen := map[rune]bool{}
-	box := func(text string, run int) {
-		st := runs[run].Style
-		w := 0.0
-		for _, r := range text {
-			w += st.Font.Advance(r)
+	box := func(p syllable, run int) {
+		w := p.width * runs[run].Style.Size / 1000
+		items = append(items, Item{Kind: Box, Width: w})
+		pieces = append(pieces, Piece{Text: p.text, Run: run, Width: w, Glyphs: p.glyphs})
+	}
+	// setWord sets a word in a run's font and notes what the font lacks.
+	setWord := func(c *wordCache, run int, text string, h *hyph.Hyphenator) *word {
+		wd := c.word(runs[run].Style.Font.Face(), runs[run].Lang, text, h)
+		for _, r := range wd.missing {
+			if !seen[r] {
+				seen[r] = true
+				missing = append(missing, r)
+			}
 		}
-		items = append(items, Item{Kind: Box, Width: w * st.Size / 1000})
-		pieces = append(pieces, Piece{Text: text, Run: run})
+		return wd
 	}
 	noBreak := func() {
 		items = append(items, Item{Kind: Penalty, Penalty: Infinity})
@@ -102,46 +117,31 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 			h, _ = hyph.For(run.Lang)
 		}
 		space := st.Font.Advance(' ') * st.Size / 1000
-		var word strings.Builder
+		cache := cacheFor(st.Font.Face())
+		var buf strings.Builder
 		flush := func() {
-			if word.Len() == 0 {
+			if buf.Len() == 0 {
 				return
 			}
-			w := word.String()
-			word.Reset()
-			// Soft hyphens the author wrote are the only points of a word
-			// that has them, as in TeX.
-			if strings.ContainsRune(w, '\u00ad') {
-				for i, part := range strings.Split(w, "\u00ad") {
-					if i > 0 {
-						items = append(items, Item{Kind: Penalty, Width: st.Font.Advance('-') * st.Size / 1000, Penalty: 50, Flagged: true})
-						pieces = append(pieces, Piece{Run: -1})
-					}
-					if part != "" {
-						box(part, ri)
-					}
+			w := buf.String()
+			buf.Reset()
+			hyphen := st.Font.Advance('-')
+			for _, p := range setWord(cache, ri, w, h).parts {
+				if p.text != "" {
+					box(p, ri)
 				}
-				return
+				if p.point {
+					items = append(items, Item{Kind: Penalty, Width: (hyphen + p.unkern) * st.Size / 1000, Penalty: 50, Flagged: true})
+					pieces = append(pieces, Piece{Run: -1})
+				}
 			}
-			var points []int
-			if h != nil {
-				points = h.Points(w)
-			}
-			last := 0
-			for _, p := range points {
-				box(w[last:p], ri)
-				items = append(items, Item{Kind: Penalty, Width: st.Font.Advance('-') * st.Size / 1000, Penalty: 50, Flagged: true})
-				pieces = append(pieces, Piece{Run: -1})
-				last = p
-			}
-			box(w[last:], ri)
 		}
 		for _, r := range run.Text {
 			if s, ok := substitutes[r]; ok {
 				if r == '\u202f' {
 					flush()
 					noBreak()
-					box(string(s), ri)
+					box(setWord(cache, ri, string(s), nil).parts[0], ri)
 					noBreak()
 					continue
 				}
@@ -161,11 +161,7 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 				items = append(items, Item{Kind: Glue, Width: space, Stretch: space / 2, Shrink: space / 3})
 				pieces = append(pieces, Piece{Run: -1})
 			default:
-				if r != '\u00ad' && !st.Font.Has(r) && !seen[r] {
-					seen[r] = true
-					missing = append(missing, r)
-				}
-				word.WriteRune(r)
+				buf.WriteRune(r) // shaping tells which characters the font lacks
 			}
 		}
 		flush()
@@ -207,7 +203,10 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 				pc.X = x
 				// Syllables of one word, split at unused points, join again.
 				if n := len(sl.Pieces); n > 0 && i > 0 && items[i-1].Kind == Penalty && items[i-1].Penalty < Infinity && sl.Pieces[n-1].Run == pc.Run {
-					sl.Pieces[n-1].Text += pc.Text
+					last := &sl.Pieces[n-1]
+					last.Text += pc.Text
+					last.Width += pc.Width
+					last.Glyphs = append(last.Glyphs, pc.Glyphs...) // Build's slices are capped: this copies
 				} else {
 					sl.Pieces = append(sl.Pieces, pc)
 				}
@@ -228,6 +227,17 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 			}
 		}
 		if l.Hyphen {
+			// The syllable before the hyphen loses its kerning with the
+			// letter that went to the next line, as the penalty's width
+			// has it.
+			if n := len(sl.Pieces); n > 0 && l.End >= 2 && items[l.End-2].Kind == Box {
+				pc := &sl.Pieces[n-1]
+				if k := unkern(pc.Glyphs); k != 0 {
+					pc.Glyphs = slices.Clone(pc.Glyphs)
+					pc.Glyphs[len(pc.Glyphs)-1].Advance += k
+					pc.Width += k * runs[pc.Run].Style.Size / 1000
+				}
+			}
 			x += items[l.End-1].Width
 		}
 		sl.Width = x
