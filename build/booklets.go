@@ -32,15 +32,18 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		}
 		return pdf.LoadFont(data, strings.TrimSuffix(path.Base(fontFiles[style]), ".ttf"))
 	}
-	if _, err := load("regular"); err != nil {
+	regular, err := load("regular")
+	if err != nil {
 		return nil, nil // no print fonts in this theme: no booklets
 	}
-	if _, err := load("bold"); err != nil {
+	bold, err := load("bold")
+	if err != nil {
 		return nil, nil
 	}
-	// Each booklet embeds its own subsets: fonts are loaded per file.
+	// Each booklet embeds its own subsets of fonts parsed once: the words
+	// shaped for one are ready for the others.
 	fonts := func() print.Fonts {
-		return print.Fonts{Regular: must(load("regular")), Bold: must(load("bold"))}
+		return print.Fonts{Regular: regular.Clone(), Bold: bold.Clone()}
 	}
 	files := map[string][]byte{}
 	for _, lang := range cfg.Codes() {
@@ -169,10 +172,3 @@ func pdfOf(j *job, d *print.Document) ([]byte, error) {
 	return data, err
 }
 
-// must keeps a font loaded once already: the second load cannot fail.
-func must(f *pdf.Font, err error) *pdf.Font {
-	if err != nil {
-		panic(err)
-	}
-	return f
-}

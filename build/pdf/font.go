@@ -33,6 +33,13 @@ func LoadFont(data []byte, name string) (*Font, error) {
 	return &Font{t: t, face: face, used: map[uint16]string{}, name: name}, nil
 }
 
+// Clone returns the same font with no glyph used yet, for another
+// document: the parsed tables, and the words shaped with them, are
+// shared; each document embeds the subset it uses.
+func (f *Font) Clone() *Font {
+	return &Font{t: f.t, face: f.face, used: map[uint16]string{}, name: f.name}
+}
+
 // parseFace parses the font once more, for the shaper (GSUB, GPOS).
 func parseFace(data []byte) (face *font.Face, err error) {
 	defer func() {
@@ -53,6 +60,12 @@ func (f *Font) Has(r rune) bool { return f.t.cmap[r] != 0 }
 // Advance returns the width of r in thousandths of the font size.
 func (f *Font) Advance(r rune) float64 {
 	return float64(f.t.advances[f.t.cmap[r]]) * 1000 / f.t.upem
+}
+
+// Glyph returns the glyph that shows r alone, unshaped.
+func (f *Font) Glyph(r rune) (Glyph, bool) {
+	g := f.t.cmap[r]
+	return Glyph{ID: g, Advance: float64(f.t.advances[g]) * 1000 / f.t.upem, Text: string(r)}, g != 0
 }
 
 // Width returns the width of s set at size.
@@ -105,13 +118,21 @@ type Glyph struct {
 // ToUnicode map. Clusters set with .notdef (id 0) are returned, not
 // drawn, as Encode returns characters it lacks.
 func (f *Font) Show(glyphs []Glyph, size float64) (string, []rune) {
+	return f.ShowAt(glyphs, size, 0, false)
+}
+
+// ShowAt is Show with the first glyph moved lead thousandths of the size
+// to the right of the current text position. With whole, the text
+// position is left where the last glyph's advance ends, so that the next
+// glyphs of a line can follow in the same text object.
+func (f *Font) ShowAt(glyphs []Glyph, size, lead float64, whole bool) (string, []rune) {
 	var b []byte
 	var missing []rune
 	rise := 0.0
 	start := -1     // where the current TJ array starts in b; -1: none open
 	inHex := false  // a hex string is open
 	kerned := false // the open array has a number: TJ, else Tj will do
-	adjust := 0.0   // to move the next glyph by, in thousandths, x to the right
+	adjust := lead  // to move the next glyph by, in thousandths, x to the right
 	end := func() {
 		if inHex {
 			b = append(b, '>')
@@ -165,6 +186,14 @@ func (f *Font) Show(glyphs []Glyph, size float64) (string, []rune) {
 		// The font moves on by the glyph's width; the shaper wants its
 		// advance, from the origin, not from where the offset drew it.
 		adjust = g.Advance - float64(f.t.advances[g.ID])*1000/f.t.upem - g.XOffset
+	}
+	if n := -adjust; whole && start >= 0 && (n >= 0.0005 || n <= -0.0005) {
+		if inHex {
+			b = append(b, '>')
+			inHex = false
+		}
+		b = append(b, Num(n)...)
+		kerned = true
 	}
 	end()
 	if rise != 0 {

@@ -79,6 +79,18 @@ func deflate(data []byte) []byte {
 	return b.Bytes()
 }
 
+// Deflate compresses a stream's data as AddStream does, for a stream
+// written in more than one file (AddDeflated).
+func Deflate(data []byte) []byte { return deflate(data) }
+
+// AddDeflated writes a stream object whose data Deflate compressed.
+func (w *Writer) AddDeflated(dict string, data []byte) Ref {
+	r := w.Alloc()
+	w.objs[r-1] = append([]byte(fmt.Sprintf("<< %s /Length %d /Filter /FlateDecode >>\nstream\n", dict, len(data))), append(data, []byte("\nendstream")...)...)
+	w.stream[r-1] = true
+	return r
+}
+
 // Bytes writes the file. The document ID is a hash of its content, so the
 // same document gives the same bytes (no date, no random ID).
 func (w *Writer) Bytes(root Ref) []byte { return w.BytesInfo(root, 0) }

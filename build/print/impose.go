@@ -32,17 +32,16 @@ func Sheets(n int) [][2]int {
 
 // Imposed writes the booklet for saddle-stitch printing: its pages, two
 // by two in Sheets order, on landscape sheets twice their width (A5 pages
-// on A4). The file is for the printer only: it has neither structure nor
-// links and does not claim to be tagged; readers get the booklet itself.
+// on A4). The file is for the printer only: it has neither structure tree
+// nor links and does not claim to be tagged; readers get the booklet.
 func (d *Document) Imposed() ([]byte, error) {
-	pages, err := d.contents()
+	// The booklet's own pages, drawn and compressed once: their marked
+	// content is inert here, where no structure tree refers to it.
+	p, err := d.painted()
 	if err != nil {
 		return nil, err
 	}
-	p, err := d.paint(pages, false)
-	if err != nil {
-		return nil, err
-	}
+	pages := p.contents
 	f := d.Format
 	sheetW, sheetH := 2*f.Width, f.Height
 	if f.Name == "A5" {
@@ -54,9 +53,9 @@ func (d *Document) Imposed() ([]byte, error) {
 	f1, f2 := d.Fonts.Regular.Embed(&w), d.Fonts.Bold.Embed(&w)
 	// Each page becomes a form XObject, drawn in its half of a sheet.
 	forms := make([]pdf.Ref, len(pages))
-	for i, c := range p.contents {
-		forms[i] = w.AddStream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >> >>",
-			pdf.Num(f.Width), pdf.Num(f.Height), f1, f2), []byte(c), false)
+	for i, c := range p.deflated {
+		forms[i] = w.AddDeflated(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >> >>",
+			pdf.Num(f.Width), pdf.Num(f.Height), f1, f2), c)
 	}
 	// The pages sit against the fold, centred on the sheet.
 	left := (sheetW - 2*f.Width) / 2

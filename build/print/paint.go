@@ -43,6 +43,7 @@ type annot struct {
 // tagged file adds to it (structure, links, bookmarks).
 type painted struct {
 	contents   []string
+	deflated   [][]byte // contents, compressed
 	elems      []elem
 	parentTree [][]int // page -> mcid -> elem
 	annots     []annot
@@ -58,9 +59,8 @@ type pos struct {
 	y    float64
 }
 
-// paint draws the pages. Untagged, it leaves out marked content and
-// links: the imposed booklet is for the printer only.
-func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
+// paint draws the pages, with their marked content and links.
+func (d *Document) paint(pages [][]placed) (*painted, error) {
 	p := &painted{elems: []elem{{tag: "Document", parent: -1}}, parentTree: make([][]int, len(pages)), at: map[int]pos{}, blockAt: map[int]pos{}, headLevel: map[int]int{}}
 	regular, bold := d.Fonts.Regular, d.Fonts.Bold
 	p.fontNames = map[*pdf.Font]string{regular: "/F1", bold: "/F2"}
@@ -159,28 +159,18 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 	type linkKey struct{ block, cell, run int }
 	linkElem := map[linkKey]int{}
 	foot := d.Footer
+	var glyphs []pdf.Glyph // reused by every line
 	for pi, lines := range pages {
 		var c strings.Builder
-		// bdc opens marked content for element el (untagged: nothing).
+		// bdc opens marked content for element el.
 		bdc := func(el int) {
-			if !tagged {
-				return
-			}
 			p.parentTree[pi] = append(p.parentTree[pi], el)
 			mcid := len(p.parentTree[pi]) - 1
 			p.elems[el].kids = append(p.elems[el].kids, mcr{page: pi, mcid: mcid})
 			fmt.Fprintf(&c, "/%s <</MCID %d>> BDC\n", p.elems[el].tag, mcid)
 		}
-		emc := func() {
-			if tagged {
-				c.WriteString("EMC\n")
-			}
-		}
-		artifact := func(kind string) {
-			if tagged {
-				fmt.Fprintf(&c, "/Artifact <<%s>> BDC\n", kind)
-			}
-		}
+		emc := func() { c.WriteString("EMC\n") }
+		artifact := func(kind string) { fmt.Fprintf(&c, "/Artifact <<%s>> BDC\n", kind) }
 		draw := func(f *pdf.Font, size, x, y float64, s string) error {
 			hex, missing := f.Encode(s)
 			if len(missing) > 0 {
@@ -278,6 +268,7 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 			end := -1.0 // where the previous piece ends
 			var prev typeset.Style
 			pieces := pl.line.Pieces
+			text := &textLine{c: &c, y: pl.y, buf: glyphs[:0]}
 			for k, pc := range pieces {
 				if pc.Run < 0 {
 					continue
@@ -292,14 +283,10 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 						break
 					}
 				}
-				trail := ""
-				if spaced {
-					trail, _ = f.Encode(" ")
-				}
 				end, prev = pl.x+pc.X+pc.Width, st
-				span := run.Lang != "" && run.Lang != b.lang && tagged && !pl.repeat
+				span := run.Lang != "" && run.Lang != b.lang && !pl.repeat
 				to, inside := targets[run.Link]
-				if run.Link != "" && tagged && !pl.repeat && (!strings.HasPrefix(run.Link, "#") || inside) {
+				if run.Link != "" && !pl.repeat && (!strings.HasPrefix(run.Link, "#") || inside) {
 					// A link is its own element, tied to its annotation, so that
 					// assistive technology reads it as a link (PDF/UA 7.18.5).
 					key := linkKey{pl.block, pl.cell, pc.Run}
@@ -308,14 +295,16 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 						le = addElem(elem{tag: "Link", parent: el})
 						linkElem[key] = le
 					}
+					text.close()
 					emc()
 					bdc(le)
 					if span {
 						fmt.Fprintf(&c, "/Span <</Lang %s>> BDC\n", pdf.Text(run.Lang))
 					}
-					if err := drawGlyphs(&c, p.fontNames[f], f, st.Size, pl.x+pc.X, pl.y, pc, trail); err != nil {
+					if err := text.show(p.fontNames[f], f, st.Size, pl.x+pc.X, pc, spaced); err != nil {
 						return nil, err
 					}
+					text.close()
 					if span {
 						c.WriteString("EMC\n")
 					}
@@ -342,15 +331,19 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 				}
 				if span {
 					// A phrase in another language, read with its own voice.
+					text.close()
 					fmt.Fprintf(&c, "/Span <</Lang %s>> BDC\n", pdf.Text(run.Lang))
 				}
-				if err := drawGlyphs(&c, p.fontNames[f], f, st.Size, pl.x+pc.X, pl.y, pc, trail); err != nil {
+				if err := text.show(p.fontNames[f], f, st.Size, pl.x+pc.X, pc, spaced); err != nil {
 					return nil, err
 				}
 				if span {
+					text.close()
 					c.WriteString("EMC\n")
 				}
 			}
+			text.close()
+			glyphs = text.buf
 			if b.tag == "TOCI" && pl.last {
 				size := d.Format.Body
 				nw := regular.Width(b.num, size)
@@ -361,14 +354,14 @@ func (d *Document) paint(pages [][]placed, tagged bool) (*painted, error) {
 			if pl.line.Hyphen && end >= 0 {
 				// The hyphen of a word broken at the line's end is not
 				// part of the word: its actual text is empty.
-				if tagged && !pl.repeat {
+				if !pl.repeat {
 					c.WriteString("/Span <</ActualText ()>> BDC\n")
 				}
 				f := prev.Font.(*pdf.Font)
 				if err := draw(f, prev.Size, end, pl.y, "-"); err != nil {
 					return nil, err
 				}
-				if tagged && !pl.repeat {
+				if !pl.repeat {
 					c.WriteString("EMC\n")
 				}
 			}

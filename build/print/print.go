@@ -123,6 +123,7 @@ type Document struct {
 	contentsAt int
 	pages      [][]placed // laid out once, drawn for each output
 	sets       []set
+	drawn      *painted // drawn once, for the booklet and its imposition
 }
 
 // AddCover adds a cover page: the title and a few lines under it.

@@ -2,6 +2,7 @@ package print
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"sobre/build/pdf"
@@ -13,7 +14,7 @@ func (d *Document) PDF() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := d.paint(pages, true)
+	p, err := d.painted()
 	if err != nil {
 		return nil, err
 	}
@@ -25,8 +26,8 @@ func (d *Document) PDF() ([]byte, error) {
 		pageRefs[i] = w.Alloc()
 	}
 	contents := make([]pdf.Ref, len(pages))
-	for i, c := range p.contents {
-		contents[i] = w.AddStream("", []byte(c), false)
+	for i, c := range p.deflated {
+		contents[i] = w.AddDeflated("", c)
 	}
 	f1, f2 := d.Fonts.Regular.Embed(&w), d.Fonts.Bold.Embed(&w)
 	annotRefs := make([]pdf.Ref, len(p.annots))
@@ -56,12 +57,26 @@ func (d *Document) PDF() ([]byte, error) {
 		if e.parent >= 0 {
 			parent = elems[e.parent].ref
 		}
+		// An element's page is that of its first marked content: its
+		// marks on that page are plain numbers, marks on other pages
+		// (a paragraph that runs on) say their page.
+		pg := -1
+		for _, kid := range e.kids {
+			if m, ok := kid.(mcr); ok {
+				pg = m.page
+				break
+			}
+		}
 		var k []string
 		for _, kid := range e.kids {
 			switch kid := kid.(type) {
 			case int:
 				k = append(k, elems[kid].ref.String())
 			case mcr:
+				if kid.page == pg {
+					k = append(k, strconv.Itoa(kid.mcid))
+					continue
+				}
 				k = append(k, fmt.Sprintf("<< /Type /MCR /Pg %s /MCID %d >>", pageRefs[kid.page], kid.mcid))
 			case objr:
 				a := p.annots[kid.annot]
@@ -69,10 +84,13 @@ func (d *Document) PDF() ([]byte, error) {
 			}
 		}
 		extra := ""
+		if pg >= 0 {
+			extra = " /Pg " + pageRefs[pg].String()
+		}
 		if i == 0 {
-			extra = " /Lang " + pdf.Text(d.Lang)
+			extra += " /Lang " + pdf.Text(d.Lang)
 		} else if e.lang != "" {
-			extra = " /Lang " + pdf.Text(e.lang)
+			extra += " /Lang " + pdf.Text(e.lang)
 		}
 		if e.alt != "" {
 			extra += " /Alt " + pdf.Text(e.alt)
@@ -111,6 +129,28 @@ func (d *Document) PDF() ([]byte, error) {
 	w.Set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %s /Lang %s /MarkInfo << /Marked true >> /StructTreeRoot %s /Outlines %s /PageMode /UseOutlines /ViewerPreferences << /DisplayDocTitle true >> /Metadata %s >>",
 		pagesRef, pdf.Text(d.Lang), root, outline, meta))
 	return w.BytesInfo(catalog, info), nil
+}
+
+// painted draws the pages once, for the booklet and its imposition, and
+// compresses their content once.
+func (d *Document) painted() (*painted, error) {
+	if d.drawn != nil {
+		return d.drawn, nil
+	}
+	pages, err := d.contents()
+	if err != nil {
+		return nil, err
+	}
+	p, err := d.paint(pages)
+	if err != nil {
+		return nil, err
+	}
+	p.deflated = make([][]byte, len(p.contents))
+	for i, c := range p.contents {
+		p.deflated[i] = pdf.Deflate([]byte(c))
+	}
+	d.drawn = p
+	return p, nil
 }
 
 // outline writes the bookmarks: the booklet's top headings, each with the

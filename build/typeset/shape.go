@@ -88,8 +88,9 @@ type wordKey struct {
 // keep the face alive. Its lock also serialises the shaping with that
 // face: a font.Face is not safe for concurrent use.
 type wordCache struct {
-	mu    sync.Mutex
-	words map[wordKey]*word
+	mu     sync.Mutex
+	words  map[wordKey]*word
+	shaped map[wordKey]*shaped
 }
 
 var (
@@ -106,7 +107,7 @@ func cacheFor(face *font.Face) *wordCache {
 	if c, ok := caches.Load(k); ok {
 		return c.(*wordCache)
 	}
-	c, loaded := caches.LoadOrStore(k, &wordCache{words: map[wordKey]*word{}})
+	c, loaded := caches.LoadOrStore(k, &wordCache{words: map[wordKey]*word{}, shaped: map[wordKey]*shaped{}})
 	if !loaded {
 		runtime.AddCleanup(face, func(k weak.Pointer[font.Face]) { caches.Delete(k) }, k)
 	}
@@ -147,7 +148,14 @@ func (c *wordCache) word(face *font.Face, lang, w string, h *hyph.Hyphenator) *w
 	// letters.) A kerning pair over a point stays in the syllable's last
 	// advance; the penalty's width takes it back (unkern), and Set draws
 	// that glyph unkerned if the line breaks there.
-	s := shape(face, lang, w)
+	sk := wordKey{lang, w, false}
+	s := c.shaped[sk]
+	if s == nil {
+		// Shaped once whatever its breaks: headings and ragged lines
+		// ask for the same words without hyphenation.
+		s = shape(face, lang, w)
+		c.shaped[sk] = s
+	}
 	wd := &word{missing: s.missing}
 	last := 0
 	for _, p := range points {
