@@ -171,4 +171,3 @@ func pdfOf(j *job, d *print.Document) ([]byte, error) {
 	j.warns = d.Problems
 	return data, err
 }
-
