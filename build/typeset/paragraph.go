@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/segmenter"
 
 	"sobre/build/typeset/hyph"
 )
@@ -81,6 +82,33 @@ func (e *MissingGlyphError) Error() string {
 	return "the print font has no glyph for " + b.String() + ": replace the character or add a substitute"
 }
 
+// breaks cuts a word (no spaces) where UAX #14 allows a line break inside
+// it. Words of letters, digits and apostrophes, most of them, have none:
+// they skip the segmenter.
+func breaks(seg *segmenter.Segmenter, w string) []string {
+	plain := true
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && !unicode.Is(unicode.Mn, r) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return []string{w}
+	}
+	seg.Init([]rune(w))
+	var parts []string
+	it := seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		parts = append(parts, w[l.OffsetInBytes:l.OffsetInBytes+l.LengthInBytes])
+	}
+	if len(parts) == 0 {
+		return []string{w}
+	}
+	return parts
+}
+
 // Build turns runs into Knuth–Plass items and the pieces its boxes draw.
 // Spaces become glue a third of an em wide (stretch half of that, shrink a
 // third), French spaces before « ; : ! ? » and inside « » do not break,
@@ -110,6 +138,7 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 		items = append(items, Item{Kind: Penalty, Penalty: Infinity})
 		pieces = append(pieces, Piece{Run: -1})
 	}
+	var seg segmenter.Segmenter
 	for ri, run := range runs {
 		st := run.Style
 		var h *hyph.Hyphenator
@@ -126,13 +155,23 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 			w := buf.String()
 			buf.Reset()
 			hyphen := st.Font.Advance('-')
-			for _, p := range setWord(cache, ri, w, h).parts {
-				if p.text != "" {
-					box(p, ri)
-				}
-				if p.point {
-					items = append(items, Item{Kind: Penalty, Width: (hyphen + p.unkern) * st.Size / 1000, Penalty: 50, Flagged: true})
+			segs := breaks(&seg, w)
+			for i, part := range segs {
+				if i > 0 {
+					// A break the text allows (UAX #14): after the hyphen
+					// of "porte-parole", the slash of an address. No hyphen
+					// is added; the penalty is TeX's for explicit hyphens.
+					items = append(items, Item{Kind: Penalty, Penalty: 50})
 					pieces = append(pieces, Piece{Run: -1})
+				}
+				for _, p := range setWord(cache, ri, part, h).parts {
+					if p.text != "" {
+						box(p, ri)
+					}
+					if p.point {
+						items = append(items, Item{Kind: Penalty, Width: (hyphen + p.unkern) * st.Size / 1000, Penalty: 50, Flagged: true})
+						pieces = append(pieces, Piece{Run: -1})
+					}
 				}
 			}
 		}
