@@ -1,6 +1,8 @@
 package build
 
 import (
+	"cmp"
+	"errors"
 	"io/fs"
 	"path"
 	"runtime"
@@ -95,7 +97,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 				if q.Key == cfg.Index || pr.Docs[q] == nil {
 					continue // the A–Z index stands in for search: paper has the contents
 				}
-				h.AddChapter(print.Chapter{Title: q.Source.Front.Title, Short: q.Label(), Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang()})
+				h.AddChapter(print.Chapter{File: q.Source.File, Title: q.Source.Front.Title, Short: q.Label(), Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang()})
 			}
 			return h
 		}
@@ -139,11 +141,16 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		for _, w := range j.warns {
 			if !said[w.Error()] {
 				said[w.Error()] = true
-				pr.Problems.Warnf(j.file, 0, "print", "%v", w)
+				pr.Problems.Warnf(cmp.Or(w.File, j.file), 0, "print", "%v", w)
 			}
 		}
 		if j.err != nil {
-			pr.Problems.Errorf(j.file, 0, "print", "cannot set the %s: %v", j.what, j.err)
+			file := j.file
+			var pe *print.Error
+			if errors.As(j.err, &pe) && pe.File != "" {
+				file = pe.File
+			}
+			pr.Problems.Errorf(file, 0, "print", "cannot set the %s: %v", j.what, j.err)
 			continue
 		}
 		if j.data == nil {
@@ -161,7 +168,7 @@ type job struct {
 	make                         func(*job) ([]byte, error)
 	data                         []byte
 	err                          error
-	warns                        []error
+	warns                        []*print.Error
 }
 
 // pdfOf writes d as a tagged PDF, keeping what it could not print as

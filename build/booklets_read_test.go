@@ -35,8 +35,15 @@ func TestBooklets(t *testing.T) {
 		t.Skip("poppler-utils not installed")
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := doBuild(t, "../", out); err != nil {
+	res, err := doBuild(t, "../", out)
+	if err != nil {
 		t.Fatal(err)
+	}
+	// No line wider than its measure, no diagram left undrawn.
+	for _, p := range res.Problems {
+		if p.Rule == "print" {
+			t.Errorf("print: %s", p)
+		}
 	}
 	kinds := []struct {
 		suffix, size string

@@ -47,7 +47,7 @@ func (d *Document) setBlocks() ([]set, error) {
 	width := f.Width - f.Left - f.Right
 	fail := func(b block, err error) error {
 		if b.from != "" {
-			return fmt.Errorf("in %q: %w", b.from, err)
+			return &Error{b.file, fmt.Errorf("in %q: %w", b.from, err)}
 		}
 		return err
 	}
@@ -68,6 +68,7 @@ func (d *Document) setBlocks() ([]set, error) {
 				if err != nil {
 					return nil, fail(b, err)
 				}
+				d.overfull(b, lines, b.cols[c]-2*cellPad*f.Body)
 				s.cells = append(s.cells, lines)
 				most = max(most, len(lines))
 			}
@@ -103,6 +104,7 @@ func (d *Document) setBlocks() ([]set, error) {
 		if err != nil {
 			return nil, fail(b, err)
 		}
+		d.overfull(b, lines, room)
 		size := f.Body
 		if len(b.runs) > 0 {
 			size = b.runs[0].Style.Size
@@ -242,6 +244,28 @@ func (d *Document) layout() ([][]placed, error) {
 	return pages, nil
 }
 
+// overfull reports lines wider than room, as TeX reports overfull boxes:
+// a word too long for its column, which runs into the margin.
+func (d *Document) overfull(b block, lines []typeset.SetLine, room float64) {
+	for _, l := range lines {
+		if !l.Overfull {
+			continue
+		}
+		var words []string
+		for _, pc := range l.Pieces {
+			if pc.Run >= 0 {
+				words = append(words, pc.Text)
+			}
+		}
+		where := ""
+		if b.from != "" {
+			where = fmt.Sprintf("in %q, ", b.from)
+		}
+		d.Problems = append(d.Problems, &Error{b.file, fmt.Errorf("%s%s: a line is %.1f pt wider than its %.0f pt: %q; shorten the word or allow a break in it",
+			where, d.Format.Name, l.Width-room, room, strings.Join(words, " "))})
+	}
+}
+
 // setWhole sets ragged lines with whole words, unless one is wider than
 // the line: hyphens help justified lines, ragged ones need them less.
 func setWhole(runs []typeset.Run, params typeset.Params) ([]typeset.SetLine, error) {
@@ -297,8 +321,9 @@ func (d *Document) columns(at int, width float64) {
 				line += runWidth(r, r.Text)
 			}
 			pad := 2 * cellPad * d.Format.Body
-			// A long word may be hyphenated: half of it is enough.
-			least[c] = max(least[c], word/2+pad, 2.5*d.Format.Body)
+			// Short words stay whole; a long one may be hyphenated, and
+			// needs no more than seven ems.
+			least[c] = max(least[c], min(word, 7*d.Format.Body)+pad, 2.5*d.Format.Body)
 			most[c] = max(most[c], line+pad)
 		}
 	}

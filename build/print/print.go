@@ -53,6 +53,7 @@ type block struct {
 	cover  bool   // the cover: no footer on its page
 	chap   int    // for a page's title: its chapter number (from 1), for TOCI: the chapter it lists
 	from   string // the chapter it belongs to, for messages
+	file   string // and its source file
 	num    string // TOCI: the page number, right-aligned
 	runs   []typeset.Run
 	marker string // a list item's bullet or number
@@ -80,8 +81,19 @@ type block struct {
 	alt    string
 }
 
+// Error is a problem in a booklet, with the source file it comes from
+// when known (a chapter's).
+type Error struct {
+	File string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
 // Chapter is a page of the site in a booklet.
 type Chapter struct {
+	File  string // its source, for messages
 	Title string
 	Short string // for the running footer; Title when empty
 	// Path is where the page is on the site ("fr/charte.html"): links
@@ -110,13 +122,14 @@ type Document struct {
 	// the diagrams to draw; nil leaves every image as its text alternative.
 	Image func(path string) []byte
 	// Problems are what could not be printed as it should, for the build
-	// to report: a diagram the print engine cannot draw, say.
-	Problems []error
+	// to report: a diagram the print engine cannot draw, a line too wide.
+	Problems []*Error
 
 	blocks []block
 	lists  int
 	tables int
 	path   string // the page being added, for its links
+	file   string // and its source file
 	// chapters counts AddChapter calls; contentsAt is where the table of
 	// contents' entries go (0: none).
 	chapters   int
@@ -145,6 +158,7 @@ func (d *Document) AddContents(heading string) {
 // page, then its content.
 func (d *Document) AddChapter(c Chapter) {
 	d.chapters++
+	d.file = c.File
 	foot := c.Short
 	if foot == "" {
 		foot = c.Title
@@ -153,7 +167,7 @@ func (d *Document) AddChapter(c Chapter) {
 	at := len(d.blocks)
 	d.AddPage(c.Doc, c.Lang, c.Path)
 	for i := at - 1; i < len(d.blocks); i++ {
-		d.blocks[i].from = c.Title
+		d.blocks[i].from, d.blocks[i].file = c.Title, c.File
 	}
 }
 
@@ -356,7 +370,7 @@ func (d *Document) figure(im *ast.Image, src []byte) *svg.Drawing {
 	}
 	fig, err := svg.Parse(data)
 	if err != nil {
-		d.Problems = append(d.Problems, fmt.Errorf("%s: printed as its text alternative: %w", file, err))
+		d.Problems = append(d.Problems, &Error{d.file, fmt.Errorf("%s: printed as its text alternative: %w", file, err)})
 		return nil
 	}
 	return fig

@@ -149,3 +149,20 @@ func BenchmarkHandout(b *testing.B) {
 		}
 	}
 }
+
+// TestOverfullReported: a word wider than its column is set anyway, and
+// the booklet says where, as TeX reports an overfull box.
+func TestOverfullReported(t *testing.T) {
+	md := "| a | b | c | d | e | f | g | h |\n|---|---|---|---|---|---|---|---|\n| 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 |\n"
+	d := &print.Document{Title: "T", Lang: "fr", Format: print.A5, Fonts: fonts(t), Footer: "T"}
+	d.AddChapter(print.Chapter{File: "content/fr/t.md", Title: "Dates", Path: "fr/t.html", Doc: markup.Parse([]byte(md), markup.Options{Lang: "fr"}), Lang: "fr"})
+	if _, err := d.PDF(); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Problems) == 0 {
+		t.Fatal("no overfull line reported")
+	}
+	if p := d.Problems[0]; p.File != "content/fr/t.md" || !strings.Contains(p.Error(), `in "Dates", A5: a line is`) {
+		t.Errorf("problem: %s (%s)", p, p.File)
+	}
+}
