@@ -191,6 +191,10 @@ func Name(s string) string {
 	return b.String()
 }
 
+// literal escapes a literal string; built once, as making a replacer
+// costs more than using it, and Text writes every tag of a booklet.
+var literal = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+
 // Text writes a text string: plain when ASCII, else UTF-16BE with its
 // byte order mark, as PDF asks for text outside PDFDocEncoding.
 func Text(s string) string {
@@ -201,13 +205,15 @@ func Text(s string) string {
 		}
 	}
 	if ascii {
-		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-		return "(" + r.Replace(s) + ")"
+		return "(" + literal.Replace(s) + ")"
 	}
 	var b strings.Builder
 	b.WriteString("<FEFF")
 	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+		b.WriteByte(hexDigits[u>>12])
+		b.WriteByte(hexDigits[u>>8&15])
+		b.WriteByte(hexDigits[u>>4&15])
+		b.WriteByte(hexDigits[u&15])
 	}
 	b.WriteString(">")
 	return b.String()

@@ -114,8 +114,14 @@ func breaks(seg *segmenter.Segmenter, w string) []string {
 // third), French spaces before « ; : ! ? » and inside « » do not break,
 // words get hyphenation points of their language.
 func Build(runs []Run) ([]Item, []Piece, error) {
-	var items []Item
-	var pieces []Piece // pieces[i] is the box items[boxAt[i]]
+	// About one item per three bytes of text (a syllable, a space, a
+	// penalty): sized once, the slices are not copied as they grow.
+	n := 4
+	for _, r := range runs {
+		n += len(r.Text) / 3
+	}
+	items := make([]Item, 0, n)
+	pieces := make([]Piece, 0, n) // pieces[i] is the box items[boxAt[i]]
 	var missing []rune
 	seen := map[rune]bool{}
 	box := func(p syllable, run int) {
@@ -228,7 +234,7 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 	}
 	out := make([]SetLine, 0, len(lines))
 	for li, l := range lines {
-		sl := SetLine{Line: l, Hyphen: l.Hyphen}
+		sl := SetLine{Line: l, Hyphen: l.Hyphen, Pieces: make([]Piece, 0, (l.End-l.Start+1)/2)}
 		x := 0.0
 		ratio := l.Ratio
 		if (li == len(lines)-1 || p.Ragged) && ratio > 0 {
