@@ -371,8 +371,11 @@ func (d *Document) contents() ([][]placed, error) {
 				runs := append([]typeset.Run(nil), b.runs...)
 				for i := range runs {
 					runs[i].Style = d.style(false, 1)
+					if b.path != "" {
+						runs[i].Link = "#" + b.path // a click leads to the chapter
+					}
 				}
-				entries = append(entries, block{tag: "TOCI", chap: b.chap, runs: runs, num: "0", before: 0.35})
+				entries = append(entries, block{tag: "TOCI", chap: b.chap, runs: runs, num: "0", before: 0.35, lang: b.lang})
 			}
 		}
 		d.blocks = append(d.blocks[:d.contentsAt], append(entries, d.blocks[d.contentsAt:]...)...)
