@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"sobre/build/content"
 	"sobre/build/pdf"
 	"sobre/build/print"
 	"sobre/build/web"
@@ -62,12 +63,19 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		if p := pr.Site.ByKey[lang][cfg.Charter]; p != nil && pr.Docs[p] != nil {
 			title := p.Source.Front.Title
 			doc, contentLang := pr.Docs[p], p.ContentLang()
+			notes, credits := pr.printNotes(p)
 			jobs = append(jobs, &job{file: p.Source.File, name: lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: "pdf", lang: lang, what: "charter as an A4 booklet",
 				make: func(*job) ([]byte, error) {
 					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(), Footer: title,
 						PageBefore: map[string]bool{"engagement": true}, Sign: s.T("print_sign", nil)}
 					d.AddTitle(title)
+					for _, n := range notes {
+						d.AddNote(n, contentLang)
+					}
 					d.AddPage(doc, contentLang, "")
+					for _, n := range credits {
+						d.AddNote(n, contentLang)
+					}
 					return d.PDF()
 				}})
 		}
@@ -90,14 +98,16 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 			if home := pr.Site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
 				cover = append(cover, home.Source.Front.Description)
 			}
-			cover = append(cover, s.T("footer_license", nil)+" CC BY 4.0. "+s.T("footer_privacy", nil))
+			cover = append(cover, s.T("footer_license", nil)+" CC BY 4.0.")
 			h.AddCover(siteTitle, cover...)
 			h.AddContents(s.T("epub_toc", nil))
 			for _, q := range pr.Site.Pages[lang] {
 				if q.Key == cfg.Index || pr.Docs[q] == nil {
 					continue // the A–Z index stands in for search: paper has the contents
 				}
-				h.AddChapter(print.Chapter{File: q.Source.File, Title: q.Source.Front.Title, Short: q.Label(), Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang()})
+				notes, credits := pr.printNotes(q)
+				h.AddChapter(print.Chapter{File: q.Source.File, Title: q.Source.Front.Title, Short: q.Label(), Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang(),
+					Notes: notes, Credits: credits})
 			}
 			return h
 		}
@@ -160,6 +170,51 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		list = append(list, web.Download{Kind: j.kind, Lang: j.lang, Path: j.name, Size: len(j.data)})
 	}
 	return list, nil
+}
+
+// printNotes says in print what a page says on the web around its text:
+// how it was made, with AI help or not and whether a person reviewed it
+// (the charter's § 4), and the licence notice of a text taken from
+// elsewhere, with its addresses written out for paper.
+func (pr *Project) printNotes(p *content.Page) (notes, credits []string) {
+	s := pr.Renderer.Strings(p.Lang)
+	fm := p.Source.Front
+	if a := fm.AI; a != nil {
+		what := s.T("ai_writing", map[string]string{"Tool": a.Tool})
+		if a.What == "translation" {
+			what = s.T("ai_translation", map[string]string{"Tool": a.Tool})
+		}
+		review := s.T("ai_review_pending", nil)
+		if a.Review == "reviewed" {
+			review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
+		}
+		notes = append(notes, what+" "+review)
+	}
+	if cr, ok := pr.Config.Credits[fm.Credit]; ok && fm.Credit != "" {
+		bare := func(u string) string {
+			return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), "/")
+		}
+		var b strings.Builder
+		b.WriteString(s.T("credit_source", nil) + " " + cr.Work + ", " + cr.Author)
+		if c := cr.Context[p.Lang]; c != "" {
+			b.WriteString(" (" + c + ")")
+		}
+		if cr.URL != "" {
+			b.WriteString(", " + bare(cr.URL))
+		}
+		b.WriteString(". " + s.T("credit_license", nil) + " " + cr.License)
+		if cr.LicenseURL != "" {
+			b.WriteString(" (" + bare(cr.LicenseURL) + ")")
+		}
+		b.WriteString(". ")
+		if cr.Lang != "" && cr.Lang != p.ContentLang() {
+			b.WriteString(s.T("credit_translated", nil))
+		} else {
+			b.WriteString(s.T("credit_original_print", nil))
+		}
+		credits = append(credits, b.String())
+	}
+	return notes, credits
 }
 
 // job is a print file to make.

@@ -157,7 +157,10 @@ func (d *Document) layout() ([][]placed, error) {
 			newPage()
 		}
 		gap := b.before * f.Body
-		if used == 0 {
+		switch {
+		case b.before < 0 && used == 0:
+			gap = height / 4 // the cover's title, a quarter down the page
+		case used == 0:
 			gap = 0
 		}
 		if b.tag == "TR" {

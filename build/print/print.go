@@ -101,6 +101,10 @@ type Chapter struct {
 	Path string
 	Doc  *markup.Doc
 	Lang string
+	// Notes are printed small under the title (how the page was made,
+	// as the charter's § 4 asks); Credits at its end (the licence notice
+	// of a text taken from elsewhere).
+	Notes, Credits []string
 }
 
 // Document is one booklet's content.
@@ -141,7 +145,7 @@ type Document struct {
 
 // AddCover adds a cover page: the title and a few lines under it.
 func (d *Document) AddCover(title string, lines ...string) {
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, cover: true, runs: []typeset.Run{{Text: title, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, cover: true, before: -1, runs: []typeset.Run{{Text: title, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
 	for _, l := range lines {
 		d.blocks = append(d.blocks, block{tag: "P", cover: true, runs: []typeset.Run{{Text: l, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang})
 	}
@@ -165,10 +169,22 @@ func (d *Document) AddChapter(c Chapter) {
 	}
 	d.blocks = append(d.blocks, block{tag: "H1", brk: true, chap: d.chapters, runs: []typeset.Run{{Text: c.Title, Style: d.style(true, 1.6), Lang: c.Lang, NoHyphens: true}}, keep: true, lang: c.Lang, path: c.Path, foot: foot})
 	at := len(d.blocks)
+	for _, n := range c.Notes {
+		d.AddNote(n, c.Lang)
+	}
 	d.AddPage(c.Doc, c.Lang, c.Path)
+	for _, n := range c.Credits {
+		d.AddNote(n, c.Lang)
+	}
 	for i := at - 1; i < len(d.blocks); i++ {
 		d.blocks[i].from, d.blocks[i].file = c.Title, c.File
 	}
+}
+
+// AddNote adds a paragraph in small print: how a page was made, where
+// its text comes from.
+func (d *Document) AddNote(text, lang string) {
+	d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: text, Style: d.style(false, 0.85), Lang: lang}}, before: 0.4, lang: lang, file: d.file})
 }
 
 // AddTitle adds the booklet's title.

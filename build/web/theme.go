@@ -217,7 +217,8 @@ var codeStrings = []string{
 	"report_subject", "position", "not_in_bundle", "dl_lang", "dl_all",
 	"decimal_separator", "size_kb", "size_mb", "dl_epub", "epub_summary",
 	"epub_toc", "epub_landmarks", "site_title", "dl_pdf", "dl_handout",
-	"dl_a5", "dl_imposed", "dl_large", "print_sign", "footer_license", "footer_privacy",
+	"dl_a5", "dl_imposed", "dl_large", "print_sign",
+	"credit_source", "credit_license", "credit_translated", "credit_original_print", "footer_license", "footer_privacy",
 }
 
 func writeVars(b *bytes.Buffer, p Palette) {
