@@ -142,6 +142,54 @@ func TestBooklets(t *testing.T) {
 	if !bytes.Contains(plain, []byte("/Alt (")) && !bytes.Contains(plain, []byte("/Alt <FEFF")) {
 		t.Error("figures have no /Alt text")
 	}
+	for _, k := range []string{"a4.pdf", "a5.pdf", "large-print.pdf"} {
+		checkMarked(t, fr(k))
+	}
+}
+
+// checkMarked reads every content stream of a tagged booklet and checks
+// that whatever it paints (text, lines, fills, figures) is inside marked
+// content, a structure element's or an artifact's (PDF/UA-1 7.1), and
+// that marked content is balanced.
+func checkMarked(t *testing.T, file string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paints := map[string]bool{"Tj": true, "TJ": true, "'": true, "\"": true, "S": true, "s": true, "f": true, "F": true, "f*": true, "B": true, "B*": true, "b": true, "b*": true, "Do": true, "sh": true}
+	streams, outside := 0, 0
+	for _, m := range regexp.MustCompile(`(?s)stream\n(.*?)\nendstream`).FindAllSubmatch(data, -1) {
+		z, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			continue
+		}
+		plain, _ := io.ReadAll(z)
+		if !bytes.Contains(plain, []byte(" BDC")) {
+			continue // a font, the metadata, an object stream
+		}
+		streams++
+		depth := 0
+		for _, tok := range strings.Fields(string(plain)) {
+			switch {
+			case tok == "BDC" || tok == "BMC":
+				depth++
+			case tok == "EMC":
+				depth--
+				if depth < 0 {
+					t.Fatalf("%s: EMC without BDC", filepath.Base(file))
+				}
+			case paints[tok] && depth == 0:
+				outside++
+			}
+		}
+		if depth != 0 {
+			t.Errorf("%s: a content stream ends with %d marked-content sequences open", filepath.Base(file), depth)
+		}
+	}
+	if streams == 0 || outside > 0 {
+		t.Errorf("%s: %d content streams, %d painting operators outside marked content", filepath.Base(file), streams, outside)
+	}
 }
 
 // paragraphs returns the text of a page's paragraphs and list items, as
