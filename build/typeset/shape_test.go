@@ -1,6 +1,7 @@
 package typeset_test
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -71,19 +72,8 @@ func TestShapingRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, l := range lines {
-				for _, pc := range l.Pieces {
-					var b strings.Builder
-					for _, g := range pc.Glyphs {
-						if g.ID == 0 {
-							t.Errorf("%q: .notdef set", pc.Text)
-						}
-						b.WriteString(g.Text)
-					}
-					if b.String() != pc.Text {
-						t.Errorf("%s, width %v: glyphs give %q, piece is %q", lang, width, b.String(), pc.Text)
-					}
-				}
+			if err := roundTrip(lines); err != nil {
+				t.Errorf("%s, width %v: %v", lang, width, err)
 			}
 		}
 	}
@@ -154,19 +144,28 @@ func FuzzSet(f *testing.F) {
 		if err != nil {
 			return // a missing glyph, or an empty paragraph
 		}
-		for _, l := range lines {
-			for _, pc := range l.Pieces {
-				var b strings.Builder
-				for _, g := range pc.Glyphs {
-					if g.ID == 0 {
-						t.Fatalf("%q: .notdef set", pc.Text)
-					}
-					b.WriteString(g.Text)
-				}
-				if b.String() != pc.Text {
-					t.Fatalf("glyphs give %q, piece is %q", b.String(), pc.Text)
-				}
-			}
+		if err := roundTrip(lines); err != nil {
+			t.Fatal(err)
 		}
 	})
+}
+
+// roundTrip checks that every piece's glyphs give its text back, and that
+// none is .notdef.
+func roundTrip(lines []typeset.SetLine) error {
+	for _, l := range lines {
+		for _, pc := range l.Pieces {
+			var b strings.Builder
+			for _, g := range pc.Glyphs {
+				if g.ID == 0 {
+					return fmt.Errorf("%q: .notdef set", pc.Text)
+				}
+				b.WriteString(g.Text)
+			}
+			if b.String() != pc.Text {
+				return fmt.Errorf("glyphs give %q, piece is %q", b.String(), pc.Text)
+			}
+		}
+	}
+	return nil
 }
