@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -35,18 +36,24 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		}
 		return pdf.LoadFont(data, strings.TrimSuffix(path.Base(fontFiles[style]), ".ttf"))
 	}
-	regular, err := load("regular")
-	if err != nil {
-		return nil, nil // no print fonts in this theme: no booklets
+	// Fonts are parsed once per language, and each booklet embeds its own
+	// subsets of them: the words shaped for one booklet are ready for the
+	// others of its language, and languages set in parallel never wait
+	// for each other's shaping.
+	parsed := map[string]print.Fonts{}
+	for _, lang := range cfg.Codes() {
+		regular, err := load("regular")
+		if err != nil {
+			return nil, nil // no print fonts in this theme: no booklets
+		}
+		bold, err := load("bold")
+		if err != nil {
+			return nil, nil
+		}
+		parsed[lang] = print.Fonts{Regular: regular, Bold: bold}
 	}
-	bold, err := load("bold")
-	if err != nil {
-		return nil, nil
-	}
-	// Each booklet embeds its own subsets of fonts parsed once: the words
-	// shaped for one are ready for the others.
-	fonts := func() print.Fonts {
-		return print.Fonts{Regular: regular.Clone(), Bold: bold.Clone()}
+	fonts := func(lang string) print.Fonts {
+		return print.Fonts{Regular: parsed[lang].Regular.Clone(), Bold: parsed[lang].Bold.Clone()}
 	}
 	files := map[string][]byte{}
 	for _, lang := range cfg.Codes() {
@@ -66,7 +73,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 			notes, credits := pr.printNotes(p)
 			jobs = append(jobs, &job{file: p.Source.File, name: lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: "pdf", lang: lang, what: "charter as an A4 booklet",
 				make: func(*job) ([]byte, error) {
-					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(), Footer: title,
+					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(lang), Footer: title,
 						PageBefore: map[string]bool{"engagement": true}, Sign: s.T("print_sign", nil)}
 					d.AddTitle(title)
 					for _, n := range notes {
@@ -93,7 +100,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		}
 		toolkit := func(f print.Format) *print.Document {
 			siteTitle := s.T("site_title", nil)
-			h := &print.Document{Title: siteTitle, Lang: lang, Format: f, Fonts: fonts(), Footer: siteTitle, Sign: s.T("print_sign", nil), Image: image}
+			h := &print.Document{Title: siteTitle, Lang: lang, Format: f, Fonts: fonts(lang), Footer: siteTitle, Sign: s.T("print_sign", nil), Image: image}
 			var cover []string
 			if home := pr.Site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
 				cover = append(cover, home.Source.Front.Description)
@@ -140,7 +147,12 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 			}
 		})
 	}
-	for _, j := range jobs {
+	// The longest first (the A5 booklet and its imposition, large print),
+	// so that no core ends alone on a long one.
+	cost := map[string]int{"a5": 0, "large": 1, "handout": 2, "pdf": 3, "imposed": 4}
+	queue := slices.Clone(jobs)
+	slices.SortStableFunc(queue, func(a, b *job) int { return cost[a.kind] - cost[b.kind] })
+	for _, j := range queue {
 		work <- j
 	}
 	close(work)

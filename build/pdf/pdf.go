@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -222,6 +223,32 @@ func Text(s string) string {
 // Num writes a number with at most three decimals and no trailing zeros:
 // PDF has no exponents, and fewer digits make smaller, stable files.
 func Num(f float64) string {
+	// Most numbers of a page are whole or have few decimals: written
+	// from an integer count of thousandths, without the float formatter.
+	if m := math.Round(f * 1000); math.Abs(m) < 1e15 {
+		n := int64(m)
+		neg := n < 0
+		if neg {
+			n = -n
+		}
+		whole, frac := n/1000, n%1000
+		var b [24]byte
+		out := b[:0]
+		if neg && n != 0 {
+			out = append(out, '-')
+		}
+		out = strconv.AppendInt(out, whole, 10)
+		if frac != 0 {
+			d := [3]byte{byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
+			k := 3
+			for d[k-1] == '0' {
+				k--
+			}
+			out = append(out, '.')
+			out = append(out, d[:k]...)
+		}
+		return string(out)
+	}
 	s := strconv.FormatFloat(f, 'f', 3, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" || s == "" {

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -131,4 +133,26 @@ func FuzzLoadFont(f *testing.F) {
 		var w pdf.Writer
 		font.Embed(&w)
 	})
+}
+
+// TestNum compares Num with the float formatter it stands in for.
+func TestNum(t *testing.T) {
+	ref := func(f float64) string {
+		s := strconv.FormatFloat(f, 'f', 3, 64)
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+		if s == "-0" || s == "" {
+			return "0"
+		}
+		return s
+	}
+	values := []float64{0, 1, -1, 0.5, 12.5, -0.0001, 0.0004, 0.0005, -0.0005, 595.276, 841.89, 1e6, -123.4567, 1e20, 3.999999}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 10000 {
+		values = append(values, (r.Float64()-0.5)*2000)
+	}
+	for _, v := range values {
+		if got, want := pdf.Num(v), ref(v); got != want {
+			t.Errorf("Num(%v) = %s, want %s", v, got, want)
+		}
+	}
 }

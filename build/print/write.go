@@ -98,7 +98,8 @@ func (d *Document) PDF() ([]byte, error) {
 		if e.attr != "" {
 			extra += " " + e.attr
 		}
-		w.Set(e.ref, fmt.Sprintf("<< /Type /StructElem /S /%s /P %s /K [%s]%s >>", e.tag, parent, strings.Join(k, " "), extra))
+		// (/Type /StructElem is optional: thousands of elements go without.)
+		w.Set(e.ref, fmt.Sprintf("<< /S /%s /P %s /K [%s]%s >>", e.tag, parent, strings.Join(k, " "), extra))
 	}
 	var nums strings.Builder
 	for pi, list := range p.parentTree {

@@ -88,7 +88,7 @@ type wordKey struct {
 // keep the face alive. Its lock also serialises the shaping with that
 // face: a font.Face is not safe for concurrent use.
 type wordCache struct {
-	mu     sync.Mutex
+	mu     sync.RWMutex
 	words  map[wordKey]*word
 	shaped map[wordKey]*shaped
 }
@@ -119,6 +119,14 @@ func cacheFor(face *font.Face) *wordCache {
 // are kept per language and word.
 func (c *wordCache) word(face *font.Face, lang, w string, h *hyph.Hyphenator) *word {
 	k := wordKey{lang, w, h != nil}
+	// Booklets are set in parallel: most words are found under a read
+	// lock; a new one is set under the write lock.
+	c.mu.RLock()
+	wd, ok := c.words[k]
+	c.mu.RUnlock()
+	if ok {
+		return wd
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if wd, ok := c.words[k]; ok {
@@ -156,7 +164,7 @@ func (c *wordCache) word(face *font.Face, lang, w string, h *hyph.Hyphenator) *w
 		s = shape(face, lang, w)
 		c.shaped[sk] = s
 	}
-	wd := &word{missing: s.missing}
+	wd = &word{missing: s.missing}
 	last := 0
 	for _, p := range points {
 		gs, ok := s.cut(last, p)
