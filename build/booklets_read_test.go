@@ -145,6 +145,36 @@ func TestBooklets(t *testing.T) {
 	for _, k := range []string{"a4.pdf", "a5.pdf", "large-print.pdf"} {
 		checkMarked(t, fr(k))
 	}
+
+	// Every web address is printed whole after its link: never
+	// hyphenated, broken after a slash if at all, with no space added.
+	a5, err := exec.Command("pdfinfo", "-struct-text", filepath.Join(out, "en/print/responsible-ai-toolkit-a5.pdf")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var joined strings.Builder
+	for _, m := range regexp.MustCompile(`(?m)^\s*"(.*)"$`).FindAllStringSubmatch(string(a5), -1) {
+		joined.WriteString(m[1])
+	}
+	sources, _ := filepath.Glob("../content/en/*.md")
+	more, _ := filepath.Glob("../content/en/*/*.md")
+	addresses := 0
+	for _, src := range append(sources, more...) {
+		if strings.HasSuffix(src, "index-a-z.md") {
+			continue // not in the booklets
+		}
+		md, _ := os.ReadFile(src)
+		for _, m := range regexp.MustCompile(`\]\((https?://[^)\s]+)\)`).FindAllSubmatch(md, -1) {
+			addr := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(string(m[1]), "https://"), "http://"), "/")
+			if !strings.Contains(joined.String(), "("+addr+")") {
+				t.Errorf("%s: the A5 booklet does not print (%s) whole", src, addr)
+			}
+			addresses++
+		}
+	}
+	if addresses < 20 {
+		t.Errorf("only %d addresses checked", addresses)
+	}
 }
 
 // checkMarked reads every content stream of a tagged booklet and checks

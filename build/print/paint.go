@@ -276,7 +276,7 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 				run := runs[pc.Run]
 				st := run.Style
 				f := st.Font.(*pdf.Font)
-				spaced := !pl.last && !pl.line.Hyphen
+				spaced := !pl.last && !pl.line.Hyphen && !pl.line.InWord
 				for j := k + 1; j < len(pieces); j++ {
 					if pieces[j].Run >= 0 {
 						spaced = pieces[j].X-(pc.X+pc.Width) > st.Size*0.05

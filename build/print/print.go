@@ -309,7 +309,7 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 			return
 		}
 		st := d.style(b, scale)
-		if k := len(runs); k > 0 && runs[k-1].Style == st && runs[k-1].Lang == l && runs[k-1].Link == link {
+		if k := len(runs); k > 0 && runs[k-1].Style == st && runs[k-1].Lang == l && runs[k-1].Link == link && !runs[k-1].NoHyphens {
 			runs[k-1].Text += s
 			return
 		}
@@ -361,8 +361,11 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 				link = dest
 				walk(k, bo, l)
 				link = ""
-				// Paper cannot click: the address follows the link text.
-				add(" ("+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(dest, "https://"), "http://"), "/")+")", bo, l)
+				// Paper cannot click: the address follows the link text,
+				// never hyphenated (a reader would type the hyphen); it
+				// breaks after its slashes only.
+				addr := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(dest, "https://"), "http://"), "/")
+				runs = append(runs, typeset.Run{Text: " (" + addr + ")", Style: d.style(bo, scale), Lang: l, NoHyphens: true})
 			default:
 				walk(k, bo, l)
 			}

@@ -53,6 +53,9 @@ type Piece struct {
 type SetLine struct {
 	Pieces []Piece
 	Hyphen bool // print a hyphen at the end (a word broken here)
+	// InWord: the line ends inside a word, where the text allows it
+	// (after "porte-", after a slash): no space follows, no hyphen added.
+	InWord bool
 	Width  float64
 	Line
 }
@@ -235,6 +238,9 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 	out := make([]SetLine, 0, len(lines))
 	for li, l := range lines {
 		sl := SetLine{Line: l, Hyphen: l.Hyphen, Pieces: make([]Piece, 0, (l.End-l.Start+1)/2)}
+		if br := items[l.End-1]; li < len(lines)-1 && br.Kind == Penalty && !br.Flagged {
+			sl.InWord = true
+		}
 		x := 0.0
 		ratio := l.Ratio
 		if (li == len(lines)-1 || p.Ragged) && ratio > 0 {
