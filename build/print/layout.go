@@ -305,9 +305,9 @@ func allEmpty(cells [][]typeset.Run) bool {
 }
 
 // columns shares width among the columns of the table whose first row is
-// block at, as browsers do: every column gets at least its longest word;
-// what is left goes to the columns in proportion to how much more their
-// text would take on one line.
+// block at, much as browsers do: short columns get all they need; the
+// others get at least their longest word, and what is left in proportion
+// to how much more their text would take on one line.
 func (d *Document) columns(at int, width float64) {
 	table := d.blocks[at].table
 	var least, most []float64
@@ -331,19 +331,50 @@ func (d *Document) columns(at int, width float64) {
 		}
 	}
 	cols := make([]float64, len(least))
+	// A column whose every cell fits on one line in its fair share of
+	// the width gets what it needs ("9:00", "15 min"): shorter columns
+	// first, each time sharing what is left among the columns left.
+	open := make([]bool, len(least))
+	for c := range open {
+		open[c] = true
+	}
+	left, n := width, len(least)
+	for settled := true; settled && n > 0; {
+		settled = false
+		for c := range least {
+			if open[c] && most[c] <= left/float64(n) {
+				cols[c], open[c] = most[c], false
+				left -= most[c]
+				n--
+				settled = true
+			}
+		}
+	}
 	sumLeast, sumMost := 0.0, 0.0
 	for c := range least {
-		sumLeast += least[c]
-		sumMost += most[c]
+		if open[c] {
+			sumLeast += least[c]
+			sumMost += most[c]
+		}
 	}
 	for c := range cols {
+		if !open[c] {
+			continue
+		}
 		switch {
-		case sumMost <= width:
-			cols[c] = most[c] * width / sumMost
-		case sumLeast >= width:
-			cols[c] = least[c] * width / sumLeast
+		case sumMost <= left:
+			cols[c] = most[c] * left / sumMost
+		case sumLeast >= left:
+			cols[c] = least[c] * left / sumLeast
 		default:
-			cols[c] = least[c] + (width-sumLeast)*(most[c]-least[c])/(sumMost-sumLeast)
+			cols[c] = least[c] + (left-sumLeast)*(most[c]-least[c])/(sumMost-sumLeast)
+		}
+	}
+	if n == 0 && left > 0 {
+		// Every column fits: the rest of the width goes to each in
+		// proportion, as a table is as wide as the text.
+		for c := range cols {
+			cols[c] += left * cols[c] / (width - left)
 		}
 	}
 	for i := at; i < len(d.blocks) && d.blocks[i].tag == "TR" && d.blocks[i].table == table; i++ {
