@@ -3,6 +3,7 @@ package build
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -55,13 +56,18 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	fonts := func(lang string) print.Fonts {
 		return print.Fonts{Regular: parsed[lang].Regular.Clone(), Bold: parsed[lang].Bold.Clone()}
 	}
-	files := map[string][]byte{}
+	files := map[string]*content.Static{}
 	for _, lang := range cfg.Codes() {
 		for _, st := range pr.Site.Statics[lang] {
-			files[lang+"/"+st.Key] = st.Data
+			files[lang+"/"+st.Key] = st
 		}
 	}
-	image := func(p string) []byte { return files[p] }
+	image := func(p string) ([]byte, string) {
+		if st := files[p]; st != nil {
+			return st.Data, st.File
+		}
+		return nil, ""
+	}
 	// Every file is a job; they run on every core, their results are kept
 	// in the order listed so the build stays deterministic.
 	var jobs []*job
@@ -158,21 +164,34 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	close(work)
 	wg.Wait()
 	var list []web.Download
+	// A problem of a page is found by each booklet it is in: it is told
+	// once, by the first.
 	said := map[string]bool{}
+	tell := func(e *print.Error) bool {
+		key := fmt.Sprint(e.File, e.Line, e.Kind)
+		if e.Kind == "" {
+			key = e.Error()
+		}
+		if said[key] {
+			return false
+		}
+		said[key] = true
+		return true
+	}
 	for _, j := range jobs {
 		for _, w := range j.warns {
-			if !said[w.Error()] {
-				said[w.Error()] = true
-				pr.Problems.Warnf(cmp.Or(w.File, j.file), 0, "print", "%v", w)
+			if tell(w) {
+				pr.Problems.Warnf(cmp.Or(w.File, j.file), w.Line, "print", "%v", w)
 			}
 		}
 		if j.err != nil {
-			file := j.file
-			var pe *print.Error
-			if errors.As(j.err, &pe) && pe.File != "" {
-				file = pe.File
+			pe := &print.Error{File: j.file, Err: j.err}
+			if !errors.As(j.err, &pe) || pe.File == "" {
+				pe = &print.Error{File: j.file, Err: j.err}
 			}
-			pr.Problems.Errorf(file, 0, "print", "cannot set the %s: %v", j.what, j.err)
+			if tell(pe) {
+				pr.Problems.Errorf(pe.File, pe.Line, "print", "cannot set the %s: %v", j.what, j.err)
+			}
 			continue
 		}
 		if j.data == nil {

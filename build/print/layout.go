@@ -47,7 +47,7 @@ func (d *Document) setBlocks() ([]set, error) {
 	width := f.Width - f.Left - f.Right
 	fail := func(b block, err error) error {
 		if b.from != "" {
-			return &Error{b.file, fmt.Errorf("in %q: %w", b.from, err)}
+			return &Error{File: b.file, Line: b.line, Kind: "glyph", Err: fmt.Errorf("in %q: %w", b.from, err)}
 		}
 		return err
 	}
@@ -248,25 +248,35 @@ func (d *Document) layout() ([][]placed, error) {
 }
 
 // overfull reports lines wider than room, as TeX reports overfull boxes:
-// a word too long for its column, which runs into the margin.
+// a word too long for its column, which runs into the margin. A block
+// gets one message, with its widest line.
 func (d *Document) overfull(b block, lines []typeset.SetLine, room float64) {
+	n, worst, text := 0, 0.0, ""
 	for _, l := range lines {
 		if !l.Overfull {
 			continue
 		}
-		var words []string
-		for _, pc := range l.Pieces {
-			if pc.Run >= 0 {
-				words = append(words, pc.Text)
+		n++
+		if over := l.Width - room; over > worst {
+			var words []string
+			for _, pc := range l.Pieces {
+				if pc.Run >= 0 {
+					words = append(words, pc.Text)
+				}
 			}
+			worst, text = over, strings.Join(words, " ")
 		}
-		where := ""
-		if b.from != "" {
-			where = fmt.Sprintf("in %q, ", b.from)
-		}
-		d.Problems = append(d.Problems, &Error{b.file, fmt.Errorf("%s%s: a line is %.1f pt wider than its %.0f pt: %q; shorten the word or allow a break in it",
-			where, d.Format.Name, l.Width-room, room, strings.Join(words, " "))})
 	}
+	if n == 0 {
+		return
+	}
+	where := ""
+	if b.from != "" {
+		where = fmt.Sprintf("in %q, ", b.from)
+	}
+	d.Problems = append(d.Problems, &Error{File: b.file, Line: b.line, Kind: "overfull", Err: fmt.Errorf(
+		"%s%s: %d line(s) wider than their %.0f pt, by up to %.1f pt (%q): shorten the word, or allow a break in it",
+		where, d.Format.Name, n, room, worst, text)})
 }
 
 // setWhole sets ragged lines with whole words, unless one is wider than

@@ -194,7 +194,7 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 				bdc(el)
 				ops, err := b.figure.Content(pl.x, pl.y, pl.size, svg.Fonts{Regular: regular, Bold: bold}, func(f *pdf.Font) string { return p.fontNames[f] })
 				if err != nil {
-					return nil, &Error{b.file, fmt.Errorf("in %q: %w", b.from, err)}
+					return nil, &Error{File: b.file, Line: b.line, Kind: "figure", Err: fmt.Errorf("in %q: %w", b.from, err)}
 				}
 				c.WriteString(ops)
 				c.WriteString("\n")

@@ -54,6 +54,7 @@ type block struct {
 	chap   int    // for a page's title: its chapter number (from 1), for TOCI: the chapter it lists
 	from   string // the chapter it belongs to, for messages
 	file   string // and its source file
+	line   int    // where the block starts in it
 	num    string // TOCI: the page number, right-aligned
 	runs   []typeset.Run
 	marker string // a list item's bullet or number
@@ -81,10 +82,13 @@ type block struct {
 	alt    string
 }
 
-// Error is a problem in a booklet, with the source file it comes from
-// when known (a chapter's).
+// Error is a problem in a booklet, with the source file and line it
+// comes from when known. Kind names what went wrong ("glyph", "overfull",
+// "figure"), so that a problem found in several booklets is told once.
 type Error struct {
 	File string
+	Line int
+	Kind string
 	Err  error
 }
 
@@ -122,9 +126,10 @@ type Document struct {
 	PageBefore map[string]bool
 	// Sign is the caption under each signature box ("name and role").
 	Sign string
-	// Image returns a file of the site by its path ("fr/img/a.svg"), for
-	// the diagrams to draw; nil leaves every image as its text alternative.
-	Image func(path string) []byte
+	// Image returns a file of the site by its path ("fr/img/a.svg"), and
+	// its source file for messages, for the diagrams to draw; nil leaves
+	// every image as its text alternative.
+	Image func(path string) (data []byte, source string)
 	// Problems are what could not be printed as it should, for the build
 	// to report: a diagram the print engine cannot draw, a line too wide.
 	Problems []*Error
@@ -134,6 +139,7 @@ type Document struct {
 	tables int
 	path   string // the page being added, for its links
 	file   string // and its source file
+	doc    *markup.Doc
 	// chapters counts AddChapter calls; contentsAt is where the table of
 	// contents' entries go (0: none).
 	chapters   int
@@ -179,6 +185,7 @@ func (d *Document) AddChapter(c Chapter) {
 	for i := at - 1; i < len(d.blocks); i++ {
 		d.blocks[i].from, d.blocks[i].file = c.Title, c.File
 	}
+	d.doc = nil
 }
 
 // AddNote adds a paragraph in small print: how a page was made, where
@@ -195,7 +202,7 @@ func (d *Document) AddTitle(s string) {
 // AddPage adds a page's Markdown content, written in lang, found at path
 // on the site (for its links; "" when they cannot be followed).
 func (d *Document) AddPage(doc *markup.Doc, lang, path string) {
-	d.path = path
+	d.path, d.doc = path, doc
 	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
 		d.addBlock(n, doc.Source, lang, 0)
 	}
@@ -212,6 +219,9 @@ func (d *Document) style(bold bool, scale float64) typeset.Style {
 func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64) {
 	add := func(b block) {
 		b.lang = lang
+		if d.doc != nil {
+			b.line = d.doc.Line(n)
+		}
 		d.blocks = append(d.blocks, b)
 	}
 	switch n := n.(type) {
@@ -287,6 +297,9 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 				before = 0.8
 			}
 			add(block{tag: "TR", cells: cells, table: d.tables, head: head, indent: indent, before: before})
+			if d.doc != nil {
+				d.blocks[len(d.blocks)-1].line = d.doc.Line(row.FirstChild()) // the row's own line
+			}
 		}
 	case *markup.Directive:
 		// Generated for the web (a form, an index): nothing to print.
@@ -383,13 +396,13 @@ func (d *Document) figure(im *ast.Image, src []byte) *svg.Drawing {
 		return nil
 	}
 	file := path.Clean(path.Join(path.Dir(d.path), dest))
-	data := d.Image(file)
+	data, source := d.Image(file)
 	if data == nil {
 		return nil
 	}
 	fig, err := svg.Parse(data)
 	if err != nil {
-		d.Problems = append(d.Problems, &Error{d.file, fmt.Errorf("%s: printed as its text alternative: %w", file, err)})
+		d.Problems = append(d.Problems, &Error{File: source, Kind: "figure", Err: fmt.Errorf("the booklets print this image as its text alternative: %w", err)})
 		return nil
 	}
 	return fig

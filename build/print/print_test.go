@@ -162,7 +162,7 @@ func TestOverfullReported(t *testing.T) {
 	if len(d.Problems) == 0 {
 		t.Fatal("no overfull line reported")
 	}
-	if p := d.Problems[0]; p.File != "content/fr/t.md" || !strings.Contains(p.Error(), `in "Dates", A5: a line is`) {
-		t.Errorf("problem: %s (%s)", p, p.File)
+	if p := d.Problems[0]; p.File != "content/fr/t.md" || p.Line != 3 || p.Kind != "overfull" || !strings.Contains(p.Error(), `in "Dates", A5: 1 line(s) wider than their`) {
+		t.Errorf("problem: %s (%s:%d %s)", p, p.File, p.Line, p.Kind)
 	}
 }
