@@ -257,7 +257,11 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 					last := &sl.Pieces[n-1]
 					last.Text += pc.Text
 					last.Width += pc.Width
-					last.Glyphs = append(last.Glyphs, pc.Glyphs...) // Build's slices are capped: this copies
+					if n, m := len(last.Glyphs), len(pc.Glyphs); m > 0 && n > 0 && cap(last.Glyphs) >= n+m && &last.Glyphs[:n+1][n] == &pc.Glyphs[0] {
+						last.Glyphs = last.Glyphs[:n+m] // the next glyphs of the same shaped word
+					} else {
+						last.Glyphs = append(last.Glyphs[:n:n], pc.Glyphs...) // a copy, never a write into the cache
+					}
 				} else {
 					sl.Pieces = append(sl.Pieces, pc)
 				}

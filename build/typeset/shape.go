@@ -44,9 +44,10 @@ type shaped struct {
 func (s *shaped) cut(from, to int) (g []Glyph, ok bool) {
 	i, okFrom := s.boundary(from)
 	j, okTo := s.boundary(to)
-	// A cap as long as the slice: appending to it copies, never writes
-	// over the cache's glyphs.
-	return s.glyphs[i:j:j], okFrom && okTo
+	// The slice's capacity runs to the word's end, so that Set can join
+	// a syllable to the next by reslicing (it checks they are contiguous);
+	// nothing appends to it (Set clones before it changes a glyph).
+	return s.glyphs[i:j], okFrom && okTo
 }
 
 // boundary returns the index of the first glyph at or after byte p, and
