@@ -48,6 +48,9 @@ type Params struct {
 	LinePenalty float64
 	// FlaggedDemerits is added when two lines in a row end with a hyphen.
 	FlaggedDemerits float64
+	// FinalHyphenDemerits is added when the last line but one ends with
+	// a hyphen: the paragraph would end on the stub of a word ("ers.").
+	FinalHyphenDemerits float64
 	// FitnessDemerits is added when a tight line follows a loose one, or
 	// the other way round: neighbouring lines should look alike.
 	FitnessDemerits float64
@@ -63,7 +66,9 @@ func Defaults(width float64) Params {
 		Tolerance:       2,
 		LinePenalty:     10,
 		FlaggedDemerits: 3000,
-		FitnessDemerits: 100,
+		// TeX's \finalhyphendemerits.
+		FinalHyphenDemerits: 5000,
+		FitnessDemerits:     100,
 	}
 }
 
@@ -225,6 +230,10 @@ func breakLines(items []Item, p Params, strict bool) ([]Line, bool) {
 			}
 			if it.Kind == Penalty && it.Flagged && a.pos >= 0 && items[a.pos].Kind == Penalty && items[a.pos].Flagged {
 				d += p.FlaggedDemerits
+			}
+			if b == len(items)-1 && a.pos >= 0 && items[a.pos].Kind == Penalty && items[a.pos].Flagged {
+				// The last line would begin with the end of a broken word.
+				d += p.FinalHyphenDemerits
 			}
 			fc := fitness(r)
 			if abs(fc-a.fitness) > 1 {

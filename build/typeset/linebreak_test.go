@@ -218,3 +218,31 @@ func BenchmarkBreak(b *testing.B) {
 		}
 	}
 }
+
+// TestFinalHyphen: with TeX's final hyphen demerits, fewer paragraphs
+// end on the stub of a word broken on the line before.
+func TestFinalHyphen(t *testing.T) {
+	const hyphenated = "Nous nous en-ga-geons à adop-ter un usage sobre et éco-lo-gi-que-ment res-pon-sable de l’in-tel-li-gence ar-ti-fi-cielle en pri-vi-lé-giant les mo-teurs de re-cherche clas-siques"
+	stubs := func(final float64) (n int) {
+		for width := 20.0; width <= 80; width++ {
+			p := Defaults(width)
+			p.FinalHyphenDemerits = final
+			for cut := 40; cut <= len(hyphenated); cut += 7 {
+				text := hyphenated[:cut]
+				if i := strings.LastIndexByte(text, ' '); i > 0 {
+					text = text[:i]
+				}
+				lines, err := Break(mono(text), p)
+				if err == nil && len(lines) > 1 && lines[len(lines)-2].Hyphen {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	without, with := stubs(0), stubs(Defaults(1).FinalHyphenDemerits)
+	t.Logf("paragraphs ending on a stub: %d without the rule, %d with it", without, with)
+	if with >= without {
+		t.Errorf("final hyphen demerits: %d stubs, %d without them", with, without)
+	}
+}
