@@ -57,6 +57,11 @@ type Params struct {
 	// Ragged sets lines at their natural spacing instead of justifying
 	// them (headings, short lines); breaks are still chosen for evenness.
 	Ragged bool
+	// RaggedStretch is how much a ragged line may fall short of the
+	// measure at ratio 1, like TeX's \rightskip stretch: lines are then
+	// broken for even lengths, not for even spaces. Set makes it three
+	// ems of the paragraph's first run when it is 0.
+	RaggedStretch float64
 }
 
 // Defaults are TeX's plain values, scaled to the adjustment ratio.
@@ -182,7 +187,13 @@ func breakLines(items []Item, p Params, strict bool) ([]Line, bool) {
 			var r float64
 			switch {
 			case w < target:
-				if y := sumY[b] - sumY[start]; y > 0 {
+				y := sumY[b] - sumY[start]
+				if p.Ragged && p.RaggedStretch > 0 && b != n-1 {
+					// Ragged lines keep their spaces: how short a line
+					// falls is measured against the right margin's give.
+					y = p.RaggedStretch
+				}
+				if y > 0 {
 					r = (target - w) / y
 				} else {
 					r = math.Inf(1)

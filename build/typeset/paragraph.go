@@ -231,6 +231,9 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 	if err != nil {
 		return nil, err
 	}
+	if p.Ragged && p.RaggedStretch == 0 && len(runs) > 0 {
+		p.RaggedStretch = 3 * runs[0].Style.Size
+	}
 	lines, err := Break(items, p)
 	if err != nil {
 		return nil, err
