@@ -148,6 +148,9 @@ func (w *Writer) BytesInfo(root, info Ref) []byte {
 		objStms = append(objStms, []byte(fmt.Sprintf("<< /Type /ObjStm /N %d /First %d /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(group), head.Len(), len(z), z)))
 		next++
 	}
+	for len(locs) < next+1 { // room for the cross-reference stream itself
+		locs = append(locs, loc{})
+	}
 	locs = locs[:next+1]
 	for k, o := range objStms {
 		write(n+1+k, o)

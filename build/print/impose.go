@@ -53,9 +53,13 @@ func (d *Document) Imposed() ([]byte, error) {
 	f1, f2 := d.Fonts.Regular.Embed(&w), d.Fonts.Bold.Embed(&w)
 	// Each page becomes a form XObject, drawn in its half of a sheet.
 	forms := make([]pdf.Ref, len(pages))
+	images := make([]pdf.Ref, len(p.images))
+	for i, im := range p.images {
+		images[i] = w.AddImage(im)
+	}
 	for i, c := range p.deflated {
-		forms[i] = w.AddDeflated(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >> >>",
-			pdf.Num(f.Width), pdf.Num(f.Height), f1, f2), c)
+		forms[i] = w.AddDeflated(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >>%s >>",
+			pdf.Num(f.Width), pdf.Num(f.Height), f1, f2, p.xobjects(i, images)), c)
 	}
 	// The pages sit against the fold, centred on the sheet.
 	left := (sheetW - 2*f.Width) / 2

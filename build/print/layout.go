@@ -80,11 +80,20 @@ func (d *Document) setBlocks() ([]set, error) {
 			continue
 		}
 		room := width - b.indent
-		if b.figure != nil {
+		if b.figure != nil || b.photo != nil {
 			// As wide as the text, and never taller than two thirds of a
-			// page, so that a heading and a line can come with it.
+			// page, so that a heading and a line can come with it. A
+			// photo is no wider than at 96 pixels to the inch, where a
+			// screen shows it: a small logo stays small.
 			w := min(room, f.Body*40)
-			h := w * b.figure.Height / b.figure.Width
+			ratio := 1.0
+			if b.figure != nil {
+				ratio = b.figure.Height / b.figure.Width
+			} else {
+				w = min(w, float64(b.photo.Width)*0.75)
+				ratio = float64(b.photo.Height) / float64(b.photo.Width)
+			}
+			h := w * ratio
 			if most := (f.Height - f.Top - f.Bottom) * 2 / 3; h > most {
 				w, h = w*most/h, most
 			}
@@ -189,7 +198,7 @@ func (d *Document) layout() ([][]placed, error) {
 			next := sets[i+1]
 			if next.cells != nil {
 				need += d.blocks[i+1].before*f.Body + next.h
-			} else if d.blocks[i+1].figure != nil {
+			} else if d.blocks[i+1].tag == "Figure" {
 				need += d.blocks[i+1].before*f.Body + next.extra
 			} else {
 				need += d.blocks[i+1].before*f.Body + float64(min(2, len(next.lines)))*next.lh
@@ -231,7 +240,7 @@ func (d *Document) layout() ([][]placed, error) {
 				newPage()
 			}
 		}
-		if b.figure != nil {
+		if b.tag == "Figure" {
 			// Centred in the text's width.
 			x := f.Left + b.indent + (width-b.indent-s.h)/2
 			cur = append(cur, placed{block: i, frame: true, first: true, last: true, x: x, y: f.Height - f.Top - used, h: s.extra, size: s.h})

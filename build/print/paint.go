@@ -2,6 +2,7 @@ package print
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"sobre/build/pdf"
@@ -52,6 +53,38 @@ type painted struct {
 	blockAt    map[int]pos // where each block starts
 	headLevel  map[int]int // heading element -> level
 	fontNames  map[*pdf.Font]string
+	images     []*pdf.Image // raster pictures, named /Im1, /Im2… in order
+	pageImages [][]int      // page -> the images it draws
+}
+
+// image names a raster picture drawn on page pi.
+func (p *painted) image(im *pdf.Image, pi int) string {
+	k := slices.Index(p.images, im)
+	if k < 0 {
+		p.images = append(p.images, im)
+		k = len(p.images) - 1
+	}
+	for len(p.pageImages) <= pi {
+		p.pageImages = append(p.pageImages, nil)
+	}
+	if !slices.Contains(p.pageImages[pi], k) {
+		p.pageImages[pi] = append(p.pageImages[pi], k)
+	}
+	return fmt.Sprintf("/Im%d", k+1)
+}
+
+// xobjects is the /XObject entry of page pi's resources, or "".
+func (p *painted) xobjects(pi int, refs []pdf.Ref) string {
+	if pi >= len(p.pageImages) || len(p.pageImages[pi]) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(" /XObject <<")
+	for _, k := range p.pageImages[pi] {
+		fmt.Fprintf(&b, " /Im%d %s", k+1, refs[k])
+	}
+	b.WriteString(" >>")
+	return b.String()
 }
 
 type pos struct {
@@ -186,18 +219,23 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 			if b.foot != "" && pl.first {
 				foot = b.foot
 			}
-			if pl.frame && b.figure != nil {
-				// The diagram, tagged as a figure whose alternative text
-				// screen readers read instead of its labels.
+			if pl.frame && b.tag == "Figure" {
+				// The picture, tagged as a figure whose alternative text
+				// screen readers read instead of a diagram's labels.
 				el := blockElem[pl.block]
 				p.elems[el].attr = fmt.Sprintf("/A << /O /Layout /BBox [%s %s %s %s] >>", pdf.Num(pl.x), pdf.Num(pl.y-pl.h), pdf.Num(pl.x+pl.size), pdf.Num(pl.y))
 				bdc(el)
-				ops, err := b.figure.Content(pl.x, pl.y, pl.size, svg.Fonts{Regular: regular, Bold: bold}, func(f *pdf.Font) string { return p.fontNames[f] })
-				if err != nil {
-					return nil, &Error{File: b.file, Line: b.line, Kind: "figure", Err: fmt.Errorf("in %q: %w", b.from, err)}
+				if b.photo != nil {
+					name := p.image(b.photo, pi)
+					fmt.Fprintf(&c, "q %s 0 0 %s %s %s cm %s Do Q\n", pdf.Num(pl.size), pdf.Num(pl.h), pdf.Num(pl.x), pdf.Num(pl.y-pl.h), name)
+				} else {
+					ops, err := b.figure.Content(pl.x, pl.y, pl.size, svg.Fonts{Regular: regular, Bold: bold}, func(f *pdf.Font) string { return p.fontNames[f] })
+					if err != nil {
+						return nil, &Error{File: b.file, Line: b.line, Kind: "figure", Err: fmt.Errorf("in %q: %w", b.from, err)}
+					}
+					c.WriteString(ops)
+					c.WriteString("\n")
 				}
-				c.WriteString(ops)
-				c.WriteString("\n")
 				emc()
 				continue
 			}

@@ -79,6 +79,7 @@ type block struct {
 	sign string // draw signature boxes under the paragraph, with this caption
 
 	figure *svg.Drawing // a diagram, drawn, with alt as its text alternative
+	photo  *pdf.Image   // or a raster image
 	alt    string
 }
 
@@ -243,8 +244,8 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 		add(block{tag: fmt.Sprintf("H%d", n.Level), runs: runs, before: 1.2, keep: true, indent: indent, id: id, brk: id != "" && d.PageBefore[id]})
 	case *ast.Paragraph, *ast.TextBlock:
 		if im, ok := n.FirstChild().(*ast.Image); ok && n.ChildCount() == 1 {
-			if fig := d.figure(im, src); fig != nil {
-				add(block{tag: "Figure", figure: fig, alt: strings.TrimSpace(markup.PlainText(im, src)), indent: indent, before: 0.8})
+			if fig, photo := d.figure(im); fig != nil || photo != nil {
+				add(block{tag: "Figure", figure: fig, photo: photo, alt: strings.TrimSpace(markup.PlainText(im, src)), indent: indent, before: 0.8})
 				return
 			}
 		}
@@ -388,24 +389,39 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 	return runs
 }
 
-// figure reads the diagram an image shows, if it is an SVG drawing the
-// print engine can draw; other images print as their text alternative.
-func (d *Document) figure(im *ast.Image, src []byte) *svg.Drawing {
+// figure reads the picture an image shows: an SVG diagram, drawn as
+// vectors, or a JPEG, PNG or GIF. One the engine cannot read prints as
+// its text alternative, with a warning.
+func (d *Document) figure(im *ast.Image) (*svg.Drawing, *pdf.Image) {
 	dest := string(im.Destination)
-	if d.Image == nil || d.path == "" || !strings.HasSuffix(strings.ToLower(dest), ".svg") || strings.Contains(dest, ":") {
-		return nil
+	if d.Image == nil || d.path == "" || strings.Contains(dest, ":") {
+		return nil, nil
 	}
 	file := path.Clean(path.Join(path.Dir(d.path), dest))
 	data, source := d.Image(file)
 	if data == nil {
-		return nil
+		return nil, nil
 	}
-	fig, err := svg.Parse(data)
-	if err != nil {
+	fail := func(err error) {
 		d.Problems = append(d.Problems, &Error{File: source, Kind: "figure", Err: fmt.Errorf("the booklets print this image as its text alternative: %w", err)})
-		return nil
 	}
-	return fig
+	switch strings.ToLower(path.Ext(file)) {
+	case ".svg":
+		fig, err := svg.Parse(data)
+		if err != nil {
+			fail(err)
+			return nil, nil
+		}
+		return fig, nil
+	case ".png", ".jpg", ".jpeg", ".gif":
+		photo, err := pdf.NewImage(data)
+		if err != nil {
+			fail(err)
+			return nil, nil
+		}
+		return nil, photo
+	}
+	return nil, nil
 }
 
 // target resolves a link of the page being added, relative to its path on

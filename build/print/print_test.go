@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -164,5 +167,60 @@ func TestOverfullReported(t *testing.T) {
 	}
 	if p := d.Problems[0]; p.File != "content/fr/t.md" || p.Line != 3 || p.Kind != "overfull" || !strings.Contains(p.Error(), `in "Dates", A5: 1 line(s) wider than their`) {
 		t.Errorf("problem: %s (%s:%d %s)", p, p.File, p.Line, p.Kind)
+	}
+}
+
+// TestPhoto prints a raster image as a tagged figure, at the size a
+// screen shows it, in the booklet and in its imposition.
+func TestPhoto(t *testing.T) {
+	m := image.NewNRGBA(image.Rect(0, 0, 200, 100))
+	for i := range m.Pix {
+		m.Pix[i] = byte(i)
+	}
+	var logo bytes.Buffer
+	png.Encode(&logo, m)
+	md := "# Logo\n\nNotre logo :\n\n![Le logo de l’ASBL, un soleil orange](img/logo.png)\n"
+	d := &print.Document{Title: "Logo", Lang: "fr", Format: print.A5, Fonts: fonts(t), Footer: "Logo",
+		Image: func(p string) ([]byte, string) {
+			if p != "fr/img/logo.png" {
+				t.Errorf("image asked as %q", p)
+			}
+			return logo.Bytes(), "content/fr/img/logo.png"
+		}}
+	d.AddChapter(print.Chapter{Title: "Logo", Path: "fr/logo.html", Doc: markup.Parse([]byte(md), markup.Options{Lang: "fr"}), Lang: "fr"})
+	booklet, err := d.PDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	imposed, err := d.Imposed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Problems) > 0 {
+		t.Errorf("problems: %v", d.Problems)
+	}
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		t.Skip("poppler-utils not installed")
+	}
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{"booklet": booklet, "imposed": imposed} {
+		file := filepath.Join(dir, name+".pdf")
+		os.WriteFile(file, data, 0o644)
+		list, err := exec.Command("pdfimages", "-list", file).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// One image, 200 × 100, and its soft mask (the PNG has alpha).
+		if !regexp.MustCompile(`image\s+200\s+100\s+rgb`).Match(list) || !regexp.MustCompile(`smask\s+200\s+100\s+gray`).Match(list) {
+			t.Errorf("%s: pdfimages -list:\n%s", name, list)
+		}
+		// Rendered without a complaint.
+		if out, err := exec.Command("pdftoppm", "-r", "20", "-png", file, filepath.Join(dir, name)).CombinedOutput(); err != nil || len(out) > 0 {
+			t.Errorf("%s: pdftoppm: %v %s", name, err, out)
+		}
+	}
+	structure, _ := exec.Command("pdfinfo", "-struct", filepath.Join(dir, "booklet.pdf")).Output()
+	if !strings.Contains(string(structure), "Figure") {
+		t.Errorf("no Figure in the structure:\n%s", structure)
 	}
 }

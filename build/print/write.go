@@ -30,6 +30,10 @@ func (d *Document) PDF() ([]byte, error) {
 		contents[i] = w.AddDeflated("", c)
 	}
 	f1, f2 := d.Fonts.Regular.Embed(&w), d.Fonts.Bold.Embed(&w)
+	images := make([]pdf.Ref, len(p.images))
+	for i, im := range p.images {
+		images[i] = w.AddImage(im)
+	}
 	annotRefs := make([]pdf.Ref, len(p.annots))
 	pageAnnots := make([][]string, len(pages))
 	for i := range p.annots {
@@ -42,8 +46,8 @@ func (d *Document) PDF() ([]byte, error) {
 		if len(pageAnnots[pi]) > 0 {
 			extra = " /Annots [" + strings.Join(pageAnnots[pi], " ") + "]"
 		}
-		w.Set(pageRefs[pi], fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >> >> /Contents %s /StructParents %d /Tabs /S%s >>",
-			pagesRef, pdf.Num(d.Format.Width), pdf.Num(d.Format.Height), f1, f2, contents[pi], pi, extra))
+		w.Set(pageRefs[pi], fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >>%s >> /Contents %s /StructParents %d /Tabs /S%s >>",
+			pagesRef, pdf.Num(d.Format.Width), pdf.Num(d.Format.Height), f1, f2, p.xobjects(pi, images), contents[pi], pi, extra))
 	}
 	w.Set(pagesRef, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", refs(pageRefs), len(pages)))
 
