@@ -145,6 +145,12 @@ func TestBooklets(t *testing.T) {
 	for _, k := range []string{"a4.pdf", "a5.pdf", "large-print.pdf"} {
 		checkMarked(t, fr(k))
 	}
+	checkMarked(t, filepath.Join(out, "fr/print/charte-a4.pdf"))
+	// A blank to fill in is read as what goes there.
+	charter, _ := exec.Command("pdfinfo", "-struct-text", filepath.Join(out, "fr/print/charte-a4.pdf")).Output()
+	if !strings.Contains(string(charter), "nom de l’association, à compléter s’engage") {
+		t.Error("the charter's blank is not read as what goes there")
+	}
 
 	// Every web address is printed whole after its link: never
 	// hyphenated, broken after a slash if at all, with no space added.
@@ -215,6 +221,11 @@ func checkMarked(t *testing.T, file string) {
 		}
 		if depth != 0 {
 			t.Errorf("%s: a content stream ends with %d marked-content sequences open", filepath.Base(file), depth)
+		}
+		// Invisible text (a blank's label) never leaves its render mode
+		// to what follows: q … Q closes it in the same line.
+		if all, closed := bytes.Count(plain, []byte(" 3 Tr ")), len(regexp.MustCompile(`q BT 3 Tr [^\n]* ET Q\n`).FindAll(plain, -1)); all != closed {
+			t.Errorf("%s: %d invisible text objects, %d closed by Q", filepath.Base(file), all, closed)
 		}
 	}
 	if streams == 0 || outside > 0 {

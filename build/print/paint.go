@@ -322,6 +322,35 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 					}
 				}
 				end, prev = pl.x+pc.X+pc.Width, st
+				if run.Rule > 0 {
+					// A blank to fill in: a line drawn under the baseline
+					// (an artifact), and what goes there as invisible text
+					// squeezed to the line's length (render mode 3, which
+					// q … Q takes back), so that it is read aloud and
+					// copied, never seen.
+					text.close()
+					x0, y0 := pl.x+pc.X, pl.y-st.Size*0.15
+					if !pl.repeat {
+						emc()
+						artifact(" /Type /Layout ")
+					}
+					fmt.Fprintf(&c, "q %s w %s %s m %s %s l S Q\n", pdf.Num(st.Size*0.06), pdf.Num(x0), pdf.Num(y0), pdf.Num(x0+pc.Width), pdf.Num(y0))
+					if !pl.repeat {
+						emc()
+						bdc(el)
+					}
+					label := run.Text
+					if spaced {
+						label += " "
+					}
+					hex, missing := f.Encode(label)
+					if len(missing) > 0 {
+						return nil, &typeset.MissingGlyphError{Chars: missing}
+					}
+					squeeze := 100 * pc.Width / max(f.Width(label, st.Size), 1)
+					fmt.Fprintf(&c, "q BT 3 Tr %s %s Tf %s Tz %s %s Td %s Tj ET Q\n", p.fontNames[f], pdf.Num(st.Size), pdf.Num(squeeze), pdf.Num(x0), pdf.Num(pl.y), hex)
+					continue
+				}
 				span := run.Lang != "" && run.Lang != b.lang && !pl.repeat
 				to, inside := targets[run.Link]
 				if run.Link != "" && !pl.repeat && (!strings.HasPrefix(run.Link, "#") || inside) {

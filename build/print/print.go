@@ -323,7 +323,7 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 			return
 		}
 		st := d.style(b, scale)
-		if k := len(runs); k > 0 && runs[k-1].Style == st && runs[k-1].Lang == l && runs[k-1].Link == link && !runs[k-1].NoHyphens {
+		if k := len(runs); k > 0 && runs[k-1].Style == st && runs[k-1].Lang == l && runs[k-1].Link == link && !runs[k-1].NoHyphens && runs[k-1].Rule == 0 {
 			runs[k-1].Text += s
 			return
 		}
@@ -351,7 +351,13 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 				case k.Name == "signature" && b != nil:
 					b.sign = d.Sign // boxes under the line, not a line
 				default:
-					add("____________________", bo, l)
+					// A line to write on, drawn; screen readers hear what
+					// goes there ("date, to fill in").
+					width := map[string]float64{"organisation": 12, "date": 7}[k.Name]
+					if width == 0 {
+						width = 9
+					}
+					runs = append(runs, typeset.Run{Text: k.Label, Style: d.style(bo, scale), Lang: l, Rule: width * d.Format.Body * scale})
 				}
 			case *markup.Span:
 				walk(k, bo, k.Lang)

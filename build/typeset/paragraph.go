@@ -36,6 +36,10 @@ type Run struct {
 	Link  string // a link's destination, kept with its pieces
 	// NoHyphens keeps words whole (headings).
 	NoHyphens bool
+	// Rule makes the run a blank to fill in by hand: a box this many
+	// points wide, that never breaks, drawn by the caller; Text says
+	// what goes there, for screen readers.
+	Rule float64
 }
 
 // Piece is a box of a paragraph as the PDF writer draws it: text in a
@@ -150,6 +154,11 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 	var seg segmenter.Segmenter
 	for ri, run := range runs {
 		st := run.Style
+		if run.Rule > 0 {
+			items = append(items, Item{Kind: Box, Width: run.Rule})
+			pieces = append(pieces, Piece{Text: run.Text, Run: ri, Width: run.Rule})
+			continue
+		}
 		var h *hyph.Hyphenator
 		if !run.NoHyphens {
 			h, _ = hyph.For(run.Lang)
