@@ -20,14 +20,7 @@ import (
 // print font: the smallest complete use of the writer.
 func page(t *testing.T, lines []string) []byte {
 	t.Helper()
-	data, err := fs.ReadFile(sobre.Defaults, "themes/default/fonts/AtkinsonHyperlegibleNext-Regular.ttf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := pdf.LoadFont(data, "AtkinsonHyperlegibleNext-Regular")
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := regular(t)
 	var content strings.Builder
 	y := 780.0
 	for _, l := range lines {
