@@ -72,6 +72,7 @@ const compression = 6
 
 func deflate(data []byte) []byte {
 	var b bytes.Buffer
+	b.Grow(len(data)/4 + 64) // page operators deflate to a fifth or so
 	z := zlibs.Get().(*zlib.Writer)
 	z.Reset(&b)
 	z.Write(data)

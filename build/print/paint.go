@@ -195,6 +195,7 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 	var glyphs []pdf.Glyph // reused by every line
 	for pi, lines := range pages {
 		var c strings.Builder
+		c.Grow(24 << 10) // a full A4 page of text takes some 17 to 22 KB of operators
 		// bdc opens marked content for element el.
 		bdc := func(el int) {
 			p.parentTree[pi] = append(p.parentTree[pi], el)

@@ -121,11 +121,12 @@ func breaks(seg *segmenter.Segmenter, w string) []string {
 // third), French spaces before « ; : ! ? » and inside « » do not break,
 // words get hyphenation points of their language.
 func Build(runs []Run) ([]Item, []Piece, error) {
-	// About one item per three bytes of text (a syllable, a space, a
-	// penalty): sized once, the slices are not copied as they grow.
-	n := 4
+	// Up to about one item per two bytes of text (syllables of three
+	// letters or so, their hyphenation points, spaces): sized once, the
+	// slices are seldom copied as they grow.
+	n := 8
 	for _, r := range runs {
-		n += len(r.Text) / 3
+		n += len(r.Text) / 2
 	}
 	items := make([]Item, 0, n)
 	pieces := make([]Piece, 0, n) // pieces[i] is the box items[boxAt[i]]
