@@ -66,9 +66,10 @@ var zlibs = sync.Pool{New: func() any {
 	return z
 }}
 
-// compression is the deflate level: 6 gives within 1 % of the smallest
-// files (level 9) at a fraction of the time.
-const compression = 6
+// compression is the deflate level: on the handout's streams, level 5
+// gives files 1 % larger than level 9 in half its time; level 6, 0.3 %
+// smaller than 5 for a third more time.
+const compression = 5
 
 func deflate(data []byte) []byte {
 	var b bytes.Buffer
