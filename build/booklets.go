@@ -14,6 +14,7 @@ import (
 	"sobre/build/content"
 	"sobre/build/pdf"
 	"sobre/build/print"
+	"sobre/build/typeset"
 	"sobre/build/web"
 )
 
@@ -42,6 +43,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	// others of its language, and languages set in parallel never wait
 	// for each other's shaping.
 	parsed := map[string]print.Fonts{}
+	items := map[string]*typeset.Items{} // per language, shared by its booklets
 	for _, lang := range cfg.Codes() {
 		regular, err := load("regular")
 		if err != nil {
@@ -52,6 +54,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 			return nil, nil
 		}
 		parsed[lang] = print.Fonts{Regular: regular, Bold: bold}
+		items[lang] = &typeset.Items{}
 	}
 	fonts := func(lang string) print.Fonts {
 		return print.Fonts{Regular: parsed[lang].Regular.Clone(), Bold: parsed[lang].Bold.Clone()}
@@ -79,7 +82,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 			notes, credits := pr.printNotes(p)
 			jobs = append(jobs, &job{file: p.Source.File, name: lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: "pdf", lang: lang, what: "charter as an A4 booklet",
 				make: func(*job) ([]byte, error) {
-					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(lang), Footer: title,
+					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(lang), Items: items[lang], Footer: title,
 						PageBefore: map[string]bool{"engagement": true}, Sign: s.T("print_sign", nil)}
 					d.AddTitle(title)
 					for _, n := range notes {
@@ -106,7 +109,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		}
 		toolkit := func(f print.Format) *print.Document {
 			siteTitle := s.T("site_title", nil)
-			h := &print.Document{Title: siteTitle, Lang: lang, Format: f, Fonts: fonts(lang), Footer: siteTitle, Sign: s.T("print_sign", nil), Image: image}
+			h := &print.Document{Title: siteTitle, Lang: lang, Format: f, Fonts: fonts(lang), Items: items[lang], Footer: siteTitle, Sign: s.T("print_sign", nil), Image: image}
 			var cover []string
 			if home := pr.Site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
 				cover = append(cover, home.Source.Front.Description)

@@ -63,6 +63,7 @@ func (d *Document) setBlocks() ([]set, error) {
 			most := 1
 			for c, runs := range b.cells {
 				params := typeset.Defaults(b.cols[c] - 2*cellPad*f.Body)
+				params.Items = d.Items
 				params.Ragged = true // narrow columns: even spaces matter more than an even edge
 				lines, err := setWhole(runs, params)
 				if err != nil {
@@ -104,6 +105,7 @@ func (d *Document) setBlocks() ([]set, error) {
 			room -= 3 * f.Body // the page number's column
 		}
 		params := typeset.Defaults(room)
+		params.Items = d.Items
 		params.Ragged = b.keep || b.cover || f.Ragged
 		setLines := typeset.Set
 		if f.Ragged {

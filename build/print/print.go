@@ -131,6 +131,9 @@ type Document struct {
 	// its source file for messages, for the diagrams to draw; nil leaves
 	// every image as its text alternative.
 	Image func(path string) (data []byte, source string)
+	// Items, when set, shares paragraphs' items with the other documents
+	// of the same text: the A4 and A5 editions are built once, scaled.
+	Items *typeset.Items
 	// Problems are what could not be printed as it should, for the build
 	// to report: a diagram the print engine cannot draw, a line too wide.
 	Problems []*Error

@@ -62,6 +62,9 @@ type Params struct {
 	// broken for even lengths, not for even spaces. Set makes it three
 	// ems of the paragraph's first run when it is 0.
 	RaggedStretch float64
+	// Items, when set, keeps paragraphs' items for Set to scale for
+	// another document, instead of building them again.
+	Items *Items
 }
 
 // Defaults are TeX's plain values, scaled to the adjustment ratio.
@@ -76,6 +79,12 @@ func Defaults(width float64) Params {
 		FitnessDemerits:     100,
 	}
 }
+
+// slack is how much wider than its measure a line may be and still fit:
+// a thousandth of a point, far below what a printer shows, so that the
+// rounding of widths scaled from another size never makes a line
+// overfull.
+const slack = 1e-3
 
 // Line is one line of a broken paragraph: items [Start, End) and the
 // ratio their glue is set at (negative: shrunk; above 1: looser than the
@@ -198,7 +207,7 @@ func breakLines(items []Item, p Params, strict bool) ([]Line, bool) {
 				} else {
 					r = math.Inf(1)
 				}
-			case w > target:
+			case w > target+slack:
 				if z := sumZ[b] - sumZ[start]; z > 0 {
 					r = (target - w) / z
 				} else {

@@ -3,7 +3,9 @@ package typeset
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/go-text/typesetting/font"
@@ -237,7 +239,7 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 // A line's glue is set at the line's ratio; the last line keeps its
 // natural spacing (ragged, as a paragraph's end is).
 func Set(runs []Run, p Params) ([]SetLine, error) {
-	items, pieces, err := Build(runs)
+	items, pieces, err := p.Items.build(runs)
 	if err != nil {
 		return nil, err
 	}
@@ -313,3 +315,91 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 	}
 	return out, nil
 }
+
+// Items keeps the Knuth–Plass items of paragraphs for documents that set
+// the same text at another size, as the A4 and A5 editions of a booklet
+// do: items scale with the size of the text, so a paragraph is built
+// once (shaped, hyphenated, cut) and scaled for the others. Safe for
+// concurrent use; the zero value is ready.
+type Items struct {
+	mu    sync.Mutex
+	m     map[string]*built
+	faces map[*font.Face]int
+}
+
+// built is a paragraph's items and pieces, its first run at size
+// canonical.
+type built struct {
+	items  []Item
+	pieces []Piece
+}
+
+// build is Build, through the cache when there is one.
+func (c *Items) build(runs []Run) ([]Item, []Piece, error) {
+	if c == nil || len(runs) == 0 || runs[0].Style.Size <= 0 {
+		return Build(runs)
+	}
+	size := runs[0].Style.Size
+	c.mu.Lock()
+	if c.m == nil {
+		c.m, c.faces = map[string]*built{}, map[*font.Face]int{}
+	}
+	var k strings.Builder
+	for _, r := range runs {
+		face := r.Style.Font.Face()
+		id, ok := c.faces[face]
+		if !ok {
+			id = len(c.faces)
+			c.faces[face] = id
+		}
+		k.WriteString(strconv.Itoa(id))
+		k.WriteByte(0)
+		k.WriteString(r.Lang)
+		k.WriteByte(0)
+		k.WriteString(strconv.FormatFloat(r.Style.Size/size, 'g', -1, 64))
+		k.WriteByte(0)
+		k.WriteString(strconv.FormatFloat(r.Rule/size, 'g', -1, 64))
+		if r.NoHyphens {
+			k.WriteByte('w')
+		}
+		k.WriteByte(0)
+		k.WriteString(r.Text)
+		k.WriteByte(1)
+	}
+	key := k.String()
+	b := c.m[key]
+	c.mu.Unlock()
+	if b == nil {
+		// Built at a size of its own, the same whichever document comes
+		// first, so that every document gets the same items, bit for
+		// bit, whatever the order booklets are made in.
+		canon := slices.Clone(runs)
+		for i := range canon {
+			canon[i].Style.Size = runs[i].Style.Size / size * canonical
+			canon[i].Rule = runs[i].Rule / size * canonical
+		}
+		items, pieces, err := Build(canon)
+		if err != nil {
+			return nil, nil, err
+		}
+		b = &built{items: items, pieces: pieces}
+		c.mu.Lock()
+		c.m[key] = b
+		c.mu.Unlock()
+	}
+	scale := size / canonical
+	items := slices.Clone(b.items)
+	for i := range items {
+		items[i].Width *= scale
+		items[i].Stretch *= scale
+		items[i].Shrink *= scale
+	}
+	pieces := slices.Clone(b.pieces)
+	for i := range pieces {
+		pieces[i].Width *= scale
+	}
+	return items, pieces, nil
+}
+
+// canonical is the size Items builds paragraphs at, before scaling.
+const canonical = 1000

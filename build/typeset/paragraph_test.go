@@ -2,6 +2,7 @@ package typeset_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"math"
 	"strings"
@@ -93,6 +94,40 @@ func BenchmarkSet(b *testing.B) {
 	for b.Loop() {
 		if _, err := typeset.Set(runs, p); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestItemsShared: a paragraph set through an Items cache at two sizes
+// gets the same items, bit for bit, whichever size comes first, and
+// they are the items Build makes, to rounding.
+func TestItemsShared(t *testing.T) {
+	f := regular(t)
+	runs := func(size float64) []typeset.Run {
+		return []typeset.Run{{Text: preambule, Style: typeset.Style{Font: f, Size: size}, Lang: "fr"}}
+	}
+	set := func(c *typeset.Items, size float64) []typeset.SetLine {
+		p := typeset.Defaults(300)
+		p.Items = c
+		lines, err := typeset.Set(runs(size), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return lines
+	}
+	var first, second typeset.Items
+	a10, _ := set(&first, 10), set(&first, 11.5)
+	_, b10 := set(&second, 11.5), set(&second, 10)
+	if fmt.Sprint(a10) != fmt.Sprint(b10) {
+		t.Error("the lines at 10 pt depend on which size was set first")
+	}
+	plain := set(nil, 10)
+	if len(plain) != len(a10) {
+		t.Fatalf("%d lines without the cache, %d with it", len(plain), len(a10))
+	}
+	for i := range plain {
+		if d := plain[i].Width - a10[i].Width; d > 1e-9 || d < -1e-9 {
+			t.Errorf("line %d: %v pt without the cache, %v with it", i, plain[i].Width, a10[i].Width)
 		}
 	}
 }
