@@ -225,20 +225,17 @@ func (pr *Project) printNotes(p *content.Page) (notes, credits []string) {
 		notes = append(notes, what+" "+review)
 	}
 	if cr, ok := pr.Config.Credits[fm.Credit]; ok && fm.Credit != "" {
-		bare := func(u string) string {
-			return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), "/")
-		}
 		var b strings.Builder
 		b.WriteString(s.T("credit_source", nil) + " " + cr.Work + ", " + cr.Author)
 		if c := cr.Context[p.Lang]; c != "" {
 			b.WriteString(" (" + c + ")")
 		}
 		if cr.URL != "" {
-			b.WriteString(", " + bare(cr.URL))
+			b.WriteString(", " + print.Address(cr.URL))
 		}
 		b.WriteString(". " + s.T("credit_license", nil) + " " + cr.License)
 		if cr.LicenseURL != "" {
-			b.WriteString(" (" + bare(cr.LicenseURL) + ")")
+			b.WriteString(" (" + print.Address(cr.LicenseURL) + ")")
 		}
 		b.WriteString(". ")
 		if cr.Lang != "" && cr.Lang != p.ContentLang() {

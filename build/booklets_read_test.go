@@ -171,7 +171,7 @@ func TestBooklets(t *testing.T) {
 		}
 		md, _ := os.ReadFile(src)
 		for _, m := range regexp.MustCompile(`\]\((https?://[^)\s]+)\)`).FindAllSubmatch(md, -1) {
-			addr := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(string(m[1]), "https://"), "http://"), "/")
+			addr := print.Address(string(m[1]))
 			if !strings.Contains(joined.String(), "("+addr+")") {
 				t.Errorf("%s: the A5 booklet does not print (%s) whole", src, addr)
 			}

@@ -387,8 +387,7 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 				// Paper cannot click: the address follows the link text,
 				// never hyphenated (a reader would type the hyphen); it
 				// breaks after its slashes only.
-				addr := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(dest, "https://"), "http://"), "/")
-				runs = append(runs, typeset.Run{Text: " (" + addr + ")", Style: d.style(bo, scale), Lang: l, NoHyphens: true})
+				runs = append(runs, typeset.Run{Text: " (" + Address(dest) + ")", Style: d.style(bo, scale), Lang: l, NoHyphens: true})
 			default:
 				walk(k, bo, l)
 			}
@@ -431,6 +430,12 @@ func (d *Document) figure(im *ast.Image) (*svg.Drawing, *pdf.Image) {
 		return nil, photo
 	}
 	return nil, nil
+}
+
+// Address is a web address as paper prints it: without its scheme or a
+// final slash, which nobody types.
+func Address(u string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), "/")
 }
 
 // target resolves a link of the page being added, relative to its path on

@@ -11,6 +11,7 @@ import (
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/segmenter"
 
+	"sobre/build/pdf"
 	"sobre/build/typeset/hyph"
 )
 
@@ -64,17 +65,6 @@ type SetLine struct {
 	InWord bool
 	Width  float64
 	Line
-}
-
-// Characters the print font lacks and what stands for them: a narrow
-// no-break space is a thin space that never breaks, hyphens are the
-// hyphen-minus. A soft hyphen is a break point, never a glyph.
-var substitutes = map[rune]rune{
-	'\u202f': '\u2009', // narrow no-break space
-	'\u2010': '-',      // hyphen
-	'\u2011': '-',      // non-breaking hyphen
-	// Subscript digits ("CO₂") read the same set on the line.
-	'₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
 }
 
 // MissingGlyphError lists characters that no font can set.
@@ -197,7 +187,9 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 			}
 		}
 		for _, r := range run.Text {
-			if s, ok := substitutes[r]; ok {
+			// Characters the print font lacks are set as their stand-ins;
+			// a narrow no-break space stays a space that never breaks.
+			if s, ok := pdf.StandIn(r); ok {
 				if r == '\u202f' {
 					flush()
 					noBreak()

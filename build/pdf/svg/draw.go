@@ -181,19 +181,19 @@ func (d *Drawing) Content(x, top, width float64, fonts Fonts, name func(*pdf.Fon
 	return b.String(), nil
 }
 
-// substitutes stand for characters a print font may lack, as in
-// build/typeset: a narrow no-break space is a thin space, hyphens are the
-// hyphen-minus, a no-break space a space, subscript digits digits; a soft
-// hyphen is never a glyph.
-var substitutes = map[rune]rune{
-	'\u202f': '\u2009', '\u00a0': ' ', '\u2010': '-', '\u2011': '-', '\u00ad': -1,
-	'₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
-}
+// spaces are white-space characters a font may lack, drawn as others: a
+// no-break space is a space, a soft hyphen nothing (it is a break point).
+var spaces = map[rune]rune{'\u00a0': ' ', '\u00ad': -1}
 
-// substitute replaces the characters f lacks that have a stand-in f has.
+// substitute replaces the characters f lacks that have a stand-in f has
+// (pdf.StandIn, or spaces).
 func substitute(s string, f *pdf.Font) string {
 	return strings.Map(func(r rune) rune {
-		if sub, ok := substitutes[r]; ok && !f.Has(r) && (sub < 0 || f.Has(sub)) {
+		sub, ok := pdf.StandIn(r)
+		if !ok {
+			sub, ok = spaces[r]
+		}
+		if ok && !f.Has(r) && (sub < 0 || f.Has(sub)) {
 			return sub
 		}
 		return r
