@@ -81,7 +81,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 			doc, contentLang := pr.Docs[p], p.ContentLang()
 			notes, credits := pr.printNotes(p)
 			jobs = append(jobs, &job{file: p.Source.File, name: lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: "pdf", lang: lang, what: "charter as an A4 booklet",
-				make: func(*job) ([]byte, error) {
+				make: func(j *job) ([]byte, error) {
 					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(lang), Items: items[lang], Footer: title,
 						PageBefore: map[string]bool{"engagement": true}, Sign: s.T("print_sign", nil)}
 					d.AddTitle(title)
@@ -92,7 +92,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 					for _, n := range credits {
 						d.AddNote(n, contentLang)
 					}
-					return d.PDF()
+					return pdfOf(j, d)
 				}})
 		}
 
@@ -133,7 +133,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 			&job{file: first, name: name + "-large-print.pdf", kind: "large", lang: lang, what: "large-print booklet", make: func(j *job) ([]byte, error) { return pdfOf(j, toolkit(print.LargePrint)) }})
 		// The A5 booklet and its imposition share one layout.
 		a5 := &job{file: first, name: name + "-a5.pdf", kind: "a5", lang: lang, what: "A5 booklet"}
-		imposed := &job{file: first, name: name + "-a5-imposed.pdf", kind: "imposed", lang: lang, what: "A5 booklet imposed for printing", make: func(*job) ([]byte, error) { return nil, nil }}
+		imposed := &job{file: first, name: name + "-a5-imposed.pdf", kind: "imposed", lang: lang, what: "A5 booklet imposed for printing"}
 		a5.make = func(j *job) ([]byte, error) {
 			d := toolkit(print.A5)
 			data, err := pdfOf(j, d)
@@ -149,8 +149,8 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for j := range work {
-				if j.kind == "imposed" {
-					continue // made with its A5 booklet
+				if j.make == nil {
+					continue // the imposition, made with its A5 booklet
 				}
 				j.data, j.err = j.make(j)
 			}
@@ -158,7 +158,7 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	}
 	// The longest first (the A5 booklet and its imposition, large print),
 	// so that no core ends alone on a long one.
-	cost := map[string]int{"a5": 0, "large": 1, "handout": 2, "pdf": 3, "imposed": 4}
+	cost := map[string]int{"a5": 0, "large": 1, "handout": 2, "pdf": 3}
 	queue := slices.Clone(jobs)
 	slices.SortStableFunc(queue, func(a, b *job) int { return cost[a.kind] - cost[b.kind] })
 	for _, j := range queue {
