@@ -253,25 +253,25 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 						fmt.Fprintf(&c, "%s %s %s %s re S\n", pdf.Num(x), pdf.Num(pl.y-pl.h), pdf.Num(w), pdf.Num(pl.h))
 						x += w
 					}
-				} else {
-					// Signature boxes: two, side by side, for the two
-					// people who sign for the organisation.
-					gap := d.Format.Body * 1.5
-					w := (d.Format.Width - d.Format.Right - pl.x - gap) / 2
-					c.WriteString("0.8 w\n")
-					for k := range 2 {
-						fmt.Fprintf(&c, "%s %s %s %s re S\n", pdf.Num(pl.x+float64(k)*(w+gap)), pdf.Num(pl.y-pl.h), pdf.Num(w), pdf.Num(pl.h))
-					}
+					emc()
+					continue
+				}
+				// Signature boxes: two, side by side, for the two people
+				// who sign for the organisation.
+				gap := d.Format.Body * 1.5
+				w := (d.Format.Width - d.Format.Right - pl.x - gap) / 2
+				c.WriteString("0.8 w\n")
+				for k := range 2 {
+					fmt.Fprintf(&c, "%s %s %s %s re S\n", pdf.Num(pl.x+float64(k)*(w+gap)), pdf.Num(pl.y-pl.h), pdf.Num(w), pdf.Num(pl.h))
 				}
 				emc()
-				if b.tag != "TR" && b.sign != "" {
-					// The caption says what to write in each box.
+				if b.sign != "" {
+					// The caption says what to write in each box; a space
+					// keeps the two apart when read aloud.
 					size := d.Format.Body * 0.85
-					gap := d.Format.Body * 1.5
-					w := (d.Format.Width - d.Format.Right - pl.x - gap) / 2
 					bdc(blockElem[pl.block])
-					for k := range 2 {
-						if err := draw(regular, size, pl.x+float64(k)*(w+gap)+size*0.6, pl.y-pl.h+size*0.8, b.sign); err != nil {
+					for k, caption := range []string{b.sign + " ", b.sign} {
+						if err := draw(regular, size, pl.x+float64(k)*(w+gap)+size*0.6, pl.y-pl.h+size*0.8, caption); err != nil {
 							return nil, err
 						}
 					}
