@@ -128,21 +128,18 @@ type Glyph struct {
 	Text string
 }
 
-// Show returns the operators that draw glyphs set at size from the
+// ShowAt returns the operators that draw glyphs set at size from the
 // current text position: a TJ array whose numbers are the differences
 // between the shaper's advances and the widths the font gives (kerning),
 // and a text rise for glyphs moved up or down. It marks the glyphs as
 // used, each with the text of the cluster it first appears in, for the
 // ToUnicode map. Clusters set with .notdef (id 0) are returned, not
 // drawn, as Encode returns characters it lacks.
-func (f *Font) Show(glyphs []Glyph, size float64) (string, []rune) {
-	return f.ShowAt(glyphs, size, 0, false)
-}
-
-// ShowAt is Show with the first glyph moved lead thousandths of the size
-// to the right of the current text position. With whole, the text
-// position is left where the last glyph's advance ends, so that the next
-// glyphs of a line can follow in the same text object.
+//
+// The first glyph is moved lead thousandths of the size to the right of
+// the current text position. With whole, the text position is left where
+// the last glyph's advance ends, so that the next glyphs of a line can
+// follow in the same text object.
 func (f *Font) ShowAt(glyphs []Glyph, size, lead float64, whole bool) (string, []rune) {
 	var b []byte
 	var missing []rune

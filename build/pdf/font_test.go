@@ -59,7 +59,7 @@ func TestShow(t *testing.T) {
 		{"missing", missing, "[<00AF>-527<0070>] TJ", "★"},
 	}
 	for _, tt := range tests {
-		got, miss := f.Show(tt.glyphs, 10)
+		got, miss := f.ShowAt(tt.glyphs, 10, 0, false)
 		if got != tt.want || string(miss) != tt.missing {
 			t.Errorf("%s: Show = %s, missing %q; want %s, missing %q", tt.name, got, string(miss), tt.want, tt.missing)
 		}
@@ -73,7 +73,7 @@ func TestLigatureToUnicode(t *testing.T) {
 	f := regular(t)
 	gs := glyphs(f, "ofce")
 	gs[1].Text = "ffi"
-	show, _ := f.Show(gs, 12)
+	show, _ := f.ShowAt(gs, 12, 0, false)
 	plain, _ := f.Encode("ef fort")
 	var w pdf.Writer
 	catalog := w.Alloc()

@@ -19,7 +19,6 @@ import (
 // provides them. Widths are in thousandths of the font size.
 type Metrics interface {
 	Advance(r rune) float64
-	Has(r rune) bool
 	// Face is the font parsed for the shaper; words are shaped with it.
 	Face() *font.Face
 }
