@@ -10,18 +10,10 @@ var loadRe = regexp.MustCompile(`<(?:img|script)\s[^>]*\bsrc="([^"#?]+)"|<link\s
 
 // checkTransfer adds up what each page loads (its HTML, stylesheet,
 // scripts and images; not the search index, loaded only when used) and
-// checks it and each image against the budgets.
+// checks it against the budget. Each file's own budget is checked by
+// content.Load, before anything reads it whole.
 func (pr *Project) checkTransfer(out map[string][]byte, res *Output) {
 	b := pr.Config.Budgets
-	if b.Image > 0 {
-		for _, lang := range pr.Config.Codes() {
-			for _, s := range pr.Site.Statics[lang] {
-				if isImage(s.Key) && len(s.Data) > b.Image && s.Lang == lang {
-					pr.Problems.Errorf(s.File, 0, "budget", "image of %s, over the budget of %s (budgets.image): resize it (1200 px wide is plenty on screen) or compress it", kb(len(s.Data)), kb(b.Image))
-				}
-			}
-		}
-	}
 	sizes := map[string]int{}
 	weigh := func(p string) int {
 		if n, ok := sizes[p]; ok {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -114,7 +113,13 @@ type Project struct {
 // Load reads and parses a site: configuration, content, strings, theme,
 // every page's Markdown, its links and the content rules. It writes nothing.
 func Load(ctx context.Context, opts Options) (*Project, error) {
-	siteFS := os.DirFS(opts.Src)
+	// Every read of the site folder stays inside it (symbolic links too).
+	// The handle stays open with the project (check and status read it
+	// again); the collector closes it.
+	siteFS, err := openSite(opts.Src)
+	if err != nil {
+		return nil, fmt.Errorf("reading the site folder: %w", err)
+	}
 	files := overlay{top: siteFS, base: opts.Defaults}
 	pr := &Project{Src: siteFS, files: files, Updated: opts.Updated}
 	fail := func() (*Project, error) {

@@ -108,6 +108,14 @@ type Budgets struct {
 	PageTotal int `toml:"page_total"`
 	// Image caps each image file of the content.
 	Image int `toml:"image"`
+	// ImagePixels caps each raster image's width × height, checked on its
+	// header before anything decodes it (a small file can hold a huge
+	// picture that would exhaust memory).
+	ImagePixels int `toml:"image_pixels"`
+	// Markdown caps each page's source file, in bytes.
+	Markdown int `toml:"markdown"`
+	// File caps each other file next to the pages (a PDF, a document).
+	File int `toml:"file"`
 }
 
 // Credit names a work the site republishes, for its licence notice.
@@ -142,7 +150,7 @@ func Default() *Config {
 			{Code: "nl", Name: "Nederlands", Weight: 2},
 			{Code: "en", Name: "English", Weight: 3},
 		},
-		Budgets:     Budgets{PageGzip: 14 * 1024, PageTotal: 50 * 1024, Image: 100 * 1024},
+		Budgets:     Budgets{PageGzip: 14 * 1024, PageTotal: 50 * 1024, Image: 100 * 1024, ImagePixels: 16_000_000, Markdown: 1024 * 1024, File: 5 * 1024 * 1024},
 		Glossary:    "glossaire.md",
 		Charter:     "charte.md",
 		Index:       "index-a-z.md",
@@ -235,10 +243,17 @@ func Parse(data []byte) (*Config, diag.List) {
 	for _, b := range []struct {
 		key string
 		n   int
-	}{{"page_gzip", c.Budgets.PageGzip}, {"page_total", c.Budgets.PageTotal}, {"image", c.Budgets.Image}} {
+	}{{"page_gzip", c.Budgets.PageGzip}, {"page_total", c.Budgets.PageTotal}, {"image", c.Budgets.Image}, {"file", c.Budgets.File}} {
 		if b.n < 0 {
 			problems.Errorf(FileName, lineOf(b.key), "config", "budgets.%s must be a positive number of bytes (0 turns it off)", b.key)
 		}
+	}
+	// These two keep the build itself safe: they cannot be turned off.
+	if c.Budgets.ImagePixels <= 0 {
+		problems.Errorf(FileName, lineOf("image_pixels"), "config", "budgets.image_pixels must be a positive number of pixels (width × height, like 16000000): it keeps a huge image from exhausting the build's memory")
+	}
+	if c.Budgets.Markdown <= 0 {
+		problems.Errorf(FileName, lineOf("budgets.markdown"), "config", "budgets.markdown must be a positive number of bytes (like 1048576): it keeps a huge page from exhausting the build's memory")
 	}
 	if c.Contact != "" {
 		u, err := url.Parse(c.Contact)

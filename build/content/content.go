@@ -101,6 +101,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 		statics[l.Code] = map[string]*Static{}
 	}
 
+	in := &inputs{budgets: cfg.Budgets, escaped: map[string]string{}}
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
 		problems.Errorf(Dir, 0, "content", "no content folder: create content/%s/index.md (%v)", cfg.DefaultLanguage, err)
@@ -136,9 +137,8 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 				return nil
 			}
 			key := strings.TrimPrefix(p, root+"/")
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				problems.Errorf(p, 0, "content", "cannot read: %v", err)
+			data, ok := in.read(fsys, p, d, &problems)
+			if !ok {
 				return nil
 			}
 			if strings.HasSuffix(base, ".md") {
@@ -154,6 +154,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 			problems.Errorf(root, 0, "content", "cannot read: %v", err)
 		}
 	}
+	in.reportEscapes(sources, &problems)
 	if len(sources[cfg.DefaultLanguage]) == 0 && !problems.HasErrors() {
 		problems.Errorf(Dir+"/"+cfg.DefaultLanguage, 0, "content", "the source language %q has no pages: add content/%s/index.md", cfg.DefaultLanguage, cfg.DefaultLanguage)
 	}
