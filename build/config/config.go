@@ -150,7 +150,7 @@ func Default() *Config {
 			{Code: "nl", Name: "Nederlands", Weight: 2},
 			{Code: "en", Name: "English", Weight: 3},
 		},
-		Budgets:     Budgets{PageGzip: 14 * 1024, PageTotal: 50 * 1024, Image: 100 * 1024, ImagePixels: 16_000_000, Markdown: 1024 * 1024, File: 5 * 1024 * 1024},
+		Budgets:     Budgets{PageGzip: 14 * 1024, PageTotal: 50 * 1024, Image: 100 * 1024, ImagePixels: 16_000_000, Markdown: 256 * 1024, File: 5 * 1024 * 1024},
 		Glossary:    "glossaire.md",
 		Charter:     "charte.md",
 		Index:       "index-a-z.md",
@@ -253,7 +253,7 @@ func Parse(data []byte) (*Config, diag.List) {
 		problems.Errorf(FileName, lineOf("image_pixels"), "config", "budgets.image_pixels must be a positive number of pixels (width × height, like 16000000): it keeps a huge image from exhausting the build's memory")
 	}
 	if c.Budgets.Markdown <= 0 {
-		problems.Errorf(FileName, lineOf("budgets.markdown"), "config", "budgets.markdown must be a positive number of bytes (like 1048576): it keeps a huge page from exhausting the build's memory")
+		problems.Errorf(FileName, lineOf("budgets.markdown"), "config", "budgets.markdown must be a positive number of bytes (like 262144): it keeps a huge page from exhausting the build's memory")
 	}
 	if c.Contact != "" {
 		u, err := url.Parse(c.Contact)

@@ -29,11 +29,15 @@ import (
 // it, or by an absolute path, which the build does not follow.
 type EscapeError struct{ Link, Target string }
 
-func (e *EscapeError) Error() string {
+func (e *EscapeError) Error() string { return e.Link + " is " + e.Reason() }
+
+// Reason is the message without the link's name, for a problem already
+// reported at the link.
+func (e *EscapeError) Reason() string {
 	if path.IsAbs(e.Target) {
-		return e.Link + " is a symbolic link to " + e.Target + ", an absolute path: sobre reads only inside the site folder; copy the file into the site folder (or make the link relative, if its target is inside the folder)"
+		return "a symbolic link to " + e.Target + ", an absolute path: sobre reads only inside the site folder; copy the file into the site folder (or make the link relative, if its target is inside the folder)"
 	}
-	return e.Link + " is a symbolic link to " + e.Target + ", outside the site folder: copy the file into the site folder instead of linking to it"
+	return "a symbolic link to " + e.Target + ", outside the site folder: copy the file into the site folder instead of linking to it"
 }
 
 // LinkLeaves reports whether a link at p (a slash path from the site
@@ -225,7 +229,7 @@ func (in *inputs) reportEscapes(sources map[string]map[string]*Source, problems 
 	}
 	for file, target := range in.escaped {
 		if !used[file] {
-			problems.Errorf(file, 0, "content", "%s", (&EscapeError{Link: file, Target: target}).Error())
+			problems.Errorf(file, 0, "content", "%s", (&EscapeError{Link: file, Target: target}).Reason())
 		}
 	}
 }
