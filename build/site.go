@@ -28,6 +28,17 @@ func openSite(src string) (*siteFS, error) {
 	return &siteFS{fsys: r.FS(), root: r}, nil
 }
 
+// SiteFS returns the files of the site folder src, every read confined to
+// it as a build's are: for the commands that read a page or site.toml
+// without building.
+func SiteFS(src string) (fs.FS, error) {
+	s, err := openSite(src)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
 // Close releases the folder's handle.
 func (s *siteFS) Close() error { return s.root.Close() }
 

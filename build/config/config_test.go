@@ -45,6 +45,13 @@ date = 2026-03-15
 	if d, ok := c.SigningDate(); !ok || d.Day() != 15 {
 		t.Errorf("date = %v %v", d, ok)
 	}
+	if b := c.Budgets; b.ImagePixels != 16_000_000 || b.Markdown != 256*1024 || b.File != 5*1024*1024 {
+		t.Errorf("input budgets %+v, want the defaults", b)
+	}
+	c, probs = Parse([]byte("[budgets]\nimage_pixels = 4000000\nmarkdown = 1000\nfile = 0\n"))
+	if probs.HasErrors() || c.Budgets.ImagePixels != 4_000_000 || c.Budgets.Markdown != 1000 || c.Budgets.File != 0 {
+		t.Errorf("input budgets %+v, problems %v", c.Budgets, probs)
+	}
 }
 
 func TestParseErrors(t *testing.T) {
@@ -63,6 +70,10 @@ func TestParseErrors(t *testing.T) {
 		{"bad contact", "contact = \"ftp://x\"", 1, "mailto: or https:"},
 		{"credit incomplete", "[credits.x]\nwork = \"W\"", 1, "needs at least work and license"},
 		{"negative budget", "[budgets]\npage_gzip = -1", 2, "positive"},
+		{"negative file budget", "[budgets]\nfile = -1", 2, "budgets.file must be a positive"},
+		{"pixel budget off", "[budgets]\nimage_pixels = 0", 2, "keeps a huge image from exhausting"},
+		{"negative pixel budget", "[budgets]\n\nimage_pixels = -5", 3, "budgets.image_pixels must be a positive"},
+		{"markdown budget off", "[budgets]\nmarkdown = 0", 2, "keeps a huge page from exhausting"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,7 +31,9 @@ func pngOf(w, h uint32) []byte {
 }
 
 func TestInputs(t *testing.T) {
-	link := func(target string) *fstest.MapFile { return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)} }
+	link := func(target string) *fstest.MapFile {
+		return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)}
+	}
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	index := "---\ntitle: Accueil\n---\nIntro\n\nVoir [les notes](notes.txt) et ![un plan](img/plan.png).\n"
 	for _, c := range []struct {
@@ -63,7 +65,7 @@ func TestInputs(t *testing.T) {
 				"content/fr/x.js: a script is not published",
 			}},
 		{name: "budgets before reading",
-			files: fstest.MapFS{"content/fr/index.md": file(index + strings.Repeat("x", 300)), "content/fr/img/plan.png": file(strings.Repeat("x", 200)), "content/fr/guide.pdf": file(strings.Repeat("x", 500))},
+			files:   fstest.MapFS{"content/fr/index.md": file(index + strings.Repeat("x", 300)), "content/fr/img/plan.png": file(strings.Repeat("x", 200)), "content/fr/guide.pdf": file(strings.Repeat("x", 500))},
 			budgets: func(b *config.Budgets) { b.Markdown, b.Image, b.File = 300, 100, 400 },
 			want: []string{
 				"content/fr/guide.pdf: file of 500 bytes, over the budget of 400 bytes (budgets.file)",

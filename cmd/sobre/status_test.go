@@ -171,3 +171,46 @@ func TestNewAndStamp(t *testing.T) {
 		t.Error("stamping a source page must be refused")
 	}
 }
+
+// TestNewAndStampStayInside: new and stamp write what they read into the
+// content, so they read only inside the site folder.
+func TestNewAndStampStayInside(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	os.WriteFile(outside, []byte("---\ntitle: Secret\n---\nSECRET\n"), 0o644)
+	for _, c := range []struct {
+		name string
+		link string // the symbolic link to the outside file
+		cmd  func(dir string, o, e *bytes.Buffer) int
+	}{
+		{"new from a linked source", "content/fr/a.md", func(dir string, o, e *bytes.Buffer) int {
+			return cmdNew([]string{"-src", dir, "-lang", "nl", filepath.Join(dir, "content/fr/a.md")}, o, e)
+		}},
+		{"stamp of a linked translation", "content/nl/index.md", func(dir string, o, e *bytes.Buffer) int {
+			return cmdStamp([]string{"-src", dir, filepath.Join(dir, "content/nl/index.md")}, o, e)
+		}},
+		{"stamp against a linked source", "content/fr/b.md", func(dir string, o, e *bytes.Buffer) int {
+			os.WriteFile(filepath.Join(dir, "content/nl/b.md"), []byte("---\ntitle: B\n---\nB.\n"), 0o644)
+			return cmdStamp([]string{"-src", dir, filepath.Join(dir, "content/nl/b.md")}, o, e)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.MkdirAll(filepath.Join(dir, "content", "fr"), 0o755)
+			os.MkdirAll(filepath.Join(dir, "content", "nl"), 0o755)
+			os.WriteFile(filepath.Join(dir, "content", "fr", "index.md"), []byte("---\ntitle: Accueil\n---\nTexte.\n"), 0o644)
+			if err := os.Symlink(outside, filepath.Join(dir, filepath.FromSlash(c.link))); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			var o, e bytes.Buffer
+			if code := c.cmd(dir, &o, &e); code != 1 || !strings.Contains(e.String(), "site folder") {
+				t.Errorf("exit %d, stderr %q: want 1 and a message naming the site folder", code, e.String())
+			}
+			filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if b, _ := os.ReadFile(p); d.Type().IsRegular() && bytes.Contains(b, []byte("SECRET")) {
+					t.Errorf("%s holds the outside file's text", p)
+				}
+				return nil
+			})
+		})
+	}
+}

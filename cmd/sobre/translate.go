@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -40,7 +42,7 @@ func locate(src, file string) (lang, key string, err error) {
 
 func readSource(src, lang, key string) (*content.Source, error) {
 	file := filepath.ToSlash(filepath.Join(content.Dir, lang, key))
-	data, err := os.ReadFile(filepath.Join(src, file))
+	data, err := readSite(src, file)
 	if err != nil {
 		return nil, err
 	}
@@ -51,8 +53,23 @@ func readSource(src, lang, key string) (*content.Source, error) {
 	return s, nil
 }
 
+// readSite reads a file of the site folder (a slash path inside it), never
+// one outside it through a symbolic link: what new and stamp read, they
+// write into the content.
+func readSite(src, file string) ([]byte, error) {
+	fsys, err := build.SiteFS(src)
+	if err != nil {
+		return nil, err
+	}
+	return fs.ReadFile(fsys, file)
+}
+
 func loadConfig(src string) (*config.Config, error) {
-	cfg, probs := config.Load(os.DirFS(src))
+	fsys, err := build.SiteFS(src)
+	if err != nil {
+		return nil, err
+	}
+	cfg, probs := config.Load(fsys)
 	if cfg == nil {
 		return nil, probs.Err()
 	}
@@ -167,7 +184,7 @@ func cmdStamp(args []string, stdout, stderr io.Writer) int {
 		}
 		var data []byte
 		if err == nil {
-			data, err = os.ReadFile(file)
+			data, err = readSite(*srcDir, path.Join(content.Dir, lang, key))
 		}
 		if err == nil {
 			data, err = content.Stamp(data, cfg.DefaultLanguage, content.Print(src))
