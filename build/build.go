@@ -114,8 +114,7 @@ type Project struct {
 // every page's Markdown, its links and the content rules. It writes nothing.
 func Load(ctx context.Context, opts Options) (*Project, error) {
 	// Every read of the site folder stays inside it (symbolic links too).
-	// The handle stays open with the project (check and status read it
-	// again); the collector closes it.
+	// The folder's handle lives as long as pr.Src; its finalizer closes it.
 	siteFS, err := openSite(opts.Src)
 	if err != nil {
 		return nil, fmt.Errorf("reading the site folder: %w", err)
