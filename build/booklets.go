@@ -8,6 +8,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -31,13 +32,14 @@ var fontFiles = map[string]string{
 // theme without print fonts has none.
 func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	cfg := pr.Config
-	load := func(style string) (*pdf.Font, error) {
-		data, err := fs.ReadFile(pr.files, fontFiles[style])
+	loadFile := func(file string) (*pdf.Font, error) {
+		data, err := fs.ReadFile(pr.files, file)
 		if err != nil {
 			return nil, err
 		}
-		return pdf.LoadFont(data, strings.TrimSuffix(path.Base(fontFiles[style]), ".ttf"))
+		return pdf.LoadFont(data, strings.TrimSuffix(path.Base(file), path.Ext(file)))
 	}
+	load := func(style string) (*pdf.Font, error) { return loadFile(fontFiles[style]) }
 	// Fonts are parsed once per language, and each booklet embeds its own
 	// subsets of them: the words shaped for one booklet are ready for the
 	// others of its language, and languages set in parallel never wait
@@ -53,12 +55,21 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		if err != nil {
 			return nil, nil
 		}
-		parsed[lang] = print.Fonts{Regular: regular, Bold: bold}
+		fonts := print.Fonts{Regular: regular, Bold: bold}
+		// Fallback fonts set what the print font lacks (site.toml
+		// checked they are TrueType files of the site).
+		for _, file := range cfg.Print.FallbackFonts {
+			f, err := loadFile(file)
+			if err != nil {
+				pr.Problems.Errorf("site.toml", 0, "config", "print.fallback_fonts: %s: %v", file, err)
+				continue
+			}
+			fonts.Fallback = append(fonts.Fallback, f)
+		}
+		parsed[lang] = fonts
 		items[lang] = &typeset.Items{}
 	}
-	fonts := func(lang string) print.Fonts {
-		return print.Fonts{Regular: parsed[lang].Regular.Clone(), Bold: parsed[lang].Bold.Clone()}
-	}
+	fonts := func(lang string) print.Fonts { return parsed[lang].Clone() }
 	files := map[string]*content.Static{}
 	for _, lang := range cfg.Codes() {
 		for _, st := range pr.Site.Statics[lang] {
@@ -78,13 +89,15 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		s := pr.Renderer.Strings(lang)
 		if p := pr.Site.ByKey[lang][cfg.Charter]; p != nil && pr.Docs[p] != nil {
 			title := p.Source.Front.Title
+			titleLine := p.Source.Front.Lines["title"]
+			file := p.Source.File
 			doc, contentLang := pr.Docs[p], p.ContentLang()
 			notes, credits := pr.printNotes(p)
 			jobs = append(jobs, &job{file: p.Source.File, name: lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: "pdf", lang: lang, what: "charter as an A4 booklet",
 				make: func(j *job) ([]byte, error) {
 					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(lang), Items: items[lang], Footer: title,
 						PageBefore: map[string]bool{"engagement": true}, Sign: s.T("print_sign", nil)}
-					d.AddTitle(title)
+					d.AddTitle(print.Text{Text: title, File: file, Line: titleLine})
 					for _, n := range notes {
 						d.AddNote(n, contentLang)
 					}
@@ -110,19 +123,26 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		toolkit := func(f print.Format) *print.Document {
 			siteTitle := s.T("site_title", nil)
 			h := &print.Document{Title: siteTitle, Lang: lang, Format: f, Fonts: fonts(lang), Items: items[lang], Footer: siteTitle, Sign: s.T("print_sign", nil), Image: image}
-			var cover []string
+			// Interface strings come from the language's message file.
+			messages := "i18n/" + lang + ".toml"
+			var cover []print.Text
 			if home := pr.Site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
-				cover = append(cover, home.Source.Front.Description)
+				cover = append(cover, print.Text{Text: home.Source.Front.Description, File: home.Source.File, Line: home.Source.Front.Lines["description"]})
 			}
-			cover = append(cover, s.T("footer_license", nil)+" CC BY 4.0.")
-			h.AddCover(siteTitle, cover...)
-			h.AddContents(s.T("epub_toc", nil))
+			cover = append(cover, print.Text{Text: s.T("footer_license", nil) + " CC BY 4.0.", File: messages})
+			h.AddCover(print.Text{Text: siteTitle, File: messages}, cover...)
+			h.AddContents(print.Text{Text: s.T("epub_toc", nil), File: messages})
 			for _, q := range pr.Site.Pages[lang] {
 				if q.Key == cfg.Index || pr.Docs[q] == nil {
 					continue // the A–Z index stands in for search: paper has the contents
 				}
 				notes, credits := pr.printNotes(q)
-				h.AddChapter(print.Chapter{File: q.Source.File, Title: q.Source.Front.Title, Short: q.Label(), Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang(),
+				fm := q.Source.Front
+				short := fm.Lines["short_title"]
+				if fm.ShortTitle == "" {
+					short = fm.Lines["title"]
+				}
+				h.AddChapter(print.Chapter{File: q.Source.File, Title: fm.Title, TitleLine: fm.Lines["title"], Short: q.Label(), ShortLine: short, Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang(),
 					Notes: notes, Credits: credits})
 			}
 			return h
@@ -181,8 +201,25 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		said[key] = true
 		return true
 	}
+	// Characters no print font has are told once per file, with every
+	// line each is on: one message to act on, not one per page or line.
+	type place struct {
+		line int
+		char rune
+	}
+	glyphs := map[string]map[place]bool{}
+	var glyphFiles []string
 	for _, j := range jobs {
 		for _, w := range j.warns {
+			if w.Kind == "glyph" {
+				file := cmp.Or(w.File, j.file)
+				if glyphs[file] == nil {
+					glyphs[file] = map[place]bool{}
+					glyphFiles = append(glyphFiles, file)
+				}
+				glyphs[file][place{w.Line, w.Char}] = true
+				continue
+			}
 			if tell(w) {
 				pr.Problems.Warnf(cmp.Or(w.File, j.file), w.Line, "print", "%v", w)
 			}
@@ -202,6 +239,52 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		}
 		out[j.name] = j.data
 		list = append(list, web.Download{Kind: j.kind, Lang: j.lang, Path: j.name, Size: len(j.data)})
+	}
+	for _, file := range glyphFiles {
+		lines := map[rune][]int{}
+		var chars []rune
+		first := 0
+		for p := range glyphs[file] {
+			if lines[p.char] == nil {
+				chars = append(chars, p.char)
+			}
+			lines[p.char] = append(lines[p.char], p.line)
+			if p.line > 0 && (first == 0 || p.line < first) {
+				first = p.line
+			}
+		}
+		slices.Sort(chars)
+		var each []string
+		for _, c := range chars {
+			ls := lines[c]
+			slices.Sort(ls)
+			ls = slices.Compact(ls)
+			var at []string
+			for _, l := range ls {
+				if l > 0 {
+					at = append(at, strconv.Itoa(l))
+				}
+			}
+			where := ""
+			switch len(at) {
+			case 0:
+			case 1:
+				where = " on line " + at[0]
+			default:
+				where = " on lines " + strings.Join(at, ", ")
+			}
+			each = append(each, fmt.Sprintf("U+%04X %q%s", c, c, where))
+		}
+		noun := "characters"
+		if len(chars) == 1 {
+			noun = "character"
+		}
+		lack := "the print font lacks"
+		if len(cfg.Print.FallbackFonts) > 0 {
+			lack = "no print font has (nor the fallback fonts)"
+		}
+		pr.Problems.Warnf(file, first, "print", "%d %s %s (%s): the booklets print a box for each; add a fallback font (README, Print fonts) or remove them",
+			len(chars), noun, lack, strings.Join(each, "; "))
 	}
 	return list, nil
 }

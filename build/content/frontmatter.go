@@ -34,6 +34,9 @@ type FrontMatter struct {
 	// this page (site.toml [readability]), e.g. for a text whose wording
 	// is not ours to change. Say why in a comment beside it.
 	MinReadability *float64 `yaml:"min_readability"`
+	// Lines gives the file line of the settings messages may point at
+	// (title, short_title, description).
+	Lines map[string]int `yaml:"-"`
 }
 
 // AI records how an AI tool helped make a page and whether a person checked it.
@@ -128,6 +131,10 @@ func ParseFrontMatter(header []byte) (FrontMatter, []*FrontMatterError) {
 			}
 		}
 		return 1
+	}
+	fm.Lines = map[string]int{}
+	for _, k := range []string{"title", "short_title", "description"} {
+		fm.Lines[k] = lineOf(k)
 	}
 	if strings.TrimSpace(fm.Title) == "" {
 		errs = append(errs, &FrontMatterError{Line: 1, Msg: "the page has no title: add \"title: …\" to the front matter"})

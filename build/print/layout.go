@@ -51,6 +51,9 @@ func (d *Document) setBlocks() ([]set, error) {
 		}
 		return err
 	}
+	for i := range d.blocks {
+		d.fit(i)
+	}
 	sets := make([]set, len(d.blocks))
 	for i, b := range d.blocks {
 		if b.tag == "TR" {
@@ -430,7 +433,7 @@ func (d *Document) contents() ([][]placed, error) {
 						runs[i].Link = "#" + b.path // a click leads to the chapter
 					}
 				}
-				entries = append(entries, block{tag: "TOCI", chap: b.chap, runs: runs, num: "0", before: 0.35, lang: b.lang})
+				entries = append(entries, block{tag: "TOCI", chap: b.chap, runs: runs, num: "0", before: 0.35, lang: b.lang, file: b.file, line: b.line})
 			}
 		}
 		d.blocks = append(d.blocks[:d.contentsAt], append(entries, d.blocks[d.contentsAt:]...)...)

@@ -20,9 +20,28 @@ import (
 	"sobre/build/typeset"
 )
 
-// Fonts are the print family's styles.
+// Fonts are the print family's styles, and the fonts that set what
+// they lack (site.toml's [print] fallback_fonts): a script, symbols.
 type Fonts struct {
 	Regular, Bold *pdf.Font
+	Fallback      []*pdf.Font
+}
+
+// Clone returns the fonts with no glyph used yet, for another document.
+func (f Fonts) Clone() Fonts {
+	c := Fonts{Regular: f.Regular.Clone(), Bold: f.Bold.Clone()}
+	for _, fb := range f.Fallback {
+		c.Fallback = append(c.Fallback, fb.Clone())
+	}
+	return c
+}
+
+// Text is text a booklet prints that does not come from a page's body
+// (a title, a cover line), with the file and line it comes from, for
+// messages.
+type Text struct {
+	Text, File string
+	Line       int
 }
 
 // Format is a page size and its margins, in points.
@@ -48,13 +67,18 @@ var (
 )
 
 type block struct {
-	tag    string // H1…H6, P, LI, TOCI, TR
-	brk    bool   // start on a new page (cover, contents, each chapter)
-	cover  bool   // the cover: no footer on its page
-	chap   int    // for a page's title: its chapter number (from 1), for TOCI: the chapter it lists
-	from   string // the chapter it belongs to, for messages
-	file   string // and its source file
-	line   int    // where the block starts in it
+	tag   string // H1…H6, P, LI, TOCI, TR
+	brk   bool   // start on a new page (cover, contents, each chapter)
+	cover bool   // the cover: no footer on its page
+	chap  int    // for a page's title: its chapter number (from 1), for TOCI: the chapter it lists
+	from  string // the chapter it belongs to, for messages
+	file  string // and its source file
+	line  int    // where the block starts in it
+	// node is the Markdown block it comes from, in doc: a character is
+	// found on its own line there, for messages.
+	node   ast.Node
+	doc    *markup.Doc
+	fitted bool   // runs given fonts that have their characters (fit)
 	num    string // TOCI: the page number, right-aligned
 	runs   []typeset.Run
 	marker string // a list item's bullet or number
@@ -85,11 +109,14 @@ type block struct {
 
 // Error is a problem in a booklet, with the source file and line it
 // comes from when known. Kind names what went wrong ("glyph", "overfull",
-// "figure"), so that a problem found in several booklets is told once.
+// "figure", "nesting"), so that a problem found in several booklets is
+// told once. A "glyph" problem is one character (Char) that no print
+// font has, on that line: the build gathers them per file.
 type Error struct {
 	File string
 	Line int
 	Kind string
+	Char rune
 	Err  error
 }
 
@@ -100,7 +127,10 @@ func (e *Error) Unwrap() error { return e.Err }
 type Chapter struct {
 	File  string // its source, for messages
 	Title string
-	Short string // for the running footer; Title when empty
+	// TitleLine and ShortLine are the lines of the front matter that set
+	// Title and Short, for messages.
+	TitleLine, ShortLine int
+	Short                string // for the running footer; Title when empty
 	// Path is where the page is on the site ("fr/charte.html"): links
 	// between pages resolve through it and become links inside the PDF.
 	Path string
@@ -154,17 +184,17 @@ type Document struct {
 }
 
 // AddCover adds a cover page: the title and a few lines under it.
-func (d *Document) AddCover(title string, lines ...string) {
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, cover: true, before: -1, runs: []typeset.Run{{Text: title, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
+func (d *Document) AddCover(title Text, lines ...Text) {
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, cover: true, before: -1, runs: []typeset.Run{{Text: title.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: title.File, line: title.Line})
 	for _, l := range lines {
-		d.blocks = append(d.blocks, block{tag: "P", cover: true, runs: []typeset.Run{{Text: l, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang})
+		d.blocks = append(d.blocks, block{tag: "P", cover: true, runs: []typeset.Run{{Text: l.Text, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang, file: l.File, line: l.Line})
 	}
 }
 
 // AddContents adds a table of contents listing every chapter added after
 // it, with its page number, under heading.
-func (d *Document) AddContents(heading string) {
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, runs: []typeset.Run{{Text: heading, Style: d.style(true, 1.6), Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
+func (d *Document) AddContents(heading Text) {
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, runs: []typeset.Run{{Text: heading.Text, Style: d.style(true, 1.6), Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: heading.File, line: heading.Line})
 	d.contentsAt = len(d.blocks)
 }
 
@@ -177,7 +207,12 @@ func (d *Document) AddChapter(c Chapter) {
 	if foot == "" {
 		foot = c.Title
 	}
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, chap: d.chapters, runs: []typeset.Run{{Text: c.Title, Style: d.style(true, 1.6), Lang: c.Lang, NoHyphens: true}}, keep: true, lang: c.Lang, path: c.Path, foot: foot})
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, chap: d.chapters, runs: []typeset.Run{{Text: c.Title, Style: d.style(true, 1.6), Lang: c.Lang, NoHyphens: true}}, keep: true, lang: c.Lang, path: c.Path, foot: foot, line: c.TitleLine})
+	footLine := c.ShortLine
+	if c.Short == "" {
+		footLine = c.TitleLine
+	}
+	d.check(foot, c.File, footLine) // the running footer's characters
 	at := len(d.blocks)
 	for _, n := range c.Notes {
 		d.AddNote(n, c.Lang)
@@ -199,8 +234,8 @@ func (d *Document) AddNote(text, lang string) {
 }
 
 // AddTitle adds the booklet's title.
-func (d *Document) AddTitle(s string) {
-	d.blocks = append(d.blocks, block{tag: "H1", runs: []typeset.Run{{Text: s, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
+func (d *Document) AddTitle(t Text) {
+	d.blocks = append(d.blocks, block{tag: "H1", runs: []typeset.Run{{Text: t.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: t.File, line: t.Line})
 }
 
 // AddPage adds a page's Markdown content, written in lang, found at path
@@ -223,9 +258,13 @@ func (d *Document) style(bold bool, scale float64) typeset.Style {
 func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64) {
 	add := func(b block) {
 		b.lang = lang
-		if d.doc != nil {
-			b.line = d.doc.Line(n)
+		if b.node == nil {
+			b.node = n
 		}
+		if d.doc != nil {
+			b.line, b.doc = d.doc.Line(b.node), d.doc
+		}
+		b.file = d.file
 		d.blocks = append(d.blocks, b)
 	}
 	switch n := n.(type) {
@@ -271,7 +310,7 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 			first := true
 			for c := li.FirstChild(); c != nil; c = c.NextSibling() {
 				if first && (c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock) {
-					add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: indent + d.Format.Body*1.6, before: 0.25, list: d.lists})
+					add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: indent + d.Format.Body*1.6, before: 0.25, list: d.lists, node: c})
 					first = false
 					continue
 				}
@@ -300,10 +339,7 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 			if row == n.FirstChild() {
 				before = 0.8
 			}
-			add(block{tag: "TR", cells: cells, table: d.tables, head: head, indent: indent, before: before})
-			if d.doc != nil {
-				d.blocks[len(d.blocks)-1].line = d.doc.Line(row.FirstChild()) // the row's own line
-			}
+			add(block{tag: "TR", cells: cells, table: d.tables, head: head, indent: indent, before: before, node: row.FirstChild()}) // the row's own line
 		}
 	case *markup.Directive:
 		// Generated for the web (a form, an index): nothing to print.

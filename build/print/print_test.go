@@ -44,7 +44,7 @@ func charter(t testing.TB, lang string) []byte {
 	}
 	p := pr.Site.ByKey[lang]["charte.md"]
 	d := &print.Document{Title: p.Source.Front.Title, Lang: lang, Format: print.A4, Fonts: fonts(t), Footer: p.Source.Front.Title}
-	d.AddTitle(p.Source.Front.Title)
+	d.AddTitle(print.Text{Text: p.Source.Front.Title})
 	d.AddPage(pr.Docs[p], p.ContentLang(), "")
 	out, err := d.PDF()
 	if err != nil {
@@ -140,8 +140,8 @@ func BenchmarkHandout(b *testing.B) {
 	}
 	for b.Loop() {
 		h := &print.Document{Title: "Toolkit", Lang: "fr", Format: print.A4, Fonts: fonts(b), Footer: "Toolkit"}
-		h.AddCover("Toolkit")
-		h.AddContents("Contents")
+		h.AddCover(print.Text{Text: "Toolkit"})
+		h.AddContents(print.Text{Text: "Contents"})
 		for _, q := range pr.Site.Pages["fr"] {
 			if pr.Docs[q] != nil {
 				h.AddChapter(print.Chapter{Title: q.Source.Front.Title, Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang()})

@@ -1,12 +1,12 @@
 package typeset
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/segmenter"
@@ -53,7 +53,14 @@ type Piece struct {
 	X      float64
 	Width  float64 // points, as shaped (kerning included)
 	Glyphs []Glyph
+	// Missing: a character no font has (Text), set as a placeholder box
+	// Placeholder ems wide, for the caller to draw; never joined to the
+	// syllables around it.
+	Missing bool
 }
+
+// Placeholder is the width of a missing character's box, in ems.
+const Placeholder = 0.62
 
 // SetLine is a line of a set paragraph.
 type SetLine struct {
@@ -66,18 +73,18 @@ type SetLine struct {
 	Line
 }
 
-// MissingGlyphError lists characters that no font can set.
-type MissingGlyphError struct{ Chars []rune }
+// Ignorable reports whether r is drawn as nothing when a font lacks it:
+// format characters (joiners, marks of direction), variation selectors.
+func Ignorable(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
+}
 
-func (e *MissingGlyphError) Error() string {
-	var b strings.Builder
-	for i, r := range e.Chars {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q (U+%04X)", r, r)
-	}
-	return "the print font has no glyph for " + b.String() + ": replace the character or add a substitute"
+// joins reports whether r belongs with the character before it when
+// neither has a glyph: a mark, a variation selector, a joiner and what
+// follows it, an emoji modifier or tag. An emoji sequence ("👩‍💻",
+// "👍🏽") is one placeholder.
+func joins(r rune) bool {
+	return Ignorable(r) || unicode.In(r, unicode.Mn, unicode.Me) || (r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F)
 }
 
 // breaks cuts a word (no spaces) where UAX #14 allows a line break inside
@@ -86,7 +93,9 @@ func (e *MissingGlyphError) Error() string {
 func breaks(seg *segmenter.Segmenter, w string) []string {
 	plain := true
 	for _, r := range w {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && !unicode.Is(unicode.Mn, r) {
+		// Chinese and Japanese break between their characters, and go
+		// through the segmenter too.
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && !unicode.Is(unicode.Mn, r) || r >= 0x2E80 && unicode.IsLetter(r) {
 			plain = false
 			break
 		}
@@ -110,7 +119,9 @@ func breaks(seg *segmenter.Segmenter, w string) []string {
 // Build turns runs into Knuth–Plass items and the pieces its boxes draw.
 // Spaces become glue a third of an em wide (stretch half of that, shrink a
 // third), French spaces before « ; : ! ? » and inside « » do not break,
-// words get hyphenation points of their language.
+// words get hyphenation points of their language. A character the run's
+// font lacks is a placeholder piece (Missing), drawn by the caller as a
+// box: text is never dropped, nor a build failed, for a character.
 func Build(runs []Run) ([]Item, []Piece, error) {
 	// Up to about one item per two bytes of text (syllables of three
 	// letters or so, their hyphenation points, spaces): sized once, the
@@ -121,23 +132,19 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 	}
 	items := make([]Item, 0, n)
 	pieces := make([]Piece, 0, n) // pieces[i] is the box items[boxAt[i]]
-	var missing []rune
-	seen := map[rune]bool{}
 	box := func(p syllable, run int) {
 		w := p.width * runs[run].Style.Size / 1000
 		items = append(items, Item{Kind: Box, Width: w})
 		pieces = append(pieces, Piece{Text: p.text, Run: run, Width: w, Glyphs: p.glyphs})
 	}
-	// setWord sets a word in a run's font and notes what the font lacks.
 	setWord := func(c *wordCache, run int, text string, h *hyph.Hyphenator) *word {
-		wd := c.word(runs[run].Style.Font.Face(), runs[run].Lang, text, h)
-		for _, r := range wd.missing {
-			if !seen[r] {
-				seen[r] = true
-				missing = append(missing, r)
-			}
-		}
-		return wd
+		return c.word(runs[run].Style.Font.Face(), runs[run].Lang, text, h)
+	}
+	// placeholder sets a character no font has as a box.
+	placeholder := func(text string, run int) {
+		w := Placeholder * runs[run].Style.Size
+		items = append(items, Item{Kind: Box, Width: w})
+		pieces = append(pieces, Piece{Text: text, Run: run, Width: w, Missing: true})
 	}
 	noBreak := func() {
 		items = append(items, Item{Kind: Penalty, Penalty: Infinity})
@@ -174,14 +181,51 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 					items = append(items, Item{Kind: Penalty, Penalty: 50})
 					pieces = append(pieces, Piece{Run: -1})
 				}
-				for _, p := range setWord(cache, ri, part, h).parts {
-					if p.text != "" {
-						box(p, ri)
+				syllables := func(wd *word) {
+					for _, p := range wd.parts {
+						if p.text != "" {
+							box(p, ri)
+						}
+						if p.point {
+							items = append(items, Item{Kind: Penalty, Width: (hyphen + p.unkern) * st.Size / 1000, Penalty: 50, Flagged: true})
+							pieces = append(pieces, Piece{Run: -1})
+						}
 					}
-					if p.point {
-						items = append(items, Item{Kind: Penalty, Width: (hyphen + p.unkern) * st.Size / 1000, Penalty: 50, Flagged: true})
-						pieces = append(pieces, Piece{Run: -1})
+				}
+				wd := setWord(cache, ri, part, h)
+				if len(wd.missing) == 0 {
+					syllables(wd)
+					continue
+				}
+				// What the font has is set as words; each character it
+				// lacks, with the marks and joiners that go with it, is
+				// a placeholder; invisible ones alone are nothing.
+				for len(part) > 0 {
+					n := 0
+					for _, r := range part {
+						if slices.Contains(wd.missing, r) {
+							break
+						}
+						n += utf8.RuneLen(r)
 					}
+					if n > 0 {
+						syllables(setWord(cache, ri, part[:n], h))
+						part = part[n:]
+						continue
+					}
+					r, n := utf8.DecodeRuneInString(part)
+					for n < len(part) {
+						next, k := utf8.DecodeRuneInString(part[n:])
+						if !joins(next) && (r != '\u200d' || !slices.Contains(wd.missing, next)) {
+							break
+						}
+						r = next
+						n += k
+					}
+					if cluster := part[:n]; strings.IndexFunc(cluster, func(r rune) bool { return !Ignorable(r) }) >= 0 {
+						placeholder(cluster, ri)
+					}
+					part = part[n:]
 				}
 			}
 		}
@@ -216,9 +260,6 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 			}
 		}
 		flush()
-	}
-	if len(missing) > 0 {
-		return nil, nil, &MissingGlyphError{Chars: missing}
 	}
 	// A paragraph ends with fill and a forced break.
 	items = append(items, Item{Kind: Glue, Stretch: 1e6}, Item{Kind: Penalty, Penalty: -Infinity})
@@ -259,7 +300,7 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 				pc := pieces[i]
 				pc.X = x
 				// Syllables of one word, split at unused points, join again.
-				if n := len(sl.Pieces); n > 0 && i > 0 && items[i-1].Kind == Penalty && items[i-1].Penalty < Infinity && sl.Pieces[n-1].Run == pc.Run {
+				if n := len(sl.Pieces); n > 0 && i > 0 && items[i-1].Kind == Penalty && items[i-1].Penalty < Infinity && sl.Pieces[n-1].Run == pc.Run && !pc.Missing && !sl.Pieces[n-1].Missing {
 					last := &sl.Pieces[n-1]
 					last.Text += pc.Text
 					last.Width += pc.Width
