@@ -454,6 +454,11 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 			text := fmt.Sprintf("%s · %d", foot, pi+1)
 			size := d.Format.Body * 0.8
 			fw := d.textWidth(regular, text, size)
+			// A title too long for the line is cut, with an ellipsis.
+			for room, title := d.Format.Width-d.Format.Left-d.Format.Right, []rune(foot); fw > room && len(title) > 0; fw = d.textWidth(regular, text, size) {
+				title = title[:len(title)*9/10]
+				text = fmt.Sprintf("%s… · %d", string(title), pi+1)
+			}
 			artifact(" /Type /Pagination /Subtype /Footer ")
 			if err := draw(regular, size, (d.Format.Width-fw)/2, d.Format.Bottom/2, text); err != nil {
 				return nil, err

@@ -171,6 +171,9 @@ type Document struct {
 	blocks []block
 	lists  int
 	tables int
+	// depth is how deep lists and quotes are nested where blocks are
+	// being added; deepest, the most in the current top-level block.
+	depth, deepest int
 	path   string // the page being added, for its links
 	file   string // and its source file
 	doc    *markup.Doc
@@ -243,8 +246,35 @@ func (d *Document) AddTitle(t Text) {
 func (d *Document) AddPage(doc *markup.Doc, lang, path string) {
 	d.path, d.doc = path, doc
 	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+		d.deepest = 0
 		d.addBlock(n, doc.Source, lang, 0)
+		if levels := d.levels(); d.deepest > levels {
+			d.Problems = append(d.Problems, &Error{File: d.file, Line: doc.Line(n), Kind: "nesting", Err: fmt.Errorf(
+				"%s: lists or quotes nested %d deep: the booklets indent the first %d levels only; nest less", d.Format.Name, d.deepest, levels)})
+		}
 	}
+}
+
+// levels is how many levels of lists and quotes are indented: together
+// no more than 30 % of the text's width, so that a line of a deeply
+// nested list keeps most of it.
+func (d *Document) levels() int {
+	return max(1, int((d.Format.Width-d.Format.Left-d.Format.Right)*0.3/(d.Format.Body*1.6)))
+}
+
+// nest is the indentation of a level deeper than indent, by step; past
+// levels() it stays where it is.
+func (d *Document) nest(indent, step float64) float64 {
+	d.depth++
+	d.deepest = max(d.deepest, d.depth)
+	return min(indent+step, float64(d.levels())*d.Format.Body*1.6)
+}
+
+// maxColumns is how many columns of a table fit the text's width, each
+// wide enough for a short word at the cells' size.
+func (d *Document) maxColumns(indent float64) int {
+	f := d.Format
+	return max(2, int((f.Width-f.Left-f.Right-indent)/(f.Body*0.92*3.5+2*cellPad*f.Body)))
 }
 
 func (d *Document) style(bold bool, scale float64) typeset.Style {
@@ -296,6 +326,8 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 		b.tag, b.before, b.indent = "P", 0.5, indent
 		add(b)
 	case *ast.List:
+		inner := d.nest(indent, d.Format.Body*1.6)
+		defer func() { d.depth-- }()
 		d.lists++
 		i := n.Start
 		if i == 0 {
@@ -310,36 +342,69 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 			first := true
 			for c := li.FirstChild(); c != nil; c = c.NextSibling() {
 				if first && (c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock) {
-					add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: indent + d.Format.Body*1.6, before: 0.25, list: d.lists, node: c})
+					add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: inner, before: 0.25, list: d.lists, node: c})
 					first = false
 					continue
 				}
-				d.addBlock(c, src, lang, indent+d.Format.Body*1.6)
+				d.addBlock(c, src, lang, inner)
 			}
 		}
 	case *markup.Callout:
 		// The label says what kind of box it is, in words, as on the web.
-		add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: indent + d.Format.Body*1.2, keep: true})
+		inner := d.nest(indent, d.Format.Body*1.2)
+		defer func() { d.depth-- }()
+		add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: inner, keep: true})
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			d.addBlock(c, src, lang, indent+d.Format.Body*1.2)
+			d.addBlock(c, src, lang, inner)
 		}
 	case *ast.Blockquote:
+		inner := d.nest(indent, d.Format.Body*1.2)
+		defer func() { d.depth-- }()
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			d.addBlock(c, src, lang, indent+d.Format.Body*1.2)
+			d.addBlock(c, src, lang, inner)
 		}
 	case *east.Table:
-		d.tables++
+		var rows [][][]typeset.Run
+		var nodes []ast.Node
+		cols := 0
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
-			_, head := row.(*east.TableHeader)
 			var cells [][]typeset.Run
 			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				_, head := row.(*east.TableHeader)
 				cells = append(cells, d.inline(c, src, lang, head, 0.92, nil))
 			}
-			before := 0.0
-			if row == n.FirstChild() {
-				before = 0.8
+			rows, nodes = append(rows, cells), append(nodes, row.FirstChild())
+			cols = max(cols, len(cells))
+		}
+		// A table wider than the page is printed in parts, each with
+		// the first column (what its rows are about) and as many others
+		// as fit, one part after the other.
+		most := d.maxColumns(indent)
+		parts := 1
+		if cols > most {
+			parts = (cols - 1 + most - 2) / (most - 1)
+			d.Problems = append(d.Problems, &Error{File: d.file, Line: d.doc.Line(n), Kind: "table", Err: fmt.Errorf(
+				"%s: a table of %d columns is wider than the page, where %d fit: the booklets print it in %d parts, each with the first column; split the table", d.Format.Name, cols, most, parts)})
+		}
+		for part := range parts {
+			d.tables++
+			from, to := 1+part*(most-1), min(cols, 1+(part+1)*(most-1))
+			for r, cells := range rows {
+				if parts > 1 {
+					var slice [][]typeset.Run
+					for c := range cells {
+						if c == 0 || c >= from && c < to {
+							slice = append(slice, cells[c])
+						}
+					}
+					cells = slice
+				}
+				before := 0.0
+				if r == 0 {
+					before = 0.8
+				}
+				add(block{tag: "TR", cells: cells, table: d.tables, head: r == 0 && isHeader(n), indent: indent, before: before, node: nodes[r]}) // the row's own line
 			}
-			add(block{tag: "TR", cells: cells, table: d.tables, head: head, indent: indent, before: before, node: row.FirstChild()}) // the row's own line
 		}
 	case *markup.Directive:
 		// Generated for the web (a form, an index): nothing to print.
@@ -348,6 +413,12 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 			add(block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 1), Lang: lang}}, before: 0.5, indent: indent})
 		}
 	}
+}
+
+// isHeader reports whether a table's first row is a header row.
+func isHeader(t ast.Node) bool {
+	_, ok := t.FirstChild().(*east.TableHeader)
+	return ok
 }
 
 // inline turns a block's inline content into runs: bold for strong text

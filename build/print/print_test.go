@@ -153,8 +153,8 @@ func BenchmarkHandout(b *testing.B) {
 	}
 }
 
-// TestOverfullReported: a word wider than its column is set anyway, and
-// the booklet says where, as TeX reports an overfull box.
+// TestOverfullReported: a word wider than its column is broken where it
+// fits, and the booklet says where, as TeX reports an overfull box.
 func TestOverfullReported(t *testing.T) {
 	md := "| a | b | c | d | e | f | g | h |\n|---|---|---|---|---|---|---|---|\n| 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 |\n"
 	d := &print.Document{Title: "T", Lang: "fr", Format: print.A5, Fonts: fonts(t), Footer: "T"}
@@ -165,7 +165,7 @@ func TestOverfullReported(t *testing.T) {
 	if len(d.Problems) == 0 {
 		t.Fatal("no overfull line reported")
 	}
-	if p := d.Problems[0]; p.File != "content/fr/t.md" || p.Line != 3 || p.Kind != "overfull" || !strings.Contains(p.Error(), `in "Dates", A5: 1 line(s) wider than their`) {
+	if p := d.Problems[0]; p.File != "content/fr/t.md" || p.Line != 3 || p.Kind != "overfull" || !strings.Contains(p.Error(), `in "Dates", A5: a word of 19 characters ("2026-03-15T09:00:00") is`) {
 		t.Errorf("problem: %s (%s:%d %s)", p, p.File, p.Line, p.Kind)
 	}
 }

@@ -65,6 +65,9 @@ type Params struct {
 	// Items, when set, keeps paragraphs' items for Set to scale for
 	// another document, instead of building them again.
 	Items *Items
+	// Anywhere lets Set break a word between any two characters, as a
+	// last resort: for text that would otherwise run past the margin.
+	Anywhere bool
 }
 
 // Defaults are TeX's plain values, scaled to the adjustment ratio.

@@ -122,7 +122,12 @@ func breaks(seg *segmenter.Segmenter, w string) []string {
 // words get hyphenation points of their language. A character the run's
 // font lacks is a placeholder piece (Missing), drawn by the caller as a
 // box: text is never dropped, nor a build failed, for a character.
-func Build(runs []Run) ([]Item, []Piece, error) {
+func Build(runs []Run) ([]Item, []Piece, error) { return build(runs, false) }
+
+// build is Build; with anywhere, a word may also break between any two
+// of its characters (no hyphen added), at a cost that makes it a last
+// resort: a word wider than the line, a string with no space.
+func build(runs []Run, anywhere bool) ([]Item, []Piece, error) {
 	// Up to about one item per two bytes of text (syllables of three
 	// letters or so, their hyphenation points, spaces): sized once, the
 	// slices are seldom copied as they grow.
@@ -183,6 +188,13 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 				}
 				syllables := func(wd *word) {
 					for _, p := range wd.parts {
+						if anywhere && p.text != "" {
+							p = emergency(p, func(q syllable) {
+								box(q, ri)
+								items = append(items, Item{Kind: Penalty, Penalty: anywherePenalty})
+								pieces = append(pieces, Piece{Run: -1})
+							})
+						}
 						if p.text != "" {
 							box(p, ri)
 						}
@@ -267,11 +279,38 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 	return items, pieces, nil
 }
 
+// anywherePenalty is the cost of breaking a word where no rule allows:
+// worse than any hyphen, still a break.
+const anywherePenalty = 5000
+
+// emergency cuts a syllable between its clusters: emit gets every cluster
+// but the last, which it returns.
+func emergency(p syllable, emit func(syllable)) syllable {
+	start, at := 0, 0 // glyph and byte where the current cluster starts
+	for i := 1; i < len(p.glyphs); i++ {
+		if p.glyphs[i].Text == "" {
+			continue // inside a cluster: a letter and its mark
+		}
+		end := at
+		for _, g := range p.glyphs[start:i] {
+			end += len(g.Text)
+		}
+		if end > len(p.text) {
+			return p // the glyphs do not spell the text (right to left): whole
+		}
+		gs := p.glyphs[start:i]
+		emit(syllable{text: p.text[at:end], glyphs: gs, width: advance(gs)})
+		start, at = i, end
+	}
+	gs := p.glyphs[start:]
+	return syllable{text: p.text[at:], glyphs: gs, width: advance(gs), point: p.point, unkern: p.unkern}
+}
+
 // Set breaks runs into lines of the given width and places each piece.
 // A line's glue is set at the line's ratio; the last line keeps its
 // natural spacing (ragged, as a paragraph's end is).
 func Set(runs []Run, p Params) ([]SetLine, error) {
-	items, pieces, err := p.Items.build(runs)
+	items, pieces, err := p.Items.build(runs, p.Anywhere)
 	if err != nil {
 		return nil, err
 	}
@@ -367,9 +406,9 @@ type built struct {
 }
 
 // build is Build, through the cache when there is one.
-func (c *Items) build(runs []Run) ([]Item, []Piece, error) {
+func (c *Items) build(runs []Run, anywhere bool) ([]Item, []Piece, error) {
 	if c == nil || len(runs) == 0 || runs[0].Style.Size <= 0 {
-		return Build(runs)
+		return build(runs, anywhere)
 	}
 	size := runs[0].Style.Size
 	c.mu.Lock()
@@ -377,6 +416,9 @@ func (c *Items) build(runs []Run) ([]Item, []Piece, error) {
 		c.m, c.faces = map[string]*built{}, map[*font.Face]int{}
 	}
 	var k strings.Builder
+	if anywhere {
+		k.WriteByte('*')
+	}
 	for _, r := range runs {
 		face := r.Style.Font.Face()
 		id, ok := c.faces[face]
@@ -410,7 +452,7 @@ func (c *Items) build(runs []Run) ([]Item, []Piece, error) {
 			canon[i].Style.Size = runs[i].Style.Size / size * canonical
 			canon[i].Rule = runs[i].Rule / size * canonical
 		}
-		items, pieces, err := Build(canon)
+		items, pieces, err := build(canon, anywhere)
 		if err != nil {
 			return nil, nil, err
 		}
