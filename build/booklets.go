@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -203,10 +204,6 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	}
 	// Characters no print font has are told once per file, with every
 	// line each is on: one message to act on, not one per page or line.
-	type place struct {
-		line int
-		char rune
-	}
 	glyphs := map[string]map[place]bool{}
 	var glyphFiles []string
 	for _, j := range jobs {
@@ -241,52 +238,85 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		list = append(list, web.Download{Kind: j.kind, Lang: j.lang, Path: j.name, Size: len(j.data)})
 	}
 	for _, file := range glyphFiles {
-		lines := map[rune][]int{}
-		var chars []rune
-		first := 0
-		for p := range glyphs[file] {
-			if lines[p.char] == nil {
-				chars = append(chars, p.char)
-			}
-			lines[p.char] = append(lines[p.char], p.line)
-			if p.line > 0 && (first == 0 || p.line < first) {
-				first = p.line
-			}
-		}
-		slices.Sort(chars)
-		var each []string
-		for _, c := range chars {
-			ls := lines[c]
-			slices.Sort(ls)
-			ls = slices.Compact(ls)
-			var at []string
-			for _, l := range ls {
-				if l > 0 {
-					at = append(at, strconv.Itoa(l))
-				}
-			}
-			where := ""
-			switch len(at) {
-			case 0:
-			case 1:
-				where = " on line " + at[0]
-			default:
-				where = " on lines " + strings.Join(at, ", ")
-			}
-			each = append(each, fmt.Sprintf("U+%04X %q%s", c, c, where))
-		}
-		noun := "characters"
-		if len(chars) == 1 {
-			noun = "character"
-		}
-		lack := "the print font lacks"
-		if len(cfg.Print.FallbackFonts) > 0 {
-			lack = "no print font has (nor the fallback fonts)"
-		}
-		pr.Problems.Warnf(file, first, "print", "%d %s %s (%s): the booklets print a box for each; add a fallback font (README, Print fonts) or remove them",
-			len(chars), noun, lack, strings.Join(each, "; "))
+		pr.Problems.Warnf(file, firstLine(glyphs[file]), "print", "%s", glyphMessage(glyphs[file], len(cfg.Print.FallbackFonts) > 0))
 	}
 	return list, nil
+}
+
+// place is a character on a line of a file.
+type place struct {
+	line int
+	char rune
+}
+
+func firstLine(at map[place]bool) int {
+	first := 0
+	for p := range at {
+		if p.line > 0 && (first == 0 || p.line < first) {
+			first = p.line
+		}
+	}
+	return first
+}
+
+// glyphMessage says which characters of a file no print font has and on
+// which lines, characters on the same lines together, in the order they
+// first come:
+//
+//	7 characters the print font lacks (U+1F600 '😀' on lines 2, 5; U+041F 'П', U+0432 'в' on line 8): …
+func glyphMessage(at map[place]bool, fallback bool) string {
+	lines := map[rune][]int{}
+	for p := range at {
+		lines[p.char] = append(lines[p.char], p.line)
+	}
+	type group struct {
+		chars []rune
+		lines []int
+	}
+	var groups []*group
+	byLines := map[string]*group{}
+	chars := slices.Sorted(maps.Keys(lines))
+	for _, c := range chars {
+		ls := slices.Compact(slices.Sorted(slices.Values(lines[c])))
+		key := fmt.Sprint(ls)
+		if byLines[key] == nil {
+			byLines[key] = &group{lines: ls}
+			groups = append(groups, byLines[key])
+		}
+		byLines[key].chars = append(byLines[key].chars, c)
+	}
+	slices.SortStableFunc(groups, func(a, b *group) int { return cmp.Compare(a.lines[0], b.lines[0]) })
+	var each []string
+	for _, g := range groups {
+		var cs, ls []string
+		for _, c := range g.chars {
+			cs = append(cs, fmt.Sprintf("U+%04X %q", c, c))
+		}
+		for _, l := range g.lines {
+			if l > 0 {
+				ls = append(ls, strconv.Itoa(l))
+			}
+		}
+		where := ""
+		switch len(ls) {
+		case 0:
+		case 1:
+			where = " on line " + ls[0]
+		default:
+			where = " on lines " + strings.Join(ls, ", ")
+		}
+		each = append(each, strings.Join(cs, ", ")+where)
+	}
+	noun := "characters"
+	if len(chars) == 1 {
+		noun = "character"
+	}
+	lack := "the print font lacks"
+	if fallback {
+		lack = "no print font has (nor the fallback fonts)"
+	}
+	return fmt.Sprintf("%d %s %s (%s): the booklets print a box for each; add a fallback font (README, Print fonts) or remove them",
+		len(chars), noun, lack, strings.Join(each, "; "))
 }
 
 // printNotes says in print what a page says on the web around its text:

@@ -199,8 +199,15 @@ func (d *Document) placeholder(c *strings.Builder, names map[*pdf.Font]string, s
 	fmt.Fprintf(c, "/Span <</ActualText %s>> BDC\n", pdf.Text(text))
 	w := typeset.Placeholder * size
 	fmt.Fprintf(c, "q %s w %s %s %s %s re S Q\n", pdf.Num(size*0.05), pdf.Num(x+size*0.06), pdf.Num(y-size*0.02), pdf.Num(w-size*0.12), pdf.Num(size*0.74))
+	// Text readers place the actual text where the span's glyphs run:
+	// an invisible question mark as wide as the box, then the visible
+	// one, centred, its spacing running to the box's end, so that
+	// placeholders side by side read as one word ("中文").
+	regular, name := d.Fonts.Regular, names[d.Fonts.Regular]
+	hex, _ := regular.Encode("?")
+	fmt.Fprintf(c, "q BT 3 Tr %s %s Tf %s Tz %s %s Td %s Tj ET Q\n", name, pdf.Num(size), pdf.Num(100*w/max(regular.Width("?", size), 0.001)), pdf.Num(x), pdf.Num(y), hex)
 	q := size * 0.55
-	hex, _ := d.Fonts.Regular.Encode("?")
-	fmt.Fprintf(c, "BT %s %s Tf %s %s Td %s Tj ET\n", names[d.Fonts.Regular], pdf.Num(q), pdf.Num(x+(w-d.Fonts.Regular.Width("?", q))/2), pdf.Num(y+size*0.16), hex)
+	qw := regular.Width("?", q)
+	fmt.Fprintf(c, "q BT %s %s Tf %s Tc %s %s Td %s Tj ET Q\n", name, pdf.Num(q), pdf.Num((w-qw)/2), pdf.Num(x+(w-qw)/2), pdf.Num(y+size*0.16), hex)
 	c.WriteString("EMC\n")
 }

@@ -174,9 +174,9 @@ type Document struct {
 	// depth is how deep lists and quotes are nested where blocks are
 	// being added; deepest, the most in the current top-level block.
 	depth, deepest int
-	path   string // the page being added, for its links
-	file   string // and its source file
-	doc    *markup.Doc
+	path           string // the page being added, for its links
+	file           string // and its source file
+	doc            *markup.Doc
 	// chapters counts AddChapter calls; contentsAt is where the table of
 	// contents' entries go (0: none).
 	chapters   int
