@@ -203,11 +203,20 @@ func (d *Document) layout() ([][]placed, error) {
 			gap = 0
 		}
 		if b.tag == "TR" {
-			need := s.h
+			// A row goes whole to the next page when it fits there; one
+			// taller than a page starts where it is, with two lines at
+			// least, and runs on.
+			most := func(k int) float64 {
+				if sets[k].h > height*2/3 {
+					return 2*sets[k].lh + 2*cellPad*f.Body
+				}
+				return sets[k].h
+			}
+			need := most(i)
 			if b.head {
 				header[b.table] = i
 				if i+1 < len(sets) && d.blocks[i+1].tag == "TR" {
-					need += sets[i+1].h // a header row never ends a page
+					need += most(i + 1) // a header row never ends a page
 				}
 			}
 			if used > 0 && used+gap+need > height {
