@@ -47,6 +47,15 @@ func (d *Document) fit(i int) {
 	}
 }
 
+// edition names the booklet's format in messages: "A4", "A5", "large
+// print" (an A4 page too).
+func (d *Document) edition() string {
+	if d.Format == LargePrint {
+		return "large print"
+	}
+	return d.Format.Name
+}
+
 // check reports the characters of s, printed outside the flow of text (a
 // running footer), that no font has.
 func (d *Document) check(s, file string, line int) {

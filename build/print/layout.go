@@ -335,7 +335,7 @@ func (d *Document) overfull(b block, lines []typeset.SetLine, room float64) {
 	}
 	d.Problems = append(d.Problems, &Error{File: b.file, Line: b.line, Kind: "overfull", Err: fmt.Errorf(
 		"%s%s: %d line(s) wider than their %.0f pt, by up to %.1f pt (%q): shorten the word, or allow a break in it",
-		where, d.Format.Name, n, room, worst, text)})
+		where, d.edition(), n, room, worst, text)})
 }
 
 // fitLines sets runs in room with set; when a word is wider than room,
@@ -366,7 +366,7 @@ func (d *Document) fitLines(b block, set func([]typeset.Run, typeset.Params) ([]
 	}
 	d.Problems = append(d.Problems, &Error{File: b.file, Line: b.line, Kind: "overfull", Err: fmt.Errorf(
 		"%s%s: a word of %d characters (%q) is %.0f pt wide, more than the %.0f pt of its line: the booklets break it where it fits; shorten it, or add spaces or soft hyphens",
-		d.where(b), d.Format.Name, len(word), quoted, widest.Width, room)})
+		d.where(b), d.edition(), len(word), quoted, widest.Width, room)})
 	return again, nil
 }
 

@@ -176,6 +176,7 @@ type Document struct {
 	depth, deepest int
 	path           string // the page being added, for its links
 	file           string // and its source file
+	from           string // and the chapter's title, for messages
 	doc            *markup.Doc
 	// chapters counts AddChapter calls; contentsAt is where the table of
 	// contents' entries go (0: none).
@@ -205,7 +206,7 @@ func (d *Document) AddContents(heading Text) {
 // page, then its content.
 func (d *Document) AddChapter(c Chapter) {
 	d.chapters++
-	d.file = c.File
+	d.file, d.from = c.File, c.Title
 	foot := c.Short
 	if foot == "" {
 		foot = c.Title
@@ -227,7 +228,7 @@ func (d *Document) AddChapter(c Chapter) {
 	for i := at - 1; i < len(d.blocks); i++ {
 		d.blocks[i].from, d.blocks[i].file = c.Title, c.File
 	}
-	d.doc = nil
+	d.doc, d.from = nil, ""
 }
 
 // AddNote adds a paragraph in small print: how a page was made, where
@@ -250,7 +251,7 @@ func (d *Document) AddPage(doc *markup.Doc, lang, path string) {
 		d.addBlock(n, doc.Source, lang, 0)
 		if levels := d.levels(); d.deepest > levels {
 			d.Problems = append(d.Problems, &Error{File: d.file, Line: doc.Line(n), Kind: "nesting", Err: fmt.Errorf(
-				"%s: lists or quotes nested %d deep: the booklets indent the first %d levels only; nest less", d.Format.Name, d.deepest, levels)})
+				"%s%s: lists or quotes nested %d deep: the booklets indent the first %d levels only; nest less", d.where(block{from: d.from}), d.edition(), d.deepest, levels)})
 		}
 	}
 }
@@ -384,7 +385,7 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 		if cols > most {
 			parts = (cols - 1 + most - 2) / (most - 1)
 			d.Problems = append(d.Problems, &Error{File: d.file, Line: d.doc.Line(n), Kind: "table", Err: fmt.Errorf(
-				"%s: a table of %d columns is wider than the page, where %d fit: the booklets print it in %d parts, each with the first column; split the table", d.Format.Name, cols, most, parts)})
+				"%s%s: a table of %d columns is wider than the page, where %d fit: the booklets print it in %d parts, each with the first column; split the table", d.where(block{from: d.from}), d.edition(), cols, most, parts)})
 		}
 		for part := range parts {
 			d.tables++
