@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -31,13 +33,14 @@ var fontFiles = map[string]string{
 // theme without print fonts has none.
 func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 	cfg := pr.Config
-	load := func(style string) (*pdf.Font, error) {
-		data, err := fs.ReadFile(pr.files, fontFiles[style])
+	loadFile := func(file string) (*pdf.Font, error) {
+		data, err := fs.ReadFile(pr.files, file)
 		if err != nil {
 			return nil, err
 		}
-		return pdf.LoadFont(data, strings.TrimSuffix(path.Base(fontFiles[style]), ".ttf"))
+		return pdf.LoadFont(data, strings.TrimSuffix(path.Base(file), path.Ext(file)))
 	}
+	load := func(style string) (*pdf.Font, error) { return loadFile(fontFiles[style]) }
 	// Fonts are parsed once per language, and each booklet embeds its own
 	// subsets of them: the words shaped for one booklet are ready for the
 	// others of its language, and languages set in parallel never wait
@@ -53,12 +56,21 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		if err != nil {
 			return nil, nil
 		}
-		parsed[lang] = print.Fonts{Regular: regular, Bold: bold}
+		fonts := print.Fonts{Regular: regular, Bold: bold}
+		// Fallback fonts set what the print font lacks (site.toml
+		// checked they are TrueType files of the site).
+		for _, file := range cfg.Print.FallbackFonts {
+			f, err := loadFile(file)
+			if err != nil {
+				pr.Problems.Errorf("site.toml", 0, "config", "print.fallback_fonts: %s: %v", file, err)
+				continue
+			}
+			fonts.Fallback = append(fonts.Fallback, f)
+		}
+		parsed[lang] = fonts
 		items[lang] = &typeset.Items{}
 	}
-	fonts := func(lang string) print.Fonts {
-		return print.Fonts{Regular: parsed[lang].Regular.Clone(), Bold: parsed[lang].Bold.Clone()}
-	}
+	fonts := func(lang string) print.Fonts { return parsed[lang].Clone() }
 	files := map[string]*content.Static{}
 	for _, lang := range cfg.Codes() {
 		for _, st := range pr.Site.Statics[lang] {
@@ -78,13 +90,15 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		s := pr.Renderer.Strings(lang)
 		if p := pr.Site.ByKey[lang][cfg.Charter]; p != nil && pr.Docs[p] != nil {
 			title := p.Source.Front.Title
+			titleLine := p.Source.Front.Lines["title"]
+			file := p.Source.File
 			doc, contentLang := pr.Docs[p], p.ContentLang()
 			notes, credits := pr.printNotes(p)
 			jobs = append(jobs, &job{file: p.Source.File, name: lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: "pdf", lang: lang, what: "charter as an A4 booklet",
 				make: func(j *job) ([]byte, error) {
 					d := &print.Document{Title: title, Lang: contentLang, Format: print.A4, Fonts: fonts(lang), Items: items[lang], Footer: title,
 						PageBefore: map[string]bool{"engagement": true}, Sign: s.T("print_sign", nil)}
-					d.AddTitle(title)
+					d.AddTitle(print.Text{Text: title, File: file, Line: titleLine})
 					for _, n := range notes {
 						d.AddNote(n, contentLang)
 					}
@@ -110,19 +124,26 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		toolkit := func(f print.Format) *print.Document {
 			siteTitle := s.T("site_title", nil)
 			h := &print.Document{Title: siteTitle, Lang: lang, Format: f, Fonts: fonts(lang), Items: items[lang], Footer: siteTitle, Sign: s.T("print_sign", nil), Image: image}
-			var cover []string
+			// Interface strings come from the language's message file.
+			messages := "i18n/" + lang + ".toml"
+			var cover []print.Text
 			if home := pr.Site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
-				cover = append(cover, home.Source.Front.Description)
+				cover = append(cover, print.Text{Text: home.Source.Front.Description, File: home.Source.File, Line: home.Source.Front.Lines["description"]})
 			}
-			cover = append(cover, s.T("footer_license", nil)+" CC BY 4.0.")
-			h.AddCover(siteTitle, cover...)
-			h.AddContents(s.T("epub_toc", nil))
+			cover = append(cover, print.Text{Text: s.T("footer_license", nil) + " CC BY 4.0.", File: messages})
+			h.AddCover(print.Text{Text: siteTitle, File: messages}, cover...)
+			h.AddContents(print.Text{Text: s.T("epub_toc", nil), File: messages})
 			for _, q := range pr.Site.Pages[lang] {
 				if q.Key == cfg.Index || pr.Docs[q] == nil {
 					continue // the A–Z index stands in for search: paper has the contents
 				}
 				notes, credits := pr.printNotes(q)
-				h.AddChapter(print.Chapter{File: q.Source.File, Title: q.Source.Front.Title, Short: q.Label(), Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang(),
+				fm := q.Source.Front
+				short := fm.Lines["short_title"]
+				if fm.ShortTitle == "" {
+					short = fm.Lines["title"]
+				}
+				h.AddChapter(print.Chapter{File: q.Source.File, Title: fm.Title, TitleLine: fm.Lines["title"], Short: q.Label(), ShortLine: short, Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang(),
 					Notes: notes, Credits: credits})
 			}
 			return h
@@ -181,8 +202,21 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		said[key] = true
 		return true
 	}
+	// Characters no print font has are told once per file, with every
+	// line each is on: one message to act on, not one per page or line.
+	glyphs := map[string]map[place]bool{}
+	var glyphFiles []string
 	for _, j := range jobs {
 		for _, w := range j.warns {
+			if w.Kind == "glyph" {
+				file := cmp.Or(w.File, j.file)
+				if glyphs[file] == nil {
+					glyphs[file] = map[place]bool{}
+					glyphFiles = append(glyphFiles, file)
+				}
+				glyphs[file][place{w.Line, w.Char}] = true
+				continue
+			}
 			if tell(w) {
 				pr.Problems.Warnf(cmp.Or(w.File, j.file), w.Line, "print", "%v", w)
 			}
@@ -203,7 +237,86 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		out[j.name] = j.data
 		list = append(list, web.Download{Kind: j.kind, Lang: j.lang, Path: j.name, Size: len(j.data)})
 	}
+	for _, file := range glyphFiles {
+		pr.Problems.Warnf(file, firstLine(glyphs[file]), "print", "%s", glyphMessage(glyphs[file], len(cfg.Print.FallbackFonts) > 0))
+	}
 	return list, nil
+}
+
+// place is a character on a line of a file.
+type place struct {
+	line int
+	char rune
+}
+
+func firstLine(at map[place]bool) int {
+	first := 0
+	for p := range at {
+		if p.line > 0 && (first == 0 || p.line < first) {
+			first = p.line
+		}
+	}
+	return first
+}
+
+// glyphMessage says which characters of a file no print font has and on
+// which lines, characters on the same lines together, in the order they
+// first come:
+//
+//	7 characters the print font lacks (U+1F600 '😀' on lines 2, 5; U+041F 'П', U+0432 'в' on line 8): …
+func glyphMessage(at map[place]bool, fallback bool) string {
+	lines := map[rune][]int{}
+	for p := range at {
+		lines[p.char] = append(lines[p.char], p.line)
+	}
+	type group struct {
+		chars []rune
+		lines []int
+	}
+	var groups []*group
+	byLines := map[string]*group{}
+	chars := slices.Sorted(maps.Keys(lines))
+	for _, c := range chars {
+		ls := slices.Compact(slices.Sorted(slices.Values(lines[c])))
+		key := fmt.Sprint(ls)
+		if byLines[key] == nil {
+			byLines[key] = &group{lines: ls}
+			groups = append(groups, byLines[key])
+		}
+		byLines[key].chars = append(byLines[key].chars, c)
+	}
+	slices.SortStableFunc(groups, func(a, b *group) int { return cmp.Compare(a.lines[0], b.lines[0]) })
+	var each []string
+	for _, g := range groups {
+		var cs, ls []string
+		for _, c := range g.chars {
+			cs = append(cs, fmt.Sprintf("U+%04X %q", c, c))
+		}
+		for _, l := range g.lines {
+			if l > 0 {
+				ls = append(ls, strconv.Itoa(l))
+			}
+		}
+		where := ""
+		switch len(ls) {
+		case 0:
+		case 1:
+			where = " on line " + ls[0]
+		default:
+			where = " on lines " + strings.Join(ls, ", ")
+		}
+		each = append(each, strings.Join(cs, ", ")+where)
+	}
+	noun := "characters"
+	if len(chars) == 1 {
+		noun = "character"
+	}
+	lack := "the print font lacks"
+	if fallback {
+		lack = "no print font has (nor the fallback fonts)"
+	}
+	return fmt.Sprintf("%d %s %s (%s): the booklets print a box for each; add a fallback font (README, Print fonts) or remove them",
+		len(chars), noun, lack, strings.Join(each, "; "))
 }
 
 // printNotes says in print what a page says on the web around its text:

@@ -51,6 +51,8 @@ type Config struct {
 	Index string `toml:"index"`
 	// Outputs choose what a build writes besides the site.
 	Outputs Outputs `toml:"outputs"`
+	// Print sets the booklets' fonts.
+	Print Print `toml:"print"`
 	// Charter is the charter page, relative to a language folder: the
 	// self-assessment ({{assessment}}) is built from its commitments.
 	Charter string `toml:"charter"`
@@ -68,6 +70,18 @@ type Outputs struct {
 	// Name starts the bundles' file and folder names.
 	Name string `toml:"name"`
 }
+
+// Print sets up the booklets' type.
+type Print struct {
+	// FallbackFonts are TrueType files, relative to the site folder, that
+	// set what the print font lacks (a script, symbols), tried in order.
+	FallbackFonts []string `toml:"fallback_fonts"`
+}
+
+// maxFont is the largest fallback font accepted: a Noto font for one
+// script weighs well under it (Noto Sans Arabic 0.8 MB, a CJK one 10 to
+// 17 MB).
+const maxFont = 32 << 20
 
 // Language is one language of the site.
 type Language struct {
@@ -170,7 +184,65 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		l.Errorf(FileName, 0, "config", "cannot read: %v", err)
 		return nil, l
 	}
-	return Parse(data)
+	c, problems := Parse(data)
+	if c != nil {
+		problems = append(problems, checkFonts(fsys, c.Print.FallbackFonts, data)...)
+		if problems.HasErrors() {
+			return nil, problems
+		}
+	}
+	return c, problems
+}
+
+// checkFonts checks that each fallback font is a TrueType file of the
+// site that the PDF writer can embed (glyf outlines, not CFF).
+func checkFonts(fsys fs.FS, files []string, data []byte) diag.List {
+	var problems diag.List
+	lines := diag.NewLines(data)
+	for _, f := range files {
+		line := 0
+		if i := bytes.Index(data, []byte(f)); i >= 0 {
+			line = lines.Line(i)
+		} else if i := bytes.Index(data, []byte("fallback_fonts")); i >= 0 {
+			line = lines.Line(i)
+		}
+		if !fs.ValidPath(f) || strings.HasPrefix(f, "public/") {
+			problems.Errorf(FileName, line, "config", "print.fallback_fonts: %q must be a path inside the site folder, like \"themes/default/fonts/NotoSansArabic-Regular.ttf\"", f)
+			continue
+		}
+		st, err := fs.Stat(fsys, f)
+		if err != nil || st.IsDir() {
+			problems.Errorf(FileName, line, "config", "print.fallback_fonts: %s is not a file of the site: put the font there (README, Print fonts)", f)
+			continue
+		}
+		if st.Size() > maxFont {
+			problems.Errorf(FileName, line, "config", "print.fallback_fonts: %s weighs %d MB, over %d MB: take the font of the one script you need", f, st.Size()>>20, maxFont>>20)
+			continue
+		}
+		font, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			problems.Errorf(FileName, line, "config", "print.fallback_fonts: cannot read %s: %v", f, err)
+			continue
+		}
+		if !trueType(font) {
+			problems.Errorf(FileName, line, "config", "print.fallback_fonts: %s is not a TrueType font with glyf outlines: take the .ttf of the font (Noto: the \"hinted/ttf\" or \"unhinted/ttf\" folder), not an .otf, .woff or collection", f)
+		}
+	}
+	return problems
+}
+
+// trueType reports whether data is a TrueType font file with a glyf table.
+func trueType(data []byte) bool {
+	if len(data) < 12 || (!bytes.HasPrefix(data, []byte{0, 1, 0, 0}) && !bytes.HasPrefix(data, []byte("true"))) {
+		return false
+	}
+	n := int(data[4])<<8 | int(data[5])
+	for i := range n {
+		if at := 12 + 16*i; at+4 <= len(data) && string(data[at:at+4]) == "glyf" {
+			return true
+		}
+	}
+	return false
 }
 
 // Parse decodes and validates site.toml content.

@@ -111,3 +111,32 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestFallbackFonts: each fallback font must be a TrueType file of the
+// site; a wrong one is reported on its line of site.toml.
+func TestFallbackFonts(t *testing.T) {
+	ttf := string([]byte{0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0}) + "glyf" + strings.Repeat("\x00", 12)
+	toml := "[print]\nfallback_fonts = [\n  \"fonts/a.ttf\",\n  \"fonts/absent.ttf\",\n  \"fonts/b.otf\",\n  \"../x.ttf\",\n]\n"
+	fsys := fstest.MapFS{
+		"site.toml":   {Data: []byte(toml)},
+		"fonts/a.ttf": {Data: []byte(ttf)},
+		"fonts/b.otf": {Data: []byte("OTTO" + strings.Repeat("\x00", 20))},
+	}
+	c, probs := Load(fsys)
+	if c != nil {
+		t.Fatal("bad fallback fonts accepted")
+	}
+	want := map[int]string{4: "fonts/absent.ttf is not a file of the site", 5: "fonts/b.otf is not a TrueType font", 6: "must be a path inside the site folder"}
+	if len(probs) != len(want) {
+		t.Fatalf("problems: %v", probs)
+	}
+	for _, p := range probs {
+		if !strings.Contains(p.Msg, want[p.Line]) || p.File != "site.toml" {
+			t.Errorf("%s:%d %s, want %q there", p.File, p.Line, p.Msg, want[p.Line])
+		}
+	}
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("[print]\nfallback_fonts = [\"fonts/a.ttf\"]\n")}
+	if c, probs := Load(fsys); c == nil || len(probs) > 0 || c.Print.FallbackFonts[0] != "fonts/a.ttf" {
+		t.Errorf("a good fallback font refused: %v", probs)
+	}
+}

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -33,6 +34,9 @@ type FrontMatter struct {
 	// this page (site.toml [readability]), e.g. for a text whose wording
 	// is not ours to change. Say why in a comment beside it.
 	MinReadability *float64 `yaml:"min_readability"`
+	// Lines gives the file line of the settings messages may point at
+	// (title, short_title, description).
+	Lines map[string]int `yaml:"-"`
 }
 
 // AI records how an AI tool helped make a page and whether a person checked it.
@@ -98,6 +102,14 @@ func SplitFrontMatter(src []byte) (header, body []byte, bodyLine int, err error)
 func ParseFrontMatter(header []byte) (FrontMatter, []*FrontMatterError) {
 	var fm FrontMatter
 	var errs []*FrontMatterError
+	// YAML ends a line at a lone carriage return (old Mac line endings)
+	// and at Unicode's line separators, the rest of the build at a line
+	// feed only: the two would disagree on which line a setting is, and
+	// on which settings there are.
+	if i, what := oddBreak(header); i >= 0 {
+		line := 2 + bytes.Count(header[:i], []byte("\n"))
+		return fm, []*FrontMatterError{{Line: line, Msg: "a line ends with " + what + ": save the file with LF (or CRLF) line endings, and no other line break"}}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(header))
 	dec.KnownFields(true)
 	// An empty header decodes to io.EOF; it is then reported as "no title".
@@ -119,6 +131,10 @@ func ParseFrontMatter(header []byte) (FrontMatter, []*FrontMatterError) {
 			}
 		}
 		return 1
+	}
+	fm.Lines = map[string]int{}
+	for _, k := range []string{"title", "short_title", "description"} {
+		fm.Lines[k] = lineOf(k)
 	}
 	if strings.TrimSpace(fm.Title) == "" {
 		errs = append(errs, &FrontMatterError{Line: 1, Msg: "the page has no title: add \"title: …\" to the front matter"})
@@ -162,6 +178,21 @@ func yamlErr(msg string) *FrontMatterError {
 		return &FrontMatterError{Line: n + 1, Msg: text}
 	}
 	return &FrontMatterError{Line: 1, Msg: msg + ": fix the YAML syntax"}
+}
+
+// oddBreak returns the offset of the first line break YAML sees that is
+// not a line feed (a carriage return alone, NEL, LS, PS) and its name,
+// or -1.
+func oddBreak(b []byte) (int, string) {
+	for i, r := range string(b) {
+		switch {
+		case r == '\r' && (i+1 == len(b) || b[i+1] != '\n'):
+			return i, "a lone carriage return (CR)"
+		case r == '\u0085' || r == '\u2028' || r == '\u2029':
+			return i, fmt.Sprintf("an invisible line separator (U+%04X)", r)
+		}
+	}
+	return -1, ""
 }
 
 func oneOf(s string, set []string) bool {

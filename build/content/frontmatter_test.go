@@ -53,6 +53,9 @@ func TestParseFrontMatter(t *testing.T) {
 		{"ai no tool", "title: A\nai:\n  what: writing\n  review: pending\n", 3, "ai.tool"},
 		{"reviewed without reviewer", "title: A\nai:\n  what: writing\n  tool: X\n  review: reviewed\n", 6, "reviewer"},
 		{"translation without from", "title: A\ntranslation:\n  source: abc\n", 3, "translation.from"},
+		{"lone CR", "title: A\rweight: 3\nslug: b\n", 2, "lone carriage return"},
+		{"line separator", "title: A\nweight: 3\u2028slug: b\n", 3, "U+2028"},
+		{"CRLF", "title: A\r\nweight: 3\r\n", 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

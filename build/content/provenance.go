@@ -136,16 +136,31 @@ func Stamp(file []byte, from string, f Fingerprint) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if i, what := oddBreak(header); i >= 0 {
+		line := 2 + bytes.Count(header[:i], []byte("\n"))
+		return nil, &FrontMatterError{Line: line, Msg: "a line ends with " + what + ": save the file with LF (or CRLF) line endings, and no other line break"}
+	}
 	lines := strings.Split(strings.TrimSuffix(string(header), "\n"), "\n")
 	if len(header) == 0 {
 		lines = nil
 	}
+	// The settings may all be indented alike (YAML allows it): the
+	// record is found, and written, at their indentation.
+	base := -1
+	for _, l := range lines {
+		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") {
+			base = indentOf(l)
+			break
+		}
+	}
+	pad := strings.Repeat(" ", max(base, 0))
 	var kept []string
 	at := -1
 	for i := 0; i < len(lines); i++ {
-		if strings.HasPrefix(lines[i], "translation:") {
+		if isKey(lines[i], pad, "translation") {
 			at = len(kept)
-			for i+1 < len(lines) && (strings.HasPrefix(lines[i+1], " ") || strings.HasPrefix(lines[i+1], "\t")) {
+			// Its own lines: indented deeper, or blank before more of them.
+			for i+1 < len(lines) && (deeper(lines[i+1], base) || strings.TrimSpace(lines[i+1]) == "" && nextDeeper(lines[i+1:], base)) {
 				i++
 			}
 			continue
@@ -155,10 +170,10 @@ func Stamp(file []byte, from string, f Fingerprint) ([]byte, error) {
 	if at < 0 {
 		at = len(kept)
 	}
-	rec := []string{"translation:", "  from: " + from, "  source: " + f.Hash}
+	rec := []string{pad + "translation:", pad + "  from: " + from, pad + "  source: " + f.Hash}
 	if len(f.Blocks) > 0 {
 		// A flow list wrapped at 80 columns keeps the header readable.
-		line := "  paragraphs: ["
+		line := pad + "  paragraphs: ["
 		for i, h := range f.Blocks {
 			item := h
 			if i < len(f.Blocks)-1 {
@@ -168,7 +183,7 @@ func Stamp(file []byte, from string, f Fingerprint) ([]byte, error) {
 			}
 			if len(line)+len(item)+1 > 80 {
 				rec = append(rec, strings.TrimRight(line, " "))
-				line = "    "
+				line = pad + "    "
 			}
 			line += item + " "
 		}
@@ -181,6 +196,32 @@ func Stamp(file []byte, from string, f Fingerprint) ([]byte, error) {
 	b.WriteString("\n---\n")
 	b.Write(body)
 	return b.Bytes(), nil
+}
+
+// indentOf is the number of spaces a line starts with.
+func indentOf(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
+
+// isKey reports whether line sets key at the settings' indentation pad.
+func isKey(line, pad, key string) bool {
+	rest, ok := strings.CutPrefix(line, pad+key+":")
+	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+}
+
+// deeper reports whether a line belongs to the setting above it: it is
+// indented deeper than the settings (base).
+func deeper(l string, base int) bool {
+	return strings.TrimSpace(l) != "" && (indentOf(l) > base || strings.HasPrefix(l[indentOf(l):], "\t"))
+}
+
+// nextDeeper reports whether the first line of lines that is not blank
+// belongs to the setting above.
+func nextDeeper(lines []string, base int) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return deeper(l, base)
+		}
+	}
+	return false
 }
 
 // Scaffold starts the translation of src into lang: the front matter with

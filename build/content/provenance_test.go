@@ -66,6 +66,22 @@ func TestStamp(t *testing.T) {
 	}
 }
 
+// TestStampIndented: settings indented alike get the record at their
+// indentation, the old one replaced whole, blank line included.
+func TestStampIndented(t *testing.T) {
+	file := "---\n  title: A\n  translation:\n    from: fr\n\n    source: old\n  weight: 2\n---\nBody"
+	out, err := Stamp([]byte(file), "fr", Fingerprint{Hash: "ab"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "---\n  title: A\n  translation:\n    from: fr\n    source: ab\n  weight: 2\n---\nBody"; string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if _, err := Stamp([]byte("---\ntitle: A\rtranslation: x\n---\n"), "fr", Fingerprint{Hash: "ab"}); err == nil {
+		t.Error("a lone CR in the header must be refused")
+	}
+}
+
 func TestScaffold(t *testing.T) {
 	s := src("Charte « test »", "## Préambule {#preambule}\n\nTexte.\n")
 	s.Front.Weight = 10

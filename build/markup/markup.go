@@ -136,6 +136,24 @@ func (d *Doc) Line(n ast.Node) int {
 	return d.opts.LineOffset + 1
 }
 
+// LinesOf returns the file lines of the first k occurrences of s in the
+// source from where node n starts (fewer if the source spells some
+// otherwise, as an entity): where a character of a block is.
+func (d *Doc) LinesOf(n ast.Node, s string, k int) []int {
+	off, _ := offsetOf(n)
+	var lines []int
+	for len(lines) < k && off < len(d.Source) && s != "" {
+		i := bytes.Index(d.Source[off:], []byte(s))
+		if i < 0 {
+			break
+		}
+		off += i
+		lines = append(lines, d.lines.Line(off)+d.opts.LineOffset)
+		off += len(s)
+	}
+	return lines
+}
+
 func (d *Doc) errorf(n ast.Node, rule, format string, args ...any) {
 	d.Problems.Errorf(d.opts.File, d.Line(n), rule, format, args...)
 }

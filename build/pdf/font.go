@@ -54,6 +54,10 @@ func parseFace(data []byte) (face *font.Face, err error) {
 // Like the Font itself, it is not safe for concurrent use.
 func (f *Font) Face() *font.Face { return f.face }
 
+// Used reports whether any glyph of the font was drawn: a fallback font
+// that drew none is not embedded.
+func (f *Font) Used() bool { return len(f.used) > 0 }
+
 // Has reports whether the font has a glyph for r.
 func (f *Font) Has(r rune) bool { return f.t.cmap[r] != 0 }
 

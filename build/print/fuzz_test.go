@@ -27,12 +27,12 @@ func FuzzBooklet(f *testing.F) {
 		doc := markup.Parse([]byte(md), markup.Options{Lang: "fr"})
 		for _, format := range []print.Format{print.A4, print.A5, print.LargePrint} {
 			d := &print.Document{Title: "Essai", Lang: "fr", Format: format, Footer: "Essai", Sign: "Nom",
-				Fonts: print.Fonts{Regular: fonts.Regular.Clone(), Bold: fonts.Bold.Clone()},
+				Fonts: fonts.Clone(),
 				Image: func(string) ([]byte, string) {
 					return []byte(`<svg viewBox="0 0 10 10"><rect width="10" height="10"/></svg>`), "a.svg"
 				}}
-			d.AddCover("Essai", "Une ligne")
-			d.AddContents("Sommaire")
+			d.AddCover(print.Text{Text: "Essai"}, print.Text{Text: "Une ligne"})
+			d.AddContents(print.Text{Text: "Sommaire"})
 			d.AddChapter(print.Chapter{Title: "Chapitre", Path: "fr/page.html", Doc: doc, Lang: "fr"})
 			if _, err := d.PDF(); err != nil {
 				continue

@@ -1,6 +1,7 @@
 package print
 
 import (
+	"fmt"
 	"strings"
 
 	"sobre/build/pdf"
@@ -52,7 +53,9 @@ func (t *textLine) show(name string, f *pdf.Font, size, x float64, pc typeset.Pi
 	}
 	ops, missing := f.ShowAt(gs, size, lead, true)
 	if len(missing) > 0 {
-		return &typeset.MissingGlyphError{Chars: missing}
+		// The typesetter sets what a font lacks as placeholders: a
+		// .notdef here is a bug, not the text's fault.
+		return fmt.Errorf("print: %q shaped with .notdef", string(missing))
 	}
 	t.c.WriteString(ops + " ")
 	t.pen = x + width*size/1000

@@ -50,7 +50,7 @@ func (d *Document) Imposed() ([]byte, error) {
 	var w pdf.Writer
 	catalog := w.Alloc()
 	pagesRef := w.Alloc()
-	f1, f2 := d.Fonts.Regular.Embed(&w), d.Fonts.Bold.Embed(&w)
+	fonts := d.embedFonts(&w, p)
 	// Each page becomes a form XObject, drawn in its half of a sheet.
 	forms := make([]pdf.Ref, len(pages))
 	images := make([]pdf.Ref, len(p.images))
@@ -58,8 +58,8 @@ func (d *Document) Imposed() ([]byte, error) {
 		images[i] = w.AddImage(im)
 	}
 	for i, c := range p.deflated {
-		forms[i] = w.AddDeflated(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >>%s >>",
-			pdf.Num(f.Width), pdf.Num(f.Height), f1, f2, p.xobjects(i, images)), c)
+		forms[i] = w.AddDeflated(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << %s >>%s >>",
+			pdf.Num(f.Width), pdf.Num(f.Height), fonts, p.xobjects(i, images)), c)
 	}
 	// The pages sit against the fold, centred on the sheet.
 	left := (sheetW - 2*f.Width) / 2

@@ -2,6 +2,7 @@ package print
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"sobre/build/typeset"
@@ -35,6 +36,7 @@ type set struct {
 	size  float64
 	h     float64 // a table row's height; a figure's width
 	extra float64 // room under the text: signature boxes; a figure's height
+	rows  int     // a table row's lines, in its fullest cell
 }
 
 // setBlocks sets every block's lines once: pages are filled again when
@@ -51,6 +53,9 @@ func (d *Document) setBlocks() ([]set, error) {
 		}
 		return err
 	}
+	for i := range d.blocks {
+		d.fit(i)
+	}
 	sets := make([]set, len(d.blocks))
 	for i, b := range d.blocks {
 		if b.tag == "TR" {
@@ -62,14 +67,15 @@ func (d *Document) setBlocks() ([]set, error) {
 			s := set{lh: size * f.Leading, size: size}
 			most := 1
 			for c, runs := range b.cells {
-				params := typeset.Defaults(b.cols[c] - 2*cellPad*f.Body)
+				room := max(b.cols[c]-2*cellPad*f.Body, f.Body)
+				params := typeset.Defaults(room)
 				params.Items = d.Items
 				params.Ragged = true // narrow columns: even spaces matter more than an even edge
-				lines, err := setWhole(runs, params)
+				lines, err := d.fitLines(b, setWhole, runs, params, room)
 				if err != nil {
 					return nil, fail(b, err)
 				}
-				d.overfull(b, lines, b.cols[c]-2*cellPad*f.Body)
+				d.overfull(b, lines, room)
 				s.cells = append(s.cells, lines)
 				most = max(most, len(lines))
 			}
@@ -77,6 +83,7 @@ func (d *Document) setBlocks() ([]set, error) {
 				most = 2 // a row to fill by hand: room to write
 			}
 			s.h = float64(most)*s.lh + 2*cellPad*f.Body
+			s.rows = most
 			sets[i] = s
 			continue
 		}
@@ -94,6 +101,9 @@ func (d *Document) setBlocks() ([]set, error) {
 				w = min(w, float64(b.photo.Width)*0.75)
 				ratio = float64(b.photo.Height) / float64(b.photo.Width)
 			}
+			if math.IsNaN(ratio) || math.IsInf(ratio, 0) || ratio <= 0 || w <= 0 {
+				ratio, w = 1, 0 // a picture of no size takes no room
+			}
 			h := w * ratio
 			if most := (f.Height - f.Top - f.Bottom) * 2 / 3; h > most {
 				w, h = w*most/h, most
@@ -104,6 +114,7 @@ func (d *Document) setBlocks() ([]set, error) {
 		if b.tag == "TOCI" {
 			room -= 3 * f.Body // the page number's column
 		}
+		room = max(room, f.Body)
 		params := typeset.Defaults(room)
 		params.Items = d.Items
 		params.Ragged = b.keep || b.cover || f.Ragged
@@ -111,7 +122,7 @@ func (d *Document) setBlocks() ([]set, error) {
 		if f.Ragged {
 			setLines = setWhole
 		}
-		lines, err := setLines(b.runs, params)
+		lines, err := d.fitLines(b, setLines, b.runs, params, room)
 		if err != nil {
 			return nil, fail(b, err)
 		}
@@ -150,16 +161,33 @@ func (d *Document) layout() ([][]placed, error) {
 		cur, used = nil, 0
 	}
 	header := map[int]int{} // table -> its header row's block
-	placeRow := func(i int, top float64, repeat bool) {
+	// placeRow places lines [from, to) of row i's cells, their frame's
+	// top at top, and returns the frame's height.
+	placeRow := func(i int, top float64, repeat bool, from, to int) float64 {
 		b, s := d.blocks[i], sets[i]
 		x := f.Left + b.indent
-		cur = append(cur, placed{block: i, frame: true, x: x, y: f.Height - f.Top - top, h: s.h, repeat: repeat})
+		h := s.h
+		if from > 0 || to < s.rows {
+			h = float64(to-from)*s.lh + 2*cellPad*f.Body
+		}
+		cur = append(cur, placed{block: i, frame: true, x: x, y: f.Height - f.Top - top, h: h, repeat: repeat})
 		for c, lines := range s.cells {
 			for k, l := range lines {
+				if k < from || k >= to {
+					continue
+				}
 				cur = append(cur, placed{block: i, cell: c + 1, line: l, first: k == 0, last: k == len(lines)-1, repeat: repeat,
-					x: x + cellPad*f.Body, y: f.Height - f.Top - top - cellPad*f.Body - float64(k+1)*s.lh + (s.lh-s.size)/2, size: s.size})
+					x: x + cellPad*f.Body, y: f.Height - f.Top - top - cellPad*f.Body - float64(k-from+1)*s.lh + (s.lh-s.size)/2, size: s.size})
 			}
 			x += b.cols[c]
+		}
+		return h
+	}
+	// repeatHeader puts a table's header row at the head of a new page,
+	// unless it would take a third of it.
+	repeatHeader := func(b block) {
+		if h, ok := header[b.table]; ok && !b.head && sets[h].h < height/3 {
+			used = placeRow(h, 0, true, 0, sets[h].rows)
 		}
 	}
 	for i, b := range d.blocks {
@@ -175,24 +203,44 @@ func (d *Document) layout() ([][]placed, error) {
 			gap = 0
 		}
 		if b.tag == "TR" {
-			need := s.h
+			// A row goes whole to the next page when it fits there; one
+			// taller than a page starts where it is, with two lines at
+			// least, and runs on.
+			most := func(k int) float64 {
+				if sets[k].h > height*2/3 {
+					return 2*sets[k].lh + 2*cellPad*f.Body
+				}
+				return sets[k].h
+			}
+			need := most(i)
 			if b.head {
 				header[b.table] = i
 				if i+1 < len(sets) && d.blocks[i+1].tag == "TR" {
-					need += sets[i+1].h // a header row never ends a page
+					need += most(i + 1) // a header row never ends a page
 				}
 			}
 			if used > 0 && used+gap+need > height {
 				newPage()
 				gap = 0
-				if h, ok := header[b.table]; ok && !b.head {
-					placeRow(h, 0, true)
-					used = sets[h].h
-				}
+				repeatHeader(b)
 			}
 			used += gap
-			placeRow(i, used, false)
-			used += s.h
+			// A row taller than what is left of the page runs on to the
+			// next, as a paragraph does, its cells' lines side by side.
+			for from := 0; from < s.rows; {
+				fit := int((height - used - 2*cellPad*f.Body + 0.001) / s.lh)
+				if fit < 1 && used > 0 {
+					newPage()
+					repeatHeader(b)
+					continue
+				}
+				to := min(s.rows, from+max(fit, 1))
+				used += placeRow(i, used, false, from, to)
+				if from = to; from < s.rows {
+					newPage()
+					repeatHeader(b)
+				}
+			}
 			continue
 		}
 		need := float64(len(s.lines)) * s.lh
@@ -287,12 +335,55 @@ func (d *Document) overfull(b block, lines []typeset.SetLine, room float64) {
 	}
 	d.Problems = append(d.Problems, &Error{File: b.file, Line: b.line, Kind: "overfull", Err: fmt.Errorf(
 		"%s%s: %d line(s) wider than their %.0f pt, by up to %.1f pt (%q): shorten the word, or allow a break in it",
-		where, d.Format.Name, n, room, worst, text)})
+		where, d.edition(), n, room, worst, text)})
+}
+
+// fitLines sets runs in room with set; when a word is wider than room,
+// it sets them again breaking words anywhere, as a last resort that
+// keeps the text on the page, and says so.
+func (d *Document) fitLines(b block, set func([]typeset.Run, typeset.Params) ([]typeset.SetLine, error), runs []typeset.Run, params typeset.Params, room float64) ([]typeset.SetLine, error) {
+	lines, err := set(runs, params)
+	if err != nil || !overfull(lines) {
+		return lines, err
+	}
+	var widest typeset.Piece
+	for _, l := range lines {
+		for _, pc := range l.Pieces {
+			if l.Overfull && pc.Run >= 0 && pc.Width > widest.Width {
+				widest = pc
+			}
+		}
+	}
+	params.Anywhere = true
+	again, err := set(runs, params)
+	if err != nil {
+		return lines, nil
+	}
+	word := []rune(widest.Text)
+	quoted := string(word)
+	if len(word) > 24 {
+		quoted = string(word[:24]) + "…"
+	}
+	d.Problems = append(d.Problems, &Error{File: b.file, Line: b.line, Kind: "overfull", Err: fmt.Errorf(
+		"%s%s: a word of %d characters (%q) is %.0f pt wide, more than the %.0f pt of its line: the booklets break it where it fits; shorten it, or add spaces or soft hyphens",
+		d.where(b), d.edition(), len(word), quoted, widest.Width, room)})
+	return again, nil
+}
+
+// where names the chapter a block is in, for messages ("" outside one).
+func (d *Document) where(b block) string {
+	if b.from == "" {
+		return ""
+	}
+	return fmt.Sprintf("in %q, ", b.from)
 }
 
 // setWhole sets ragged lines with whole words, unless one is wider than
 // the line: hyphens help justified lines, ragged ones need them less.
 func setWhole(runs []typeset.Run, params typeset.Params) ([]typeset.SetLine, error) {
+	if params.Anywhere {
+		return typeset.Set(runs, params) // hyphens before breaks anywhere
+	}
 	whole := make([]typeset.Run, len(runs))
 	for k, r := range runs {
 		r.NoHyphens = true
@@ -430,7 +521,7 @@ func (d *Document) contents() ([][]placed, error) {
 						runs[i].Link = "#" + b.path // a click leads to the chapter
 					}
 				}
-				entries = append(entries, block{tag: "TOCI", chap: b.chap, runs: runs, num: "0", before: 0.35, lang: b.lang})
+				entries = append(entries, block{tag: "TOCI", chap: b.chap, runs: runs, num: "0", before: 0.35, lang: b.lang, file: b.file, line: b.line})
 			}
 		}
 		d.blocks = append(d.blocks[:d.contentsAt], append(entries, d.blocks[d.contentsAt:]...)...)

@@ -97,6 +97,9 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 	p := &painted{elems: []elem{{tag: "Document", parent: -1}}, parentTree: make([][]int, len(pages)), at: map[int]pos{}, blockAt: map[int]pos{}, headLevel: map[int]int{}}
 	regular, bold := d.Fonts.Regular, d.Fonts.Bold
 	p.fontNames = map[*pdf.Font]string{regular: "/F1", bold: "/F2"}
+	for k, fb := range d.Fonts.Fallback {
+		p.fontNames[fb] = fmt.Sprintf("/F%d", k+3)
+	}
 
 	// Where each block starts, for links inside the booklet.
 	for pi, lines := range pages {
@@ -206,11 +209,7 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 		emc := func() { c.WriteString("EMC\n") }
 		artifact := func(kind string) { fmt.Fprintf(&c, "/Artifact <<%s>> BDC\n", kind) }
 		draw := func(f *pdf.Font, size, x, y float64, s string) error {
-			hex, missing := f.Encode(s)
-			if len(missing) > 0 {
-				return &typeset.MissingGlyphError{Chars: missing}
-			}
-			fmt.Fprintf(&c, "BT %s %s Tf %s %s Td %s Tj ET\n", p.fontNames[f], pdf.Num(size), pdf.Num(x), pdf.Num(y), hex)
+			d.drawText(&c, p.fontNames, f, size, x, y, s)
 			return nil
 		}
 		cover := false
@@ -291,7 +290,7 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 			if pl.first && b.marker != "" {
 				size := d.Format.Body
 				bdc(lblElem[pl.block])
-				mw := regular.Width(b.marker, size)
+				mw := d.textWidth(regular, b.marker, size)
 				if err := draw(regular, size, pl.x-mw-size*0.5, pl.y, b.marker); err != nil {
 					return nil, err
 				}
@@ -323,6 +322,16 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 					}
 				}
 				end, prev = pl.x+pc.X+pc.Width, st
+				if pc.Missing {
+					// No font has it: a box, read as the character.
+					text.close()
+					actual := pc.Text
+					if spaced {
+						actual += " "
+					}
+					d.placeholder(&c, p.fontNames, st.Size, pl.x+pc.X, pl.y, actual)
+					continue
+				}
 				if run.Rule > 0 {
 					// A blank to fill in: a line drawn under the baseline
 					// (an artifact), and what goes there as invisible text
@@ -346,10 +355,14 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 					}
 					hex, missing := f.Encode(label)
 					if len(missing) > 0 {
-						return nil, &typeset.MissingGlyphError{Chars: missing}
+						// Read whole, though the font draws only part of it.
+						fmt.Fprintf(&c, "/Span <</ActualText %s>> BDC\n", pdf.Text(label))
 					}
 					squeeze := 100 * pc.Width / max(f.Width(label, st.Size), 1)
 					fmt.Fprintf(&c, "q BT 3 Tr %s %s Tf %s Tz %s %s Td %s Tj ET Q\n", p.fontNames[f], pdf.Num(st.Size), pdf.Num(squeeze), pdf.Num(x0), pdf.Num(pl.y), hex)
+					if len(missing) > 0 {
+						c.WriteString("EMC\n")
+					}
 					continue
 				}
 				span := run.Lang != "" && run.Lang != b.lang && !pl.repeat
@@ -414,7 +427,7 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 			glyphs = text.buf
 			if b.tag == "TOCI" && pl.last {
 				size := d.Format.Body
-				nw := regular.Width(b.num, size)
+				nw := d.textWidth(regular, b.num, size)
 				if err := draw(regular, size, d.Format.Width-d.Format.Right-nw, pl.y, b.num); err != nil {
 					return nil, err
 				}
@@ -440,7 +453,12 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 			// artifact that screen readers skip.
 			text := fmt.Sprintf("%s · %d", foot, pi+1)
 			size := d.Format.Body * 0.8
-			fw := regular.Width(text, size)
+			fw := d.textWidth(regular, text, size)
+			// A title too long for the line is cut, with an ellipsis.
+			for room, title := d.Format.Width-d.Format.Left-d.Format.Right, []rune(foot); fw > room && len(title) > 0; fw = d.textWidth(regular, text, size) {
+				title = title[:len(title)*9/10]
+				text = fmt.Sprintf("%s… · %d", string(title), pi+1)
+			}
 			artifact(" /Type /Pagination /Subtype /Footer ")
 			if err := draw(regular, size, (d.Format.Width-fw)/2, d.Format.Bottom/2, text); err != nil {
 				return nil, err

@@ -20,9 +20,28 @@ import (
 	"sobre/build/typeset"
 )
 
-// Fonts are the print family's styles.
+// Fonts are the print family's styles, and the fonts that set what
+// they lack (site.toml's [print] fallback_fonts): a script, symbols.
 type Fonts struct {
 	Regular, Bold *pdf.Font
+	Fallback      []*pdf.Font
+}
+
+// Clone returns the fonts with no glyph used yet, for another document.
+func (f Fonts) Clone() Fonts {
+	c := Fonts{Regular: f.Regular.Clone(), Bold: f.Bold.Clone()}
+	for _, fb := range f.Fallback {
+		c.Fallback = append(c.Fallback, fb.Clone())
+	}
+	return c
+}
+
+// Text is text a booklet prints that does not come from a page's body
+// (a title, a cover line), with the file and line it comes from, for
+// messages.
+type Text struct {
+	Text, File string
+	Line       int
 }
 
 // Format is a page size and its margins, in points.
@@ -48,13 +67,18 @@ var (
 )
 
 type block struct {
-	tag    string // H1…H6, P, LI, TOCI, TR
-	brk    bool   // start on a new page (cover, contents, each chapter)
-	cover  bool   // the cover: no footer on its page
-	chap   int    // for a page's title: its chapter number (from 1), for TOCI: the chapter it lists
-	from   string // the chapter it belongs to, for messages
-	file   string // and its source file
-	line   int    // where the block starts in it
+	tag   string // H1…H6, P, LI, TOCI, TR
+	brk   bool   // start on a new page (cover, contents, each chapter)
+	cover bool   // the cover: no footer on its page
+	chap  int    // for a page's title: its chapter number (from 1), for TOCI: the chapter it lists
+	from  string // the chapter it belongs to, for messages
+	file  string // and its source file
+	line  int    // where the block starts in it
+	// node is the Markdown block it comes from, in doc: a character is
+	// found on its own line there, for messages.
+	node   ast.Node
+	doc    *markup.Doc
+	fitted bool   // runs given fonts that have their characters (fit)
 	num    string // TOCI: the page number, right-aligned
 	runs   []typeset.Run
 	marker string // a list item's bullet or number
@@ -85,11 +109,14 @@ type block struct {
 
 // Error is a problem in a booklet, with the source file and line it
 // comes from when known. Kind names what went wrong ("glyph", "overfull",
-// "figure"), so that a problem found in several booklets is told once.
+// "figure", "nesting"), so that a problem found in several booklets is
+// told once. A "glyph" problem is one character (Char) that no print
+// font has, on that line: the build gathers them per file.
 type Error struct {
 	File string
 	Line int
 	Kind string
+	Char rune
 	Err  error
 }
 
@@ -100,7 +127,10 @@ func (e *Error) Unwrap() error { return e.Err }
 type Chapter struct {
 	File  string // its source, for messages
 	Title string
-	Short string // for the running footer; Title when empty
+	// TitleLine and ShortLine are the lines of the front matter that set
+	// Title and Short, for messages.
+	TitleLine, ShortLine int
+	Short                string // for the running footer; Title when empty
 	// Path is where the page is on the site ("fr/charte.html"): links
 	// between pages resolve through it and become links inside the PDF.
 	Path string
@@ -141,9 +171,13 @@ type Document struct {
 	blocks []block
 	lists  int
 	tables int
-	path   string // the page being added, for its links
-	file   string // and its source file
-	doc    *markup.Doc
+	// depth is how deep lists and quotes are nested where blocks are
+	// being added; deepest, the most in the current top-level block.
+	depth, deepest int
+	path           string // the page being added, for its links
+	file           string // and its source file
+	from           string // and the chapter's title, for messages
+	doc            *markup.Doc
 	// chapters counts AddChapter calls; contentsAt is where the table of
 	// contents' entries go (0: none).
 	chapters   int
@@ -154,17 +188,17 @@ type Document struct {
 }
 
 // AddCover adds a cover page: the title and a few lines under it.
-func (d *Document) AddCover(title string, lines ...string) {
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, cover: true, before: -1, runs: []typeset.Run{{Text: title, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
+func (d *Document) AddCover(title Text, lines ...Text) {
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, cover: true, before: -1, runs: []typeset.Run{{Text: title.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: title.File, line: title.Line})
 	for _, l := range lines {
-		d.blocks = append(d.blocks, block{tag: "P", cover: true, runs: []typeset.Run{{Text: l, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang})
+		d.blocks = append(d.blocks, block{tag: "P", cover: true, runs: []typeset.Run{{Text: l.Text, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang, file: l.File, line: l.Line})
 	}
 }
 
 // AddContents adds a table of contents listing every chapter added after
 // it, with its page number, under heading.
-func (d *Document) AddContents(heading string) {
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, runs: []typeset.Run{{Text: heading, Style: d.style(true, 1.6), Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
+func (d *Document) AddContents(heading Text) {
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, runs: []typeset.Run{{Text: heading.Text, Style: d.style(true, 1.6), Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: heading.File, line: heading.Line})
 	d.contentsAt = len(d.blocks)
 }
 
@@ -172,12 +206,17 @@ func (d *Document) AddContents(heading string) {
 // page, then its content.
 func (d *Document) AddChapter(c Chapter) {
 	d.chapters++
-	d.file = c.File
+	d.file, d.from = c.File, c.Title
 	foot := c.Short
 	if foot == "" {
 		foot = c.Title
 	}
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, chap: d.chapters, runs: []typeset.Run{{Text: c.Title, Style: d.style(true, 1.6), Lang: c.Lang, NoHyphens: true}}, keep: true, lang: c.Lang, path: c.Path, foot: foot})
+	d.blocks = append(d.blocks, block{tag: "H1", brk: true, chap: d.chapters, runs: []typeset.Run{{Text: c.Title, Style: d.style(true, 1.6), Lang: c.Lang, NoHyphens: true}}, keep: true, lang: c.Lang, path: c.Path, foot: foot, line: c.TitleLine})
+	footLine := c.ShortLine
+	if c.Short == "" {
+		footLine = c.TitleLine
+	}
+	d.check(foot, c.File, footLine) // the running footer's characters
 	at := len(d.blocks)
 	for _, n := range c.Notes {
 		d.AddNote(n, c.Lang)
@@ -189,7 +228,7 @@ func (d *Document) AddChapter(c Chapter) {
 	for i := at - 1; i < len(d.blocks); i++ {
 		d.blocks[i].from, d.blocks[i].file = c.Title, c.File
 	}
-	d.doc = nil
+	d.doc, d.from = nil, ""
 }
 
 // AddNote adds a paragraph in small print: how a page was made, where
@@ -199,8 +238,8 @@ func (d *Document) AddNote(text, lang string) {
 }
 
 // AddTitle adds the booklet's title.
-func (d *Document) AddTitle(s string) {
-	d.blocks = append(d.blocks, block{tag: "H1", runs: []typeset.Run{{Text: s, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang})
+func (d *Document) AddTitle(t Text) {
+	d.blocks = append(d.blocks, block{tag: "H1", runs: []typeset.Run{{Text: t.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: t.File, line: t.Line})
 }
 
 // AddPage adds a page's Markdown content, written in lang, found at path
@@ -208,8 +247,35 @@ func (d *Document) AddTitle(s string) {
 func (d *Document) AddPage(doc *markup.Doc, lang, path string) {
 	d.path, d.doc = path, doc
 	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+		d.deepest = 0
 		d.addBlock(n, doc.Source, lang, 0)
+		if levels := d.levels(); d.deepest > levels {
+			d.Problems = append(d.Problems, &Error{File: d.file, Line: doc.Line(n), Kind: "nesting", Err: fmt.Errorf(
+				"%s%s: lists or quotes nested %d deep: the booklets indent the first %d levels only; nest less", d.where(block{from: d.from}), d.edition(), d.deepest, levels)})
+		}
 	}
+}
+
+// levels is how many levels of lists and quotes are indented: together
+// no more than 30 % of the text's width, so that a line of a deeply
+// nested list keeps most of it.
+func (d *Document) levels() int {
+	return max(1, int((d.Format.Width-d.Format.Left-d.Format.Right)*0.3/(d.Format.Body*1.6)))
+}
+
+// nest is the indentation of a level deeper than indent, by step; past
+// levels() it stays where it is.
+func (d *Document) nest(indent, step float64) float64 {
+	d.depth++
+	d.deepest = max(d.deepest, d.depth)
+	return min(indent+step, float64(d.levels())*d.Format.Body*1.6)
+}
+
+// maxColumns is how many columns of a table fit the text's width, each
+// wide enough for a short word at the cells' size.
+func (d *Document) maxColumns(indent float64) int {
+	f := d.Format
+	return max(2, int((f.Width-f.Left-f.Right-indent)/(f.Body*0.92*3.5+2*cellPad*f.Body)))
 }
 
 func (d *Document) style(bold bool, scale float64) typeset.Style {
@@ -223,9 +289,13 @@ func (d *Document) style(bold bool, scale float64) typeset.Style {
 func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64) {
 	add := func(b block) {
 		b.lang = lang
-		if d.doc != nil {
-			b.line = d.doc.Line(n)
+		if b.node == nil {
+			b.node = n
 		}
+		if d.doc != nil {
+			b.line, b.doc = d.doc.Line(b.node), d.doc
+		}
+		b.file = d.file
 		d.blocks = append(d.blocks, b)
 	}
 	switch n := n.(type) {
@@ -257,6 +327,8 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 		b.tag, b.before, b.indent = "P", 0.5, indent
 		add(b)
 	case *ast.List:
+		inner := d.nest(indent, d.Format.Body*1.6)
+		defer func() { d.depth-- }()
 		d.lists++
 		i := n.Start
 		if i == 0 {
@@ -271,38 +343,68 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 			first := true
 			for c := li.FirstChild(); c != nil; c = c.NextSibling() {
 				if first && (c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock) {
-					add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: indent + d.Format.Body*1.6, before: 0.25, list: d.lists})
+					add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: inner, before: 0.25, list: d.lists, node: c})
 					first = false
 					continue
 				}
-				d.addBlock(c, src, lang, indent+d.Format.Body*1.6)
+				d.addBlock(c, src, lang, inner)
 			}
 		}
 	case *markup.Callout:
 		// The label says what kind of box it is, in words, as on the web.
-		add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: indent + d.Format.Body*1.2, keep: true})
+		inner := d.nest(indent, d.Format.Body*1.2)
+		defer func() { d.depth-- }()
+		add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: inner, keep: true})
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			d.addBlock(c, src, lang, indent+d.Format.Body*1.2)
+			d.addBlock(c, src, lang, inner)
 		}
 	case *ast.Blockquote:
+		inner := d.nest(indent, d.Format.Body*1.2)
+		defer func() { d.depth-- }()
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			d.addBlock(c, src, lang, indent+d.Format.Body*1.2)
+			d.addBlock(c, src, lang, inner)
 		}
 	case *east.Table:
-		d.tables++
+		var rows [][][]typeset.Run
+		var nodes []ast.Node
+		cols := 0
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
-			_, head := row.(*east.TableHeader)
 			var cells [][]typeset.Run
 			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				_, head := row.(*east.TableHeader)
 				cells = append(cells, d.inline(c, src, lang, head, 0.92, nil))
 			}
-			before := 0.0
-			if row == n.FirstChild() {
-				before = 0.8
-			}
-			add(block{tag: "TR", cells: cells, table: d.tables, head: head, indent: indent, before: before})
-			if d.doc != nil {
-				d.blocks[len(d.blocks)-1].line = d.doc.Line(row.FirstChild()) // the row's own line
+			rows, nodes = append(rows, cells), append(nodes, row.FirstChild())
+			cols = max(cols, len(cells))
+		}
+		// A table wider than the page is printed in parts, each with
+		// the first column (what its rows are about) and as many others
+		// as fit, one part after the other.
+		most := d.maxColumns(indent)
+		parts := 1
+		if cols > most {
+			parts = (cols - 1 + most - 2) / (most - 1)
+			d.Problems = append(d.Problems, &Error{File: d.file, Line: d.doc.Line(n), Kind: "table", Err: fmt.Errorf(
+				"%s%s: a table of %d columns is wider than the page, where %d fit: the booklets print it in %d parts, each with the first column; split the table", d.where(block{from: d.from}), d.edition(), cols, most, parts)})
+		}
+		for part := range parts {
+			d.tables++
+			from, to := 1+part*(most-1), min(cols, 1+(part+1)*(most-1))
+			for r, cells := range rows {
+				if parts > 1 {
+					var slice [][]typeset.Run
+					for c := range cells {
+						if c == 0 || c >= from && c < to {
+							slice = append(slice, cells[c])
+						}
+					}
+					cells = slice
+				}
+				before := 0.0
+				if r == 0 {
+					before = 0.8
+				}
+				add(block{tag: "TR", cells: cells, table: d.tables, head: r == 0 && isHeader(n), indent: indent, before: before, node: nodes[r]}) // the row's own line
 			}
 		}
 	case *markup.Directive:
@@ -312,6 +414,12 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 			add(block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 1), Lang: lang}}, before: 0.5, indent: indent})
 		}
 	}
+}
+
+// isHeader reports whether a table's first row is a header row.
+func isHeader(t ast.Node) bool {
+	_, ok := t.FirstChild().(*east.TableHeader)
+	return ok
 }
 
 // inline turns a block's inline content into runs: bold for strong text

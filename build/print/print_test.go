@@ -44,7 +44,7 @@ func charter(t testing.TB, lang string) []byte {
 	}
 	p := pr.Site.ByKey[lang]["charte.md"]
 	d := &print.Document{Title: p.Source.Front.Title, Lang: lang, Format: print.A4, Fonts: fonts(t), Footer: p.Source.Front.Title}
-	d.AddTitle(p.Source.Front.Title)
+	d.AddTitle(print.Text{Text: p.Source.Front.Title})
 	d.AddPage(pr.Docs[p], p.ContentLang(), "")
 	out, err := d.PDF()
 	if err != nil {
@@ -140,8 +140,8 @@ func BenchmarkHandout(b *testing.B) {
 	}
 	for b.Loop() {
 		h := &print.Document{Title: "Toolkit", Lang: "fr", Format: print.A4, Fonts: fonts(b), Footer: "Toolkit"}
-		h.AddCover("Toolkit")
-		h.AddContents("Contents")
+		h.AddCover(print.Text{Text: "Toolkit"})
+		h.AddContents(print.Text{Text: "Contents"})
 		for _, q := range pr.Site.Pages["fr"] {
 			if pr.Docs[q] != nil {
 				h.AddChapter(print.Chapter{Title: q.Source.Front.Title, Path: q.Out, Doc: pr.Docs[q], Lang: q.ContentLang()})
@@ -153,8 +153,8 @@ func BenchmarkHandout(b *testing.B) {
 	}
 }
 
-// TestOverfullReported: a word wider than its column is set anyway, and
-// the booklet says where, as TeX reports an overfull box.
+// TestOverfullReported: a word wider than its column is broken where it
+// fits, and the booklet says where, as TeX reports an overfull box.
 func TestOverfullReported(t *testing.T) {
 	md := "| a | b | c | d | e | f | g | h |\n|---|---|---|---|---|---|---|---|\n| 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 | 2026-03-15T09:00:00 |\n"
 	d := &print.Document{Title: "T", Lang: "fr", Format: print.A5, Fonts: fonts(t), Footer: "T"}
@@ -165,7 +165,7 @@ func TestOverfullReported(t *testing.T) {
 	if len(d.Problems) == 0 {
 		t.Fatal("no overfull line reported")
 	}
-	if p := d.Problems[0]; p.File != "content/fr/t.md" || p.Line != 3 || p.Kind != "overfull" || !strings.Contains(p.Error(), `in "Dates", A5: 1 line(s) wider than their`) {
+	if p := d.Problems[0]; p.File != "content/fr/t.md" || p.Line != 3 || p.Kind != "overfull" || !strings.Contains(p.Error(), `in "Dates", A5: a word of 19 characters ("2026-03-15T09:00:00") is`) {
 		t.Errorf("problem: %s (%s:%d %s)", p, p.File, p.Line, p.Kind)
 	}
 }

@@ -29,7 +29,7 @@ func (d *Document) PDF() ([]byte, error) {
 	for i, c := range p.deflated {
 		contents[i] = w.AddDeflated("", c)
 	}
-	f1, f2 := d.Fonts.Regular.Embed(&w), d.Fonts.Bold.Embed(&w)
+	fonts := d.embedFonts(&w, p)
 	images := make([]pdf.Ref, len(p.images))
 	for i, im := range p.images {
 		images[i] = w.AddImage(im)
@@ -46,8 +46,8 @@ func (d *Document) PDF() ([]byte, error) {
 		if len(pageAnnots[pi]) > 0 {
 			extra = " /Annots [" + strings.Join(pageAnnots[pi], " ") + "]"
 		}
-		w.Set(pageRefs[pi], fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /Font << /F1 %s /F2 %s >>%s >> /Contents %s /StructParents %d /Tabs /S%s >>",
-			pagesRef, pdf.Num(d.Format.Width), pdf.Num(d.Format.Height), f1, f2, p.xobjects(pi, images), contents[pi], pi, extra))
+		w.Set(pageRefs[pi], fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /Font << %s >>%s >> /Contents %s /StructParents %d /Tabs /S%s >>",
+			pagesRef, pdf.Num(d.Format.Width), pdf.Num(d.Format.Height), fonts, p.xobjects(pi, images), contents[pi], pi, extra))
 	}
 	w.Set(pagesRef, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", refs(pageRefs), len(pages)))
 
@@ -134,6 +134,19 @@ func (d *Document) PDF() ([]byte, error) {
 	w.Set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %s /Lang %s /MarkInfo << /Marked true >> /StructTreeRoot %s /Outlines %s /PageMode /UseOutlines /ViewerPreferences << /DisplayDocTitle true >> /Metadata %s >>",
 		pagesRef, pdf.Text(d.Lang), root, outline, meta))
 	return w.BytesInfo(catalog, info), nil
+}
+
+// embedFonts writes the fonts the pages draw with, and returns their
+// entries for the pages' /Font resources: the regular and bold styles,
+// and the fallback fonts that drew a glyph.
+func (d *Document) embedFonts(w *pdf.Writer, p *painted) string {
+	entries := []string{"/F1 " + d.Fonts.Regular.Embed(w).String(), "/F2 " + d.Fonts.Bold.Embed(w).String()}
+	for _, fb := range d.Fonts.Fallback {
+		if fb.Used() {
+			entries = append(entries, p.fontNames[fb]+" "+fb.Embed(w).String())
+		}
+	}
+	return strings.Join(entries, " ")
 }
 
 // painted draws the pages once, for the booklet and its imposition, and

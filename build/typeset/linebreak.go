@@ -65,6 +65,9 @@ type Params struct {
 	// Items, when set, keeps paragraphs' items for Set to scale for
 	// another document, instead of building them again.
 	Items *Items
+	// Anywhere lets Set break a word between any two characters, as a
+	// last resort: for text that would otherwise run past the margin.
+	Anywhere bool
 }
 
 // Defaults are TeX's plain values, scaled to the adjustment ratio.
@@ -232,11 +235,14 @@ func breakLines(items []Item, p Params, strict bool) ([]Line, bool) {
 			}
 			// A last line (forced break) may be as loose as it likes: its
 			// glue is the paragraph's fill.
-			bad := 100 * math.Pow(math.Abs(r), 3)
+			// (Products, not math.Pow: this runs for every active node at
+			// every break, millions of times in a long paragraph.)
+			ar := math.Abs(r)
+			bad := 100 * ar * ar * ar
 			if math.IsInf(r, 1) || bad > Infinity {
 				bad = Infinity
 			}
-			d := math.Pow(p.LinePenalty+bad, 2)
+			d := (p.LinePenalty + bad) * (p.LinePenalty + bad)
 			if over {
 				// Worse than any loose line: text must never run off the page
 				// while a looser break exists.

@@ -1,12 +1,12 @@
 package typeset
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/segmenter"
@@ -53,7 +53,14 @@ type Piece struct {
 	X      float64
 	Width  float64 // points, as shaped (kerning included)
 	Glyphs []Glyph
+	// Missing: a character no font has (Text), set as a placeholder box
+	// Placeholder ems wide, for the caller to draw; never joined to the
+	// syllables around it.
+	Missing bool
 }
+
+// Placeholder is the width of a missing character's box, in ems.
+const Placeholder = 0.62
 
 // SetLine is a line of a set paragraph.
 type SetLine struct {
@@ -66,18 +73,18 @@ type SetLine struct {
 	Line
 }
 
-// MissingGlyphError lists characters that no font can set.
-type MissingGlyphError struct{ Chars []rune }
+// Ignorable reports whether r is drawn as nothing when a font lacks it:
+// format characters (joiners, marks of direction), variation selectors.
+func Ignorable(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
+}
 
-func (e *MissingGlyphError) Error() string {
-	var b strings.Builder
-	for i, r := range e.Chars {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q (U+%04X)", r, r)
-	}
-	return "the print font has no glyph for " + b.String() + ": replace the character or add a substitute"
+// joins reports whether r belongs with the character before it when
+// neither has a glyph: a mark, a variation selector, a joiner and what
+// follows it, an emoji modifier or tag. An emoji sequence ("👩‍💻",
+// "👍🏽") is one placeholder.
+func joins(r rune) bool {
+	return Ignorable(r) || unicode.In(r, unicode.Mn, unicode.Me) || (r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F)
 }
 
 // breaks cuts a word (no spaces) where UAX #14 allows a line break inside
@@ -86,7 +93,9 @@ func (e *MissingGlyphError) Error() string {
 func breaks(seg *segmenter.Segmenter, w string) []string {
 	plain := true
 	for _, r := range w {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && !unicode.Is(unicode.Mn, r) {
+		// Chinese and Japanese break between their characters, and go
+		// through the segmenter too.
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && !unicode.Is(unicode.Mn, r) || r >= 0x2E80 && unicode.IsLetter(r) {
 			plain = false
 			break
 		}
@@ -110,8 +119,15 @@ func breaks(seg *segmenter.Segmenter, w string) []string {
 // Build turns runs into Knuth–Plass items and the pieces its boxes draw.
 // Spaces become glue a third of an em wide (stretch half of that, shrink a
 // third), French spaces before « ; : ! ? » and inside « » do not break,
-// words get hyphenation points of their language.
-func Build(runs []Run) ([]Item, []Piece, error) {
+// words get hyphenation points of their language. A character the run's
+// font lacks is a placeholder piece (Missing), drawn by the caller as a
+// box: text is never dropped, nor a build failed, for a character.
+func Build(runs []Run) ([]Item, []Piece, error) { return build(runs, false) }
+
+// build is Build; with anywhere, a word may also break between any two
+// of its characters (no hyphen added), at a cost that makes it a last
+// resort: a word wider than the line, a string with no space.
+func build(runs []Run, anywhere bool) ([]Item, []Piece, error) {
 	// Up to about one item per two bytes of text (syllables of three
 	// letters or so, their hyphenation points, spaces): sized once, the
 	// slices are seldom copied as they grow.
@@ -121,23 +137,19 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 	}
 	items := make([]Item, 0, n)
 	pieces := make([]Piece, 0, n) // pieces[i] is the box items[boxAt[i]]
-	var missing []rune
-	seen := map[rune]bool{}
 	box := func(p syllable, run int) {
 		w := p.width * runs[run].Style.Size / 1000
 		items = append(items, Item{Kind: Box, Width: w})
 		pieces = append(pieces, Piece{Text: p.text, Run: run, Width: w, Glyphs: p.glyphs})
 	}
-	// setWord sets a word in a run's font and notes what the font lacks.
 	setWord := func(c *wordCache, run int, text string, h *hyph.Hyphenator) *word {
-		wd := c.word(runs[run].Style.Font.Face(), runs[run].Lang, text, h)
-		for _, r := range wd.missing {
-			if !seen[r] {
-				seen[r] = true
-				missing = append(missing, r)
-			}
-		}
-		return wd
+		return c.word(runs[run].Style.Font.Face(), runs[run].Lang, text, h)
+	}
+	// placeholder sets a character no font has as a box.
+	placeholder := func(text string, run int) {
+		w := Placeholder * runs[run].Style.Size
+		items = append(items, Item{Kind: Box, Width: w})
+		pieces = append(pieces, Piece{Text: text, Run: run, Width: w, Missing: true})
 	}
 	noBreak := func() {
 		items = append(items, Item{Kind: Penalty, Penalty: Infinity})
@@ -174,14 +186,58 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 					items = append(items, Item{Kind: Penalty, Penalty: 50})
 					pieces = append(pieces, Piece{Run: -1})
 				}
-				for _, p := range setWord(cache, ri, part, h).parts {
-					if p.text != "" {
-						box(p, ri)
+				syllables := func(wd *word) {
+					for _, p := range wd.parts {
+						if anywhere && p.text != "" {
+							p = emergency(p, func(q syllable) {
+								box(q, ri)
+								items = append(items, Item{Kind: Penalty, Penalty: anywherePenalty})
+								pieces = append(pieces, Piece{Run: -1})
+							})
+						}
+						if p.text != "" {
+							box(p, ri)
+						}
+						if p.point {
+							items = append(items, Item{Kind: Penalty, Width: (hyphen + p.unkern) * st.Size / 1000, Penalty: 50, Flagged: true})
+							pieces = append(pieces, Piece{Run: -1})
+						}
 					}
-					if p.point {
-						items = append(items, Item{Kind: Penalty, Width: (hyphen + p.unkern) * st.Size / 1000, Penalty: 50, Flagged: true})
-						pieces = append(pieces, Piece{Run: -1})
+				}
+				wd := setWord(cache, ri, part, h)
+				if len(wd.missing) == 0 {
+					syllables(wd)
+					continue
+				}
+				// What the font has is set as words; each character it
+				// lacks, with the marks and joiners that go with it, is
+				// a placeholder; invisible ones alone are nothing.
+				for len(part) > 0 {
+					n := 0
+					for _, r := range part {
+						if slices.Contains(wd.missing, r) {
+							break
+						}
+						n += utf8.RuneLen(r)
 					}
+					if n > 0 {
+						syllables(setWord(cache, ri, part[:n], h))
+						part = part[n:]
+						continue
+					}
+					r, n := utf8.DecodeRuneInString(part)
+					for n < len(part) {
+						next, k := utf8.DecodeRuneInString(part[n:])
+						if !joins(next) && (r != '\u200d' || !slices.Contains(wd.missing, next)) {
+							break
+						}
+						r = next
+						n += k
+					}
+					if cluster := part[:n]; strings.IndexFunc(cluster, func(r rune) bool { return !Ignorable(r) }) >= 0 {
+						placeholder(cluster, ri)
+					}
+					part = part[n:]
 				}
 			}
 		}
@@ -217,20 +273,44 @@ func Build(runs []Run) ([]Item, []Piece, error) {
 		}
 		flush()
 	}
-	if len(missing) > 0 {
-		return nil, nil, &MissingGlyphError{Chars: missing}
-	}
 	// A paragraph ends with fill and a forced break.
 	items = append(items, Item{Kind: Glue, Stretch: 1e6}, Item{Kind: Penalty, Penalty: -Infinity})
 	pieces = append(pieces, Piece{Run: -1}, Piece{Run: -1})
 	return items, pieces, nil
 }
 
+// anywherePenalty is the cost of breaking a word where no rule allows:
+// worse than any hyphen, still a break.
+const anywherePenalty = 5000
+
+// emergency cuts a syllable between its clusters: emit gets every cluster
+// but the last, which it returns.
+func emergency(p syllable, emit func(syllable)) syllable {
+	start, at := 0, 0 // glyph and byte where the current cluster starts
+	for i := 1; i < len(p.glyphs); i++ {
+		if p.glyphs[i].Text == "" {
+			continue // inside a cluster: a letter and its mark
+		}
+		end := at
+		for _, g := range p.glyphs[start:i] {
+			end += len(g.Text)
+		}
+		if end > len(p.text) {
+			return p // the glyphs do not spell the text (right to left): whole
+		}
+		gs := p.glyphs[start:i]
+		emit(syllable{text: p.text[at:end], glyphs: gs, width: advance(gs)})
+		start, at = i, end
+	}
+	gs := p.glyphs[start:]
+	return syllable{text: p.text[at:], glyphs: gs, width: advance(gs), point: p.point, unkern: p.unkern}
+}
+
 // Set breaks runs into lines of the given width and places each piece.
 // A line's glue is set at the line's ratio; the last line keeps its
 // natural spacing (ragged, as a paragraph's end is).
 func Set(runs []Run, p Params) ([]SetLine, error) {
-	items, pieces, err := p.Items.build(runs)
+	items, pieces, err := p.Items.build(runs, p.Anywhere)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +339,7 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 				pc := pieces[i]
 				pc.X = x
 				// Syllables of one word, split at unused points, join again.
-				if n := len(sl.Pieces); n > 0 && i > 0 && items[i-1].Kind == Penalty && items[i-1].Penalty < Infinity && sl.Pieces[n-1].Run == pc.Run {
+				if n := len(sl.Pieces); n > 0 && i > 0 && items[i-1].Kind == Penalty && items[i-1].Penalty < Infinity && sl.Pieces[n-1].Run == pc.Run && !pc.Missing && !sl.Pieces[n-1].Missing {
 					last := &sl.Pieces[n-1]
 					last.Text += pc.Text
 					last.Width += pc.Width
@@ -326,9 +406,9 @@ type built struct {
 }
 
 // build is Build, through the cache when there is one.
-func (c *Items) build(runs []Run) ([]Item, []Piece, error) {
+func (c *Items) build(runs []Run, anywhere bool) ([]Item, []Piece, error) {
 	if c == nil || len(runs) == 0 || runs[0].Style.Size <= 0 {
-		return Build(runs)
+		return build(runs, anywhere)
 	}
 	size := runs[0].Style.Size
 	c.mu.Lock()
@@ -336,6 +416,9 @@ func (c *Items) build(runs []Run) ([]Item, []Piece, error) {
 		c.m, c.faces = map[string]*built{}, map[*font.Face]int{}
 	}
 	var k strings.Builder
+	if anywhere {
+		k.WriteByte('*')
+	}
 	for _, r := range runs {
 		face := r.Style.Font.Face()
 		id, ok := c.faces[face]
@@ -369,7 +452,7 @@ func (c *Items) build(runs []Run) ([]Item, []Piece, error) {
 			canon[i].Style.Size = runs[i].Style.Size / size * canonical
 			canon[i].Rule = runs[i].Rule / size * canonical
 		}
-		items, pieces, err := Build(canon)
+		items, pieces, err := build(canon, anywhere)
 		if err != nil {
 			return nil, nil, err
 		}

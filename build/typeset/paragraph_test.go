@@ -1,7 +1,6 @@
 package typeset_test
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -74,16 +73,57 @@ func TestSetParagraph(t *testing.T) {
 	}
 }
 
+// TestMissingGlyphs: a character the font lacks is a placeholder piece,
+// never dropped, never an error; an emoji sequence is one placeholder,
+// a lone joiner none; Chinese breaks between its characters.
 func TestMissingGlyphs(t *testing.T) {
 	f := regular(t)
-	_, err := typeset.Set([]typeset.Run{{Text: "Niveau ★ avancé → suite", Style: typeset.Style{Font: f, Size: 11}, Lang: "fr"}}, typeset.Defaults(300))
-	var mg *typeset.MissingGlyphError
-	if !errors.As(err, &mg) || len(mg.Chars) != 2 {
-		t.Fatalf("want the two missing characters reported, got %v", err)
+	tests := []struct {
+		text    string
+		missing []string
+	}{
+		{"Niveau ★ avancé → suite", []string{"★", "→"}},
+		{"un sourire😀, une équipe 👩\u200d💻 et 👍🏽 !", []string{"😀", "👩\u200d💻", "👍🏽"}},
+		{"rien\u200b ici\ufe0f", nil},
+		{"non\u2011stop, co\u2010auteur, in\u00adtel\u00adli\u00adgence, 10\u202f%", nil},
 	}
-	// Characters the font lacks but that have a stand-in are set.
-	if _, err := typeset.Set([]typeset.Run{{Text: "non\u2011stop, co\u2010auteur, in\u00adtel\u00adli\u00adgence, 10\u202f%", Style: typeset.Style{Font: f, Size: 11}, Lang: "fr"}}, typeset.Defaults(300)); err != nil {
-		t.Errorf("substitutes must cover U+2010, U+2011, U+00AD and U+202F: %v", err)
+	for _, tt := range tests {
+		lines, err := typeset.Set([]typeset.Run{{Text: tt.text, Style: typeset.Style{Font: f, Size: 11}, Lang: "fr"}}, typeset.Defaults(300))
+		if err != nil {
+			t.Fatalf("%q: %v", tt.text, err)
+		}
+		var got []string
+		var all strings.Builder
+		for _, l := range lines {
+			for _, pc := range l.Pieces {
+				if pc.Missing {
+					got = append(got, pc.Text)
+					if pc.Width != typeset.Placeholder*11 || len(pc.Glyphs) != 0 {
+						t.Errorf("%q: placeholder %q is %v wide with %d glyphs", tt.text, pc.Text, pc.Width, len(pc.Glyphs))
+					}
+				}
+				all.WriteString(pc.Text)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.missing) {
+			t.Errorf("%q: placeholders %q, want %q", tt.text, got, tt.missing)
+		}
+		for _, m := range tt.missing {
+			if !strings.Contains(all.String(), m) {
+				t.Errorf("%q: %q dropped", tt.text, m)
+			}
+		}
+	}
+	// 200 Chinese characters the font lacks, no space: they break
+	// between characters and stay in the measure.
+	lines, err := typeset.Set([]typeset.Run{{Text: strings.Repeat("中文", 100), Style: typeset.Style{Font: f, Size: 11}, Lang: "fr"}}, typeset.Defaults(300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lines {
+		if l.Overfull || l.Width > 300.01 {
+			t.Errorf("a line of placeholders %v wide, overfull %v", l.Width, l.Overfull)
+		}
 	}
 }
 

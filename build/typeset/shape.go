@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 	"weak"
 
@@ -201,8 +202,9 @@ func unkern(gs []Glyph) float64 {
 	return 0
 }
 
-// shape sets a word (no spaces, no soft hyphens) in a font, left to
-// right in the Latin script, with the font's default features for the
+// shape sets a word (no spaces, no soft hyphens) in a font, in its
+// script and direction (glyphs always in the order they are drawn, left
+// to right), with the font's default features for the
 // language: kerning, ligatures, contextual forms.
 func shape(face *font.Face, lang, word string) *shaped {
 	if word == "" {
@@ -219,13 +221,25 @@ func shape(face *font.Face, lang, word string) *shaped {
 
 	sh := shapers.Get().(*shaping.HarfbuzzShaper)
 	defer shapers.Put(sh)
+	// The word's script, from its first letter that has one: a fallback
+	// font's Arabic is joined and set right to left, as it reads.
+	script, dir := language.Latin, di.DirectionLTR
+	for _, r := range text {
+		if sc := language.LookupScript(r); sc.Strong() {
+			script = sc
+			if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko, unicode.Adlam) {
+				dir = di.DirectionRTL
+			}
+			break
+		}
+	}
 	out := sh.ShapeNoExtents(shaping.Input{
 		Text:      text,
 		RunEnd:    len(text),
-		Direction: di.DirectionLTR,
+		Direction: dir,
 		Face:      face,
 		Size:      fixed.I(1000), // glyph metrics in thousandths of the size
-		Script:    language.Latin,
+		Script:    script,
 		Language:  language.NewLanguage(lang),
 	})
 	upem := float64(face.Upem())

@@ -188,6 +188,9 @@ func cmdStamp(args []string, stdout, stderr io.Writer) int {
 		}
 		if err == nil {
 			data, err = content.Stamp(data, cfg.DefaultLanguage, content.Print(src))
+			if fe, ok := err.(*content.FrontMatterError); ok {
+				err = fmt.Errorf("%s:%d: %s", file, fe.Line, fe.Msg)
+			}
 		}
 		if err == nil {
 			err = writeFile(file, data)
