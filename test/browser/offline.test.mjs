@@ -416,3 +416,26 @@ test('"Save-Data: on" in a request: the worker then fetches nothing in the backg
     await h.stop();
   }
 });
+
+test('search offline before any search: the index was not fetched; the page says so and shows the A–Z index', { timeout: TIMEOUT }, async () => {
+  const h = await host({ '/sub/': SITE });
+  const base = h.origin + '/sub/';
+  const { context, errors } = await contextFor(h.origin);
+  try {
+    const page = await context.newPage();
+    await page.goto(base + CHARTER.en, { waitUntil: 'load' });
+    await settleWorker(page, h);
+    assert.ok(!h.served.some((p) => /\/search-en\./.test(p)), 'the search index was fetched before any search');
+    await h.stop();
+    await page.reload({ waitUntil: 'load' });
+    const want = await page.locator('form.search').getAttribute('data-failed');
+    assert.ok(want, 'form.search has no data-failed message');
+    await page.locator('form.search input').fill('charter');
+    await page.waitForFunction((w) => document.getElementById('search-status')?.textContent === w, want, { timeout: 10_000 });
+    assert.ok(await page.locator('.az-link').isVisible(), 'the A–Z link stays hidden');
+    assert.deepEqual(errors, [], 'script errors');
+  } finally {
+    await context.close();
+    await h.stop();
+  }
+});
