@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -26,6 +27,7 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TIMEOUT = 120_000;
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BUDGET = 150_000; // bytes one first visit may cost, background included
 
 const TYPES = {
@@ -305,6 +307,13 @@ test('"keep offline": hidden without a service worker; a real toggle button that
     const status = page.locator('.keep-status[role="status"]');
     await page.waitForFunction((b) => b.getAttribute('aria-pressed') === 'true', await button.elementHandle(), { timeout: 10_000 });
     assert.match(await status.textContent(), /kept on this device/i, 'the status does not announce the file as kept');
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate(AXE_SOURCE);
+      const v = await page.evaluate(() => axe.run('.site-footer', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] })
+        .then((r) => r.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)));
+      assert.deepEqual(v, [], `axe, ${scheme} scheme, the footer with a button pressed`);
+    }
     const kept = Object.entries(await cacheMap(page)).filter(([, urls]) => urls.includes(href)).map(([k]) => k);
     assert.equal(kept.length, 1, `${href} in ${kept.length} caches`);
     assert.match(kept[0], /-kept$/, `${href} kept in ${kept[0]}`);
