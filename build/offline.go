@@ -3,44 +3,184 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"html"
+	"path"
+	"regexp"
 	"sort"
 	"strings"
 )
 
-// serviceWorker writes sw.js at the site's root with the files to keep
-// for each language, and a cache name that changes with any file.
+// precacheBudget bounds what the service worker fetches in the background
+// after a reader's first visit, per language, counted as the files weigh
+// once gzipped (the way hosts send HTML, CSS and scripts): pages in reading
+// order, with what they load, until the next page would pass it. Pages
+// beyond it are kept when the reader opens them; PDFs, zips and EPUBs only
+// when the reader asks. On Save-Data or a 2G connection nothing is fetched
+// in the background at all (see themes/default/sw.js).
+const precacheBudget = 120_000
+
+// serviceWorker writes sw.js at the site's root with, per language, the
+// files to fetch after a first visit (within precacheBudget), the files a
+// reader may keep on demand (PDFs, zips, EPUBs), and a version that changes
+// with any file, so a new build replaces the pages kept by the old one.
 func (pr *Project) serviceWorker(out map[string][]byte) error {
+	if pr.Theme.Worker == nil {
+		return nil
+	}
 	names := make([]string, 0, len(out))
 	for n := range out {
-		if !strings.HasPrefix(n, "downloads/") && n != "sw.js" {
+		if n != "sw.js" {
 			names = append(names, n)
 		}
 	}
 	sort.Strings(names)
 	h := sha256.New()
-	files := map[string][]string{}
+	var keep []string
 	for _, n := range names {
+		if isDownload(n) {
+			keep = append(keep, n)
+			continue
+		}
 		h.Write([]byte(n))
 		h.Write([]byte{0})
 		h.Write(out[n])
-		lang, _, nested := strings.Cut(n, "/")
-		switch {
-		case n == "robots.txt" || n == "sitemap.xml" || n == "404.html":
-		case nested && pr.Config.Language(lang) != nil:
-			files[lang] = append(files[lang], n)
-		case strings.HasPrefix(n, "assets/search-"):
-			// search-<lang>.<hash>.js belongs to its language
-			l := strings.TrimPrefix(n, "assets/search-")
-			l, _, _ = strings.Cut(l, ".")
-			files[l] = append(files[l], n)
-		default:
-			files[""] = append(files[""], n)
-		}
 	}
-	sw, err := pr.Theme.ServiceWorker("sobre-"+hex.EncodeToString(h.Sum(nil))[:16], files)
+	files := map[string][]string{}
+	for _, l := range pr.Config.Languages {
+		var pages []string
+		for _, p := range pr.Site.Pages[l.Code] {
+			pages = append(pages, p.Out)
+		}
+		files[l.Code] = precache(out, homeFirst(pages), precacheBudget)
+	}
+	sw, err := pr.Theme.ServiceWorker(hex.EncodeToString(h.Sum(nil))[:16], files, keep)
 	if err != nil || sw == nil {
 		return err
 	}
 	out["sw.js"] = sw
 	return nil
+}
+
+// isDownload reports whether a file is one the reader keeps only on
+// request: a booklet, a zip, an e-book.
+func isDownload(name string) bool {
+	switch path.Ext(name) {
+	case ".pdf", ".zip", ".epub":
+		return true
+	}
+	return strings.HasPrefix(name, "downloads/")
+}
+
+// homeFirst puts a language's home page (its index.html) before the others,
+// which keep their reading order: it is where a reader offline starts.
+func homeFirst(pages []string) []string {
+	out := make([]string, 0, len(pages))
+	for _, p := range pages {
+		if strings.Count(p, "/") == 1 && path.Base(p) == "index.html" {
+			out = append([]string{p}, out...)
+		} else {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// precache lists the pages to keep after a first visit, each followed by
+// the files it loads (stylesheet, scripts, images) not listed before, as
+// long as the whole stays within budget (gzipped bytes); then the site's
+// root (the language chooser) and the search index, if they still fit.
+// The first page is always listed, whatever it weighs.
+func precache(out map[string][]byte, pages []string, budget int) []string {
+	var list []string
+	seen := map[string]bool{}
+	total := 0
+	// add lists a page and its files if they fit; lazy files (the search
+	// index) are only noted, to come last.
+	var lazy []string
+	add := func(page string) bool {
+		group := []string{page}
+		refs, late := references(page, out[page])
+		for _, r := range refs {
+			if _, ok := out[r]; ok && !seen[r] {
+				group = append(group, r)
+			}
+		}
+		cost := 0
+		for _, f := range group {
+			cost += gzipSize(out[f])
+		}
+		if len(list) > 0 && total+cost > budget {
+			return false
+		}
+		total += cost
+		for _, f := range group {
+			seen[f] = true
+			list = append(list, f)
+		}
+		lazy = append(lazy, late...)
+		return true
+	}
+	for _, p := range pages {
+		if _, ok := out[p]; ok && !seen[p] && !add(p) {
+			break
+		}
+	}
+	if _, ok := out["index.html"]; ok && !seen["index.html"] && len(list) > 0 {
+		add("index.html")
+	}
+	for _, f := range lazy {
+		if _, ok := out[f]; !ok || seen[f] {
+			continue
+		}
+		seen[f] = true
+		if n := gzipSize(out[f]); total+n <= budget {
+			total += n
+			list = append(list, f)
+		}
+	}
+	return list
+}
+
+var (
+	// Minified HTML keeps its attribute quotes (see web.newMinifier).
+	tagRE  = regexp.MustCompile(`<(?:script|img|source|link|video|audio)\b[^>]*>`)
+	refRE  = regexp.MustCompile(`\s(src|href|poster)="([^"]*)"`)
+	lazyRE = regexp.MustCompile(`\sdata-index="([^"]*)"`)
+)
+
+// references returns the files of the site that the page at from loads
+// (refs) and the search index it loads only when the reader searches
+// (lazy), as paths from the site's root. Links to other pages and to
+// downloads are not loaded, so not listed.
+func references(from string, page []byte) (refs, lazy []string) {
+	if path.Ext(from) != ".html" {
+		return nil, nil
+	}
+	resolve := func(ref string) string {
+		ref = html.UnescapeString(ref)
+		if i := strings.IndexAny(ref, "?#"); i >= 0 {
+			ref = ref[:i]
+		}
+		if ref == "" || strings.Contains(ref, ":") || strings.HasPrefix(ref, "/") {
+			return ""
+		}
+		p := path.Join(path.Dir(from), ref)
+		if strings.HasPrefix(p, "../") || p == ".." || path.Ext(p) == ".html" || isDownload(p) {
+			return ""
+		}
+		return p
+	}
+	for _, tag := range tagRE.FindAll(page, -1) {
+		for _, m := range refRE.FindAllSubmatch(tag, -1) {
+			if p := resolve(string(m[2])); p != "" {
+				refs = append(refs, p)
+			}
+		}
+	}
+	for _, m := range lazyRE.FindAllSubmatch(page, -1) {
+		if p := resolve(string(m[1])); p != "" {
+			lazy = append(lazy, p)
+		}
+	}
+	return refs, lazy
 }

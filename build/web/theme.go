@@ -232,19 +232,29 @@ func writeVars(b *bytes.Buffer, p Palette) {
 	}
 }
 
-// ServiceWorker returns sw.js: the theme's worker with the cache name and
-// the files to keep per language ("" for those every language needs).
-func (t *Theme) ServiceWorker(cache string, files map[string][]string) ([]byte, error) {
+// ServiceWorker returns sw.js: the theme's worker with the build's version,
+// the files to fetch after a first visit per language, and those a reader
+// may keep on request (PDFs, zips, EPUBs), paths from the site's root.
+func (t *Theme) ServiceWorker(version string, files map[string][]string, keep []string) ([]byte, error) {
 	if t.Worker == nil {
 		return nil, nil
 	}
-	data, err := json.Marshal(files)
-	if err != nil {
-		return nil, err
+	if keep == nil {
+		keep = []string{}
 	}
-	name, _ := json.Marshal(cache)
-	src := append([]byte("var CACHE="+string(name)+",FILES="+string(data)+";\n"), t.Worker...)
-	return t.min.Bytes("application/javascript", src)
+	var b bytes.Buffer
+	b.WriteString("var VERSION=")
+	for i, v := range []any{version, files, keep} {
+		data, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString([]string{"", ",FILES=", ",KEEP="}[i])
+		b.Write(data)
+	}
+	b.WriteString(";\n")
+	b.Write(t.Worker)
+	return t.min.Bytes("application/javascript", b.Bytes())
 }
 
 // Hashed names an asset after its content, so a new build never meets a

@@ -34,6 +34,14 @@
     var s = document.createElement("script");
     s.src = form.getAttribute("data-index");
     s.onload = function () { loading = false; ready((window.SOBRE_SEARCH || {})[lang]); };
+    // Offline, with the index never fetched (the service worker keeps it
+    // once used): say so and show the A–Z index; the next try loads again.
+    s.onerror = function () {
+      loading = false;
+      s.parentNode.removeChild(s);
+      status.textContent = form.getAttribute("data-failed");
+      if (az) az.hidden = false;
+    };
     document.head.appendChild(s);
   }
   function ready(ix) {
