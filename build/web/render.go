@@ -10,10 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/collate"
 	"time"
 
 	"golang.org/x/text/language"
@@ -221,33 +218,6 @@ func (r *Renderer) common(lang, from string) common {
 	return c
 }
 
-// groupAZ sorts entries with the language's collation and groups them by
-// their first letter, accents folded ("Éthique" under E).
-func groupAZ(entries []AZEntry, lang string) []AZGroup {
-	col := collate.New(language.Make(lang), collate.Loose)
-	sorted := append([]AZEntry(nil), entries...)
-	sort.SliceStable(sorted, func(i, j int) bool { return col.CompareString(sorted[i].Title, sorted[j].Title) < 0 })
-	var out []AZGroup
-	for _, e := range sorted {
-		letter := "#"
-		if f := markup.Slug(e.Title); f != "" {
-			r, _ := utf8.DecodeRuneInString(f)
-			if unicode.IsLetter(r) {
-				letter = strings.ToUpper(string(r))
-			}
-		}
-		if len(out) == 0 || out[len(out)-1].Letter != letter {
-			id := "az-" + strings.ToLower(letter)
-			if letter == "#" {
-				id = "az-0"
-			}
-			out = append(out, AZGroup{Letter: letter, ID: id})
-		}
-		out[len(out)-1].Entries = append(out[len(out)-1].Entries, e)
-	}
-	return out
-}
-
 // contactHref is the contact address, with a page of the site (contact
 // = "transparence.md#signaler") made relative to the page at from.
 func (r *Renderer) contactHref(lang, from string) string {
@@ -388,7 +358,7 @@ func (r *Renderer) generated(p *content.Page, body Body) ([]byte, []string, erro
 	}
 	if ph := []byte(markup.Placeholder("a-z")); bytes.Contains(html, ph) {
 		var b bytes.Buffer
-		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "a-z", groupAZ(body.AZ, p.Lang)); err != nil {
+		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "a-z", groupAZ(body.AZ, p.Lang, append(idsIn(html), ReservedIDs...)...)); err != nil {
 			return nil, nil, err
 		}
 		html = bytes.Replace(html, ph, b.Bytes(), 1)
