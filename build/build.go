@@ -341,7 +341,7 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 	}
 	if cfg.Outputs.Bundles {
 		var err error
-		more, err := pr.bundles(ctx, out, indexes)
+		more, err := pr.bundles(ctx, out, indexes, downloads)
 		if err != nil {
 			return res, err
 		}

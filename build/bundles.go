@@ -12,14 +12,25 @@ import (
 	"sobre/build/web"
 )
 
-// bundles packs the offline downloads into out: one zip per language (its
-// pages, rendered so that links to the other languages become plain names,
-// its search index and files) and one with every language. Pages in a
-// bundle leave out the download links: a zip does not contain itself.
-func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes map[string]web.Asset) ([]web.Download, error) {
+// bundles packs the offline downloads into out: one zip per language and
+// one with every language. Each stands alone on a disk or a USB stick:
+//
+//   - a language's zip holds its pages, search index and files, and every
+//     booklet of the language (the charter, the A4 handout, the A5 booklet,
+//     its imposition and the large print); its index.html is the
+//     language's home; the switcher names the other languages, linking
+//     them on the site at base_url when there is one;
+//   - the zip of every language holds every page and the A4 PDFs (the
+//     charter and the handout) of each language, under the chooser: the
+//     other editions would near treble it, and each language's zip has
+//     them, which its pages say.
+//
+// Pages in a bundle list the booklets the bundle holds, with their sizes,
+// in place of the site's downloads: a zip does not link to itself, nor to
+// files it does not hold. booklets are the site's booklets, already in out.
+func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes map[string]web.Asset, booklets []web.Download) ([]web.Download, error) {
 	cfg, r := pr.Config, pr.Renderer
 	ph := []byte(web.DownloadsPlaceholder)
-	strip := func(b []byte) []byte { return bytes.Replace(b, ph, nil, 1) }
 	shared := func(files map[string][]byte, lang string) {
 		files[pr.Theme.CSS.Path] = pr.Theme.CSS.Data
 		for _, s := range pr.Theme.Scripts {
@@ -35,67 +46,112 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 	type job struct {
 		lang  string // "" for every language
 		files map[string][]byte
+		held  []web.Download // the booklets among files
+		more  string         // what the pages say the bundle left out
 		zip   []byte
 		err   error
 	}
+	// hold lists the booklets among a bundle's files; the files are all
+	// in before its pages are filled in.
+	hold := func(j *job) {
+		for _, dl := range booklets {
+			if _, ok := j.files[dl.Path]; ok {
+				j.held = append(j.held, dl)
+			}
+		}
+	}
+	// page puts a page of lang in a bundle at name, with the booklets the
+	// bundle holds in place of the site's downloads.
+	page := func(j *job, name, lang string, b []byte) {
+		more := ""
+		if j.lang == "" && len(j.held) < len(booklets) {
+			more = r.Strings(lang).T("dl_bundle_more", nil)
+		}
+		j.files[name] = bytes.Replace(b, ph, r.BundleDownloads(lang, name, j.held, more), 1)
+	}
+	langOf := func(name string) string {
+		if i := strings.IndexByte(name, '/'); i > 0 && cfg.Language(name[:i]) != nil {
+			return name[:i]
+		}
+		return cfg.DefaultLanguage
+	}
+
 	all := &job{files: map[string][]byte{}}
+	var pages []string
 	for name, b := range out {
 		switch {
-		case name == "robots.txt" || name == "sitemap.xml" || name == "404.html":
+		case name == "robots.txt" || name == "sitemap.xml" || name == "404.html" ||
+			strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
 			// for hosts only
 		case strings.HasSuffix(name, ".html"):
-			all.files[name] = strip(b)
+			pages = append(pages, name)
 		case strings.Contains(name, "/print/") && !strings.HasSuffix(name, "-a4.pdf"):
-			// as in each language's bundle: the A4 booklets only
+			// the A4 editions only: the others are in each language's zip
 		default:
 			all.files[name] = b
 		}
 	}
+	hold(all)
+	for _, name := range pages {
+		page(all, name, langOf(name), out[name])
+	}
 	jobs := []*job{all}
+	byLang := map[string]*job{}
 	for _, lang := range cfg.Codes() {
 		j := &job{lang: lang, files: map[string][]byte{}}
 		shared(j.files, lang)
 		for _, s := range pr.Site.Statics[lang] {
 			j.files[lang+"/"+s.Key] = s.Data
 		}
-		// The language's A4 booklets, the charter and the handout: the A5
-		// and large-print editions would treble the download, and are a
-		// click away on the site.
 		for name, b := range out {
-			if strings.HasPrefix(name, lang+"/print/") && strings.HasSuffix(name, "-a4.pdf") {
-				j.files[name] = b
+			if strings.HasPrefix(name, lang+"/print/") {
+				j.files[name] = b // every booklet of the language
 			}
 		}
-		idx, err := r.Chooser(lang)
-		if err != nil {
-			return nil, err
-		}
-		j.files["index.html"] = strip(idx)
+		hold(j)
 		jobs = append(jobs, j)
+		byLang[lang] = j
 	}
 	// Pages of one-language bundles are rendered again: their language
-	// switcher differs.
+	// switcher differs, and the home is also the bundle's index.html.
 	var mu sync.Mutex
-	byLang := map[string]*job{}
-	for _, j := range jobs[1:] {
-		byLang[j.lang] = j
-	}
 	parallel(ctx, pr.all, func(in *instance) {
 		if in.err != nil {
 			return
 		}
-		html, err := r.PageVariant(in.page, in.body, web.Variant{Only: in.page.Lang})
+		p := in.page
+		v := web.Variant{Only: p.Lang}
+		html, err := r.PageVariant(p, in.body, v)
+		var root []byte
+		if err == nil && p.IsHome() {
+			v.At = "index.html"
+			root, err = r.PageVariant(p, in.body, v)
+		}
 		mu.Lock()
 		defer mu.Unlock()
-		j := byLang[in.page.Lang]
+		j := byLang[p.Lang]
 		if err != nil {
 			j.err = err
 			return
 		}
-		j.files[in.page.Out] = strip(html)
+		page(j, p.Out, p.Lang, html)
+		if root != nil {
+			page(j, "index.html", p.Lang, root)
+		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	for _, j := range jobs[1:] {
+		if _, ok := j.files["index.html"]; ok || j.err != nil {
+			continue
+		}
+		// A language without a home page: its bundle opens on the chooser.
+		idx, err := r.Chooser(j.lang)
+		if err != nil {
+			return nil, err
+		}
+		page(j, "index.html", j.lang, idx)
 	}
 	name := cfg.Outputs.Name
 	var wg sync.WaitGroup
@@ -117,7 +173,11 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 	var list []web.Download
 	for _, j := range jobs {
 		if j.err != nil {
-			return nil, fmt.Errorf("packing the %s bundle: %w", j.lang, j.err)
+			which := "every-language"
+			if j.lang != "" {
+				which = j.lang
+			}
+			return nil, fmt.Errorf("packing the %s bundle: %w", which, j.err)
 		}
 		file := "downloads/" + name
 		if j.lang != "" {
@@ -154,7 +214,10 @@ func (pr *Project) epubs(ctx context.Context) ([]book, error) {
 	for _, lang := range cfg.Codes() {
 		s := r.Strings(lang)
 		bk := bundle.Book{
-			Lang: lang, Title: s.T("site_title", nil), ID: cfg.Outputs.Name,
+			Lang: lang, Title: s.T("site_title", nil), Publisher: cfg.Organisation.Name,
+			// The site's name, address and publisher name the book: two
+			// organisations' toolkits are two publications.
+			ID:       cfg.Outputs.Name + "|" + cfg.BaseURL + "|" + cfg.Organisation.Name,
 			Modified: pr.Updated, Summary: s.T("epub_summary", nil), Rights: "CC BY 4.0",
 			TOCTitle: s.T("epub_toc", nil), LandmarksTitle: s.T("epub_landmarks", nil),
 			Files: map[string][]byte{},

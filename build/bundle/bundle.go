@@ -38,19 +38,28 @@ func Zip(root string, files map[string][]byte, mod time.Time) ([]byte, error) {
 }
 
 // writeSorted adds files to w in name order under root, all dated mod:
-// the order and dates of the build leave no trace in the archive.
-func writeSorted(w *zip.Writer, root string, files map[string][]byte, mod time.Time) error {
+// the order and dates of the build leave no trace in the archive. A name
+// that would unpack badly stops it with an error naming the entry, before
+// anything is written.
+func writeSorted(w *zip.Writer, root string, files map[string][]byte, mod time.Time, taken ...string) error {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
+	full := make([]string, len(names))
+	for i, n := range names {
+		full[i] = joinName(root, n)
+	}
+	if err := checkNames(append(full, taken...)); err != nil {
+		return err
+	}
+	for i, n := range names {
 		method := zip.Deflate
 		if alreadyCompressed(n) {
 			method = zip.Store
 		}
-		h := &zip.FileHeader{Name: path.Join(root, n), Method: method, Modified: mod.UTC()}
+		h := &zip.FileHeader{Name: full[i], Method: method, Modified: mod.UTC()}
 		h.SetMode(0o644)
 		f, err := w.CreateHeader(h)
 		if err != nil {

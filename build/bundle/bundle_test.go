@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,7 @@ func TestZipIsReproducible(t *testing.T) {
 }
 
 func TestEPUB(t *testing.T) {
-	bk := Book{Lang: "fr", Title: "Titre", ID: "x", Summary: "Résumé", TOCTitle: "Table", LandmarksTitle: "Repères",
+	bk := Book{Lang: "fr", Title: "Titre", ID: "x", Publisher: "Asbl & co", Summary: "Résumé", TOCTitle: "Table", LandmarksTitle: "Repères",
 		Chapters: []Chapter{
 			{Path: "index.xhtml", Title: "Accueil", Body: []byte("<p>Bonjour</p>")},
 			{Path: "modules/index.xhtml", Title: "Modules", Body: []byte("<p>M</p>")},
@@ -89,10 +90,16 @@ func TestEPUB(t *testing.T) {
 	}
 	opf := read("OEBPS/package.opf")
 	for _, want := range []string{`<meta property="schema:accessibilityHazard">none</meta>`, `<meta property="schema:accessModeSufficient">textual</meta>`,
-		`<meta property="schema:accessibilitySummary">Résumé</meta>`, `properties="nav"`, `href="img/x.svg" media-type="image/svg+xml"`, `<itemref idref="c3"/>`} {
+		`<meta property="schema:accessibilitySummary">Résumé</meta>`, `properties="nav"`,
+		`<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>`,
+		`<meta property="schema:accessMode">visual</meta>`, `<meta property="a11y:certifiedBy">Asbl &amp; co</meta>`,
+		`prefix="a11y: http://www.idpf.org/epub/vocab/package/a11y/#"`, `<dc:identifier id="uid">` + bk.Identifier() + `</dc:identifier>`, `href="img/x.svg" media-type="image/svg+xml"`, `<itemref idref="c3"/>`} {
 		if !strings.Contains(opf, want) {
 			t.Errorf("package.opf lacks %s", want)
 		}
+	}
+	if !regexp.MustCompile(`<dc:identifier id="uid">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}</dc:identifier>`).MatchString(opf) {
+		t.Errorf("the identifier is no RFC 4122 version 5 UUID: %s", opf)
 	}
 	nav := read("OEBPS/nav.xhtml")
 	if !strings.Contains(nav, `<li><a href="modules/index.xhtml">Modules</a><ol><li><a href="modules/a.xhtml" lang="en" xml:lang="en">A</a></li></ol></li></ol>`) {

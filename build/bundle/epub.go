@@ -13,11 +13,14 @@ import (
 
 // Book is an EPUB 3 publication in one language.
 type Book struct {
-	Lang, Title, Publisher string
-	ID                     string // a stable name: the identifier is derived from it
-	Modified               time.Time
-	Summary                string // schema:accessibilitySummary, in Lang
-	Chapters               []Chapter
+	Lang, Title string
+	// Publisher is the organisation that publishes the book, and so
+	// vouches for its accessibility (a11y:certifiedBy); empty when unknown.
+	Publisher string
+	ID        string // a stable name of the site: the identifier is derived from it and Lang
+	Modified  time.Time
+	Summary   string // schema:accessibilitySummary, in Lang
+	Chapters  []Chapter
 	// Files are the stylesheet and images, by path inside the book.
 	Files map[string][]byte
 	CSS   string // path of the stylesheet among Files
@@ -69,7 +72,7 @@ func EPUB(bk Book) ([]byte, error) {
 		return nil, err
 	}
 	f.Write([]byte("application/epub+zip"))
-	if err := writeSorted(w, "", files, mod); err != nil {
+	if err := writeSorted(w, "", files, mod, "mimetype"); err != nil {
 		return nil, err
 	}
 	if err := w.Close(); err != nil {
@@ -146,6 +149,41 @@ func navDoc(bk Book) []byte {
 	return []byte(b.String())
 }
 
+// a11yMeta is the discovery metadata of EPUB Accessibility 1.1 §2.2
+// (https://www.w3.org/TR/epub-a11y-11/#sec-discovery), schema.org terms:
+// how the content is perceived (accessMode: text, and images when there
+// are some, each with a text alternative, so text alone suffices), what
+// helps (structure, contents, reading order, alternatives), no hazard,
+// and a summary in the book's language. Then the conformance statement,
+// vouched for by the publisher when the site names one.
+func a11yMeta(bk Book) string {
+	var b strings.Builder
+	meta := func(prop, val string) {
+		b.WriteString(`<meta property="` + prop + `">` + escapeText(val) + "</meta>\n")
+	}
+	meta("schema:accessMode", "textual")
+	images := false
+	for p := range bk.Files {
+		if strings.HasPrefix(mediaType(p), "image/") {
+			images = true
+		}
+	}
+	if images {
+		meta("schema:accessMode", "visual")
+	}
+	meta("schema:accessModeSufficient", "textual")
+	for _, f := range []string{"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"} {
+		meta("schema:accessibilityFeature", f)
+	}
+	meta("schema:accessibilityHazard", "none")
+	meta("schema:accessibilitySummary", bk.Summary)
+	meta("dcterms:conformsTo", ConformsTo)
+	if bk.Publisher != "" {
+		meta("a11y:certifiedBy", bk.Publisher)
+	}
+	return b.String()
+}
+
 func mediaType(p string) string {
 	switch strings.ToLower(path.Ext(p)) {
 	case ".xhtml":
@@ -166,14 +204,46 @@ func mediaType(p string) string {
 	return "application/octet-stream"
 }
 
+// namespaceURL is the RFC 4122 name space for URLs (appendix C).
+var namespaceURL = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+
+// UUIDv5 is the name-based UUID of RFC 4122 §4.3 (SHA-1, version 5): the
+// same name always gives the same identifier, so that a rebuilt book is
+// the same publication to a reading system, and the build stays
+// byte-identical.
+func UUIDv5(space [16]byte, name string) string {
+	h := sha1.New()
+	h.Write(space[:])
+	h.Write([]byte(name))
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0f | 0x50 // version 5
+	u[8] = u[8]&0x3f | 0x80 // the RFC 4122 variant
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// Identifier is the book's dc:identifier: a UUID named after the site
+// and the language, as a URN.
+func (bk Book) Identifier() string {
+	return "urn:uuid:" + UUIDv5(namespaceURL, "sobre:epub:"+bk.ID+":"+bk.Lang)
+}
+
+// ConformsTo is the conformance statement of EPUB Accessibility 1.1,
+// §2.1 "Conformance reporting" (https://www.w3.org/TR/epub-a11y-11/#sec-conf-reporting):
+// the value must read "EPUB Accessibility 1.1 - WCAG 2.X Level (A|AA|AAA)".
+// The site is built to WCAG 2.2 AA (its build refuses what it can check).
+const ConformsTo = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+
+// a11yPrefix declares the accessibility vocabulary: it is reserved in EPUB
+// 3.3, but epubcheck 4 (EPUB 3.2 rules) wants it declared.
+const a11yPrefix = "a11y: http://www.idpf.org/epub/vocab/package/a11y/#"
+
 func packageDoc(bk Book, mod time.Time) []byte {
-	sum := sha1.Sum([]byte("sobre:" + bk.ID + ":" + bk.Lang))
-	uuid := fmt.Sprintf("%x-%x-5%x-%x-%x", sum[0:4], sum[4:6], sum[6:8][1:], append([]byte{sum[8]&0x3f | 0x80}, sum[9]), sum[10:16])
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
-<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="` + x(bk.Lang) + `">
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="` + x(bk.Lang) + `" prefix="` + a11yPrefix + `">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
-<dc:identifier id="uid">urn:uuid:` + uuid + `</dc:identifier>
+<dc:identifier id="uid">` + bk.Identifier() + `</dc:identifier>
 <dc:title>` + escapeText(bk.Title) + `</dc:title>
 <dc:language>` + x(bk.Lang) + `</dc:language>
 `)
@@ -183,17 +253,9 @@ func packageDoc(bk Book, mod time.Time) []byte {
 	if bk.Rights != "" {
 		b.WriteString("<dc:rights>" + escapeText(bk.Rights) + "</dc:rights>\n")
 	}
-	b.WriteString(`<meta property="dcterms:modified">` + mod.UTC().Format("2006-01-02T15:04:05Z") + `</meta>
-<meta property="schema:accessMode">textual</meta>
-<meta property="schema:accessMode">visual</meta>
-<meta property="schema:accessModeSufficient">textual</meta>
-<meta property="schema:accessibilityFeature">structuralNavigation</meta>
-<meta property="schema:accessibilityFeature">tableOfContents</meta>
-<meta property="schema:accessibilityFeature">readingOrder</meta>
-<meta property="schema:accessibilityFeature">alternativeText</meta>
-<meta property="schema:accessibilityHazard">none</meta>
-<meta property="schema:accessibilitySummary">` + escapeText(bk.Summary) + `</meta>
-</metadata>
+	b.WriteString(`<meta property="dcterms:modified">` + mod.UTC().Format("2006-01-02T15:04:05Z") + "</meta>\n")
+	b.WriteString(a11yMeta(bk))
+	b.WriteString(`</metadata>
 <manifest>
 <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
 `)

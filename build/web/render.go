@@ -10,10 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/collate"
 	"time"
 
 	"golang.org/x/text/language"
@@ -133,7 +130,7 @@ type LangLink struct {
 	HrefLang     string // the language the target is really written in
 	Current      bool
 	Fallback     bool
-	Absent       bool // in a one-language bundle: named, not linked
+	Absent       bool // not in this one-language bundle: named, or linked to the site (Href)
 	FallbackNote string
 }
 
@@ -199,15 +196,8 @@ func (r *Renderer) common(lang, from string) common {
 	if js, ok := r.theme.Scripts["offline.js"]; ok && r.theme.Worker != nil {
 		c.Offline = &OfflineData{Src: content.Rel(from, js.Path), Root: strings.TrimSuffix(content.Rel(from, "x"), "x")}
 	}
-	if idx, ok := r.search[lang]; ok && strings.HasPrefix(from, lang+"/") {
-		sd := &SearchData{Index: content.Rel(from, idx)}
-		if js, ok := r.theme.Scripts["search.js"]; ok {
-			sd.Script = content.Rel(from, js.Path)
-		}
-		if q := r.site.ByKey[lang][r.site.Config.Index]; q != nil {
-			sd.AZ = content.Rel(from, q.Out)
-		}
-		c.Search = sd
+	if strings.HasPrefix(from, lang+"/") {
+		c.Search = r.searchData(lang, from)
 	}
 	for _, k := range r.site.Config.Footer {
 		if q := r.site.ByKey[lang][k]; q != nil {
@@ -221,31 +211,21 @@ func (r *Renderer) common(lang, from string) common {
 	return c
 }
 
-// groupAZ sorts entries with the language's collation and groups them by
-// their first letter, accents folded ("Éthique" under E).
-func groupAZ(entries []AZEntry, lang string) []AZGroup {
-	col := collate.New(language.Make(lang), collate.Loose)
-	sorted := append([]AZEntry(nil), entries...)
-	sort.SliceStable(sorted, func(i, j int) bool { return col.CompareString(sorted[i].Title, sorted[j].Title) < 0 })
-	var out []AZGroup
-	for _, e := range sorted {
-		letter := "#"
-		if f := markup.Slug(e.Title); f != "" {
-			r, _ := utf8.DecodeRuneInString(f)
-			if unicode.IsLetter(r) {
-				letter = strings.ToUpper(string(r))
-			}
-		}
-		if len(out) == 0 || out[len(out)-1].Letter != letter {
-			id := "az-" + strings.ToLower(letter)
-			if letter == "#" {
-				id = "az-0"
-			}
-			out = append(out, AZGroup{Letter: letter, ID: id})
-		}
-		out[len(out)-1].Entries = append(out[len(out)-1].Entries, e)
+// searchData is the search form of a page of lang at from, if lang has
+// a search index.
+func (r *Renderer) searchData(lang, from string) *SearchData {
+	idx, ok := r.search[lang]
+	if !ok {
+		return nil
 	}
-	return out
+	sd := &SearchData{Index: content.Rel(from, idx)}
+	if js, ok := r.theme.Scripts["search.js"]; ok {
+		sd.Script = content.Rel(from, js.Path)
+	}
+	if q := r.site.ByKey[lang][r.site.Config.Index]; q != nil {
+		sd.AZ = content.Rel(from, q.Out)
+	}
+	return sd
 }
 
 // contactHref is the contact address, with a page of the site (contact
@@ -388,7 +368,7 @@ func (r *Renderer) generated(p *content.Page, body Body) ([]byte, []string, erro
 	}
 	if ph := []byte(markup.Placeholder("a-z")); bytes.Contains(html, ph) {
 		var b bytes.Buffer
-		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "a-z", groupAZ(body.AZ, p.Lang)); err != nil {
+		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "a-z", groupAZ(body.AZ, p.Lang, append(idsIn(html), ReservedIDs...)...)); err != nil {
 			return nil, nil, err
 		}
 		html = bytes.Replace(html, ph, b.Bytes(), 1)
@@ -425,8 +405,13 @@ func (r *Renderer) generated(p *content.Page, body Body) ([]byte, []string, erro
 // Variant says which output a page is rendered for.
 type Variant struct {
 	// Only is set for the offline bundle of one language: links to the
-	// other languages, absent from it, become plain names.
+	// other languages, absent from it, become plain names, or links to
+	// the site at base_url when there is one (marked LeavesBundle).
 	Only string
+	// At is where the page is written when not at its own place: the home
+	// of a one-language bundle is also the bundle's index.html. Every
+	// relative link is made from there.
+	At string
 }
 
 // DownloadsPlaceholder stands where the download links go. They carry the
@@ -555,15 +540,26 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, e
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", p.Source.File, err)
 	}
+	from := p.Out
+	if v.At != "" && v.At != p.Out {
+		from = v.At
+		html = rebase(html, p.Out, from)
+		for i, s := range scripts {
+			scripts[i] = rebaseURL(s, p.Out, from)
+		}
+	}
 	body.HTML = html
 	d := PageData{
-		common:      r.common(p.Lang, p.Out),
+		common:      r.common(p.Lang, from),
 		Title:       fm.Title,
 		Description: fm.Description,
 		Content:     template.HTML(body.HTML),
 		Tasks:       body.Tasks > 0,
 		Path:        p.Out,
 		Fallback:    p.Fallback,
+	}
+	if from != p.Out {
+		d.Search = r.searchData(p.Lang, from) // the page is still of its language
 	}
 	d.Report = reportHref(d.Contact, s.T("report_subject", map[string]string{"Title": fm.Title, "Path": p.Out}))
 	if sib, pos := r.siblings(p); len(sib) > 1 && pos > 0 {
@@ -576,7 +572,7 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, e
 	}
 	if r.site.StateOf(p) == content.Outdated {
 		src := r.site.ByKey[r.site.Config.DefaultLanguage][p.Key]
-		d.Outdated = &Link{Href: content.Rel(p.Out, src.Out), Lang: src.Lang, Title: LanguageName(src.Lang, p.Lang)}
+		d.Outdated = &Link{Href: content.Rel(from, src.Out), Lang: src.Lang, Title: LanguageName(src.Lang, p.Lang)}
 	}
 	if p.ContentLang() != p.Lang {
 		d.TitleLang = p.ContentLang()
@@ -592,7 +588,7 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, e
 	d.Scripts = append(d.Scripts, scripts...)
 	if body.Tasks > 0 {
 		if js, ok := r.theme.Scripts["checklist.js"]; ok {
-			d.Scripts = append(d.Scripts, content.Rel(p.Out, js.Path))
+			d.Scripts = append(d.Scripts, content.Rel(from, js.Path))
 		}
 	}
 	if words := body.Words; words > 0 {
@@ -601,13 +597,18 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, e
 	}
 	for _, q := range r.site.Translations(p) {
 		name := cfg.Language(q.Lang).Name
-		l := LangLink{Code: q.Lang, Name: name, Href: content.Rel(p.Out, q.Out), HrefLang: q.ContentLang(), Current: q == p, Fallback: q.Fallback}
+		l := LangLink{Code: q.Lang, Name: name, Href: content.Rel(from, q.Out), HrefLang: q.ContentLang(), Current: q == p, Fallback: q.Fallback}
 		if q.Fallback {
 			l.FallbackNote = "(" + r.strings[q.Lang].T("not_translated_short", nil) + ")"
 		}
 		if v.Only != "" && q.Lang != v.Only {
 			l.Absent, l.Href = true, ""
 			l.FallbackNote = "(" + r.strings[q.Lang].T("not_in_bundle", nil) + ")"
+			if cfg.BaseURL != "" {
+				// Leaves the bundle on purpose, for the reader online.
+				l.Href = cfg.BaseURL + q.Out
+				l.FallbackNote = "(" + r.strings[q.Lang].T("bundle_online", nil) + ")"
+			}
 		}
 		d.Switcher = append(d.Switcher, l)
 		if !q.Fallback {
@@ -622,7 +623,7 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, e
 		d.Alternates = nil // alone in its language, or the others are not in this bundle
 	}
 	link := func(q *content.Page) *Link {
-		l := &Link{Title: q.Label(), Href: content.Rel(p.Out, q.Out), Current: q == p}
+		l := &Link{Title: q.Label(), Href: content.Rel(from, q.Out), Current: q == p}
 		if q.ContentLang() != p.Lang {
 			l.Lang = q.ContentLang()
 		}

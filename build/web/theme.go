@@ -219,6 +219,7 @@ var codeStrings = []string{
 	"epub_toc", "epub_landmarks", "site_title", "dl_pdf", "dl_handout",
 	"dl_a5", "dl_imposed", "dl_large", "print_sign",
 	"credit_source", "credit_license", "credit_translated", "credit_original_print", "footer_license", "footer_privacy",
+	"bundle_online", "dl_bundle_more", // offline bundles
 }
 
 func writeVars(b *bytes.Buffer, p Palette) {

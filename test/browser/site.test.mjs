@@ -1619,13 +1619,17 @@ test('offline bundle, every language, file:// with the network blocked: chooser,
   if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
 });
 
-test('offline bundle, Dutch only, file:// with the network blocked: chooser, search, keyboard to the result, a switcher without links to fr/en', { timeout: TIMEOUT }, async (t) => {
+test('offline bundle, Dutch only, file:// with the network blocked: opens on the Dutch home, its booklets linked inside the zip, search, keyboard to the result, a switcher without links to fr/en', { timeout: TIMEOUT }, async (t) => {
   const zip = downloadZips().one('nl');
   const b = bundle(zip);
   const others = LANGS.filter((l) => l !== 'nl');
   const foreign = b.rels.filter((r) => others.some((l) => r.startsWith(`${l}/`) || r.startsWith(`assets/search-${l}.`)));
   assert.deepEqual(foreign, [], `${zip}: holds files of other languages`);
   assert.ok(b.has('nl/index.html'), `${zip}: no nl/index.html`);
+  const pdfs = b.rels.filter((r) => r.endsWith('.pdf'));
+  for (const edition of ['-a4.pdf', '-a5.pdf', '-a5-imposed.pdf', '-large-print.pdf']) {
+    assert.ok(pdfs.some((r) => r.startsWith('nl/print/') && r.endsWith(edition)), `${zip}: no nl/print/*${edition} (holds ${pdfs.join(', ')})`);
+  }
   const context = await newContext({}, (href) => href.startsWith('file:'));
   const log = watchContext(context);
   const problems = [];
@@ -1633,18 +1637,31 @@ test('offline bundle, Dutch only, file:// with the network blocked: chooser, sea
     const page = await context.newPage();
     await page.goto(b.url('index.html'), { waitUntil: 'load' });
     await settle(page);
-    const choices = await page.$$eval('main a[href]', (as) => as.map((a) => ({ lang: a.getAttribute('hreflang'), href: a.href })));
-    assert.deepEqual(choices.map((c) => c.lang), ['nl'], `${zip}: index.html: the chooser's links`);
-    await click(page.locator('main a[hreflang="nl"]'));
-    await page.waitForURL((u) => u.href === choices[0].href, { timeout: 10_000 });
-    await settle(page);
-    assert.equal(b.rel(page.url()), 'nl/index.html', `${zip}: the chooser's link`);
+    // index.html is the Dutch home itself: no chooser, no redirect.
+    const home = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      choices: document.querySelectorAll('#choices').length,
+      h1: document.querySelector('main h1')?.textContent.trim(),
+      current: document.querySelector('nav.langs [aria-current="page"]')?.getAttribute('lang'),
+      pdfs: [...document.querySelectorAll('a[href$=".pdf"]')].map((a) => ({ raw: a.getAttribute('href'), abs: a.href })),
+    }));
+    assert.equal(b.rel(page.url()), 'index.html', `${zip}: index.html went elsewhere (${page.url()}): want the home itself, not a redirect`);
+    assert.equal(home.lang, 'nl', `${zip}: index.html: <html lang="${home.lang}">`);
+    assert.equal(home.choices, 0, `${zip}: index.html is a chooser, not the Dutch home`);
+    assert.equal(home.current, 'nl', `${zip}: index.html: the switcher's current language`);
+    const nlHome = fs.readFileSync(path.join(b.root, 'nl/index.html'), 'utf8').match(/<h1>([^<]*)<\/h1>/)?.[1];
+    assert.equal(home.h1, nlHome, `${zip}: index.html's title is not nl/index.html's`);
+    // Every booklet of the zip is linked, and every PDF link names a file of the zip.
+    for (const l of home.pdfs) if (!b.has(b.rel(l.abs))) problems.push(`${zip}: index.html: PDF link ${l.raw} -> ${l.abs}: not in the bundle`);
+    const linked = new Set(home.pdfs.map((l) => b.rel(l.abs)));
+    for (const f of pdfs) if (!linked.has(f)) problems.push(`${zip}: index.html does not link ${f}, which the bundle holds`);
+    t.diagnostic(`${zip}: index.html is the Dutch home, ${home.pdfs.length} PDF links: ${[...linked].join(', ')}`);
     const sw = await page.evaluate(() => {
       const q = (s) => [...document.querySelectorAll(s)];
-      return { links: q('nav.langs a').map((a) => a.outerHTML), named: q('nav.langs [lang]:not(a)').map((e) => e.getAttribute('lang')) };
+      return { links: q('nav.langs a:not([data-leaves-bundle])').map((a) => a.outerHTML), named: q('nav.langs [lang]:not([aria-current])').map((e) => e.getAttribute('lang')) };
     });
-    assert.deepEqual(sw.links, [], `${zip}: nl/index.html: nav.langs links`);
-    for (const l of others) assert.ok(sw.named.includes(l), `${zip}: nl/index.html: nav.langs does not name ${l} (named: ${sw.named})`);
+    assert.deepEqual(sw.links, [], `${zip}: index.html: nav.langs links inside the bundle`);
+    for (const l of others) assert.ok(sw.named.includes(l), `${zip}: index.html: nav.langs does not name ${l} (named: ${sw.named})`);
     await searchAndFollow(page, b, 'nl', 'arrow', problems, t);
     problems.push(...offlineNoise(log, zip));
   } finally {
@@ -1677,8 +1694,12 @@ async function crawlBundle(t, zip, only) {
               const attr = e.hasAttribute('href') ? 'href' : e.hasAttribute('src') ? 'src' : 'action';
               return { tag: e.tagName.toLowerCase(), raw: e.getAttribute(attr), abs: e[attr] };
             }),
-            langLinks: q('nav.langs a').map((a) => a.getAttribute('hreflang') || a.getAttribute('href')),
-            langNamed: q('nav.langs [lang]:not(a)').map((e) => e.getAttribute('lang')),
+            // Links to the other languages on the site (base_url) leave the
+            // bundle on purpose, marked data-leaves-bundle: they name, not link.
+            langLinks: q('nav.langs a:not([data-leaves-bundle])').map((a) => a.getAttribute('hreflang') || a.getAttribute('href')),
+            langNamed: q('nav.langs [lang]:not(a), nav.langs a[data-leaves-bundle]').map((e) => e.getAttribute('lang')),
+            leaving: q('[data-leaves-bundle]').map((a) => ({ inLangs: !!a.closest('nav.langs'), href: a.href })),
+            pdfs: q('a[href$=".pdf"]').map((a) => a.href),
             hasSwitcher: q('nav.langs').length,
             offline: q('script[src*="offline."]').length,
             csp: [...window.__cspViolations],
@@ -1699,10 +1720,22 @@ async function crawlBundle(t, zip, only) {
   const problems = [];
   let links = 0;
   let offlineScripts = 0;
+  const pdfs = b.rels.filter((r) => r.endsWith('.pdf'));
+  const pdfLinked = new Set();
   for (const rel of b.pages) {
     const f = facts.get(rel);
     const where = `${zip}: ${rel}`;
     if (f.error) { problems.push(`${where}: could not be opened: ${f.error}`); continue; }
+    for (const l of f.leaving) {
+      if (!l.inLangs || !/^https?:/.test(l.href)) problems.push(`${where}: ${l.href} is marked data-leaves-bundle outside the language switcher`);
+    }
+    // Each page links the booklets of its language that the bundle holds.
+    const lang = rel === 'index.html' ? (only ?? null) : rel.split('/')[0];
+    for (const u of f.pdfs) pdfLinked.add(b.rel(u));
+    if (lang) {
+      const own = new Set(f.pdfs.map((u) => b.rel(u)));
+      for (const p of pdfs.filter((x) => x.startsWith(`${lang}/print/`))) if (!own.has(p)) problems.push(`${where}: does not link ${p}, which the bundle holds`);
+    }
     for (const m of f.csp) problems.push(`${where}: CSP violation: ${m}`);
     if (f.sw !== 0 && !String(f.sw).startsWith('unavailable')) problems.push(`${where}: ${f.sw} service worker registration(s) on file://`);
     offlineScripts += f.offline;
@@ -1725,12 +1758,14 @@ async function crawlBundle(t, zip, only) {
       const tf = facts.get(target);
       if (hash && tf?.ids && !tf.ids.includes(hash)) problems.push(`${where}: <${r.tag}> ${r.raw}: ${target} has no id "${hash}"`);
     }
-    if (only && rel.startsWith(`${only}/`)) {
+    if (only && (rel.startsWith(`${only}/`) || rel === 'index.html')) {
       if (!f.hasSwitcher) problems.push(`${where}: no nav.langs`);
       if (f.langLinks.length) problems.push(`${where}: nav.langs links to [${f.langLinks}] (want no link: they are not in this download)`);
       for (const l of LANGS.filter((x) => x !== only)) if (!f.langNamed.includes(l)) problems.push(`${where}: nav.langs does not name ${l}`);
     }
   }
+  for (const p of pdfs) if (!pdfLinked.has(p)) problems.push(`${zip}: ${p} is linked from no page`);
+  assert.ok(pdfs.length > 0, `${zip}: holds no PDF`);
   problems.push(...offlineNoise(log, zip));
   assert.ok(links > b.pages.length, `${zip}: only ${links} file: links and resources on ${b.pages.length} pages`);
   assert.ok(offlineScripts > 0, `${zip}: no page loads offline.*.js, so "no service worker on file://" proves nothing`);
