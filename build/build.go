@@ -296,7 +296,6 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		fn   func(...string) ([]byte, error)
 	}{
 		{"index.html", r.Chooser},
-		{"404.html", func(...string) ([]byte, error) { return r.NotFound() }},
 	} {
 		b, err := e.fn()
 		if err != nil {
@@ -321,6 +320,7 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 			out[lang+"/"+s.Key] = s.Data
 		}
 	}
+	pr.notFoundPages(out)
 	if pr.Problems.HasErrors() {
 		return res, pr.Problems.Err()
 	}
@@ -536,4 +536,38 @@ func dedupe(l diag.List) diag.List {
 	}
 	out.Sort()
 	return out
+}
+
+// notFoundPages adds the root 404.html and one per language (fr/404.html),
+// which the hosting snippets make the host serve for unknown addresses.
+// A page of the content with that name would be hidden: it is an error.
+func (pr *Project) notFoundPages(out map[string][]byte) {
+	for _, lang := range append([]string{""}, pr.Config.Codes()...) {
+		name := web.NotFoundPath(lang)
+		if _, taken := out[name]; taken {
+			src := sourceOf(pr.all, name)
+			if src == name { // a file copied as it is
+				src = "content/" + name
+			}
+			pr.Problems.Errorf(src, 0, "render", "%s is the address of the not-found page: rename the page or give it another slug", name)
+			continue
+		}
+		b, err := pr.Renderer.NotFound(lang)
+		if err != nil {
+			pr.Problems.Errorf(web.ThemeDir, 0, "render", "%v", err)
+			continue
+		}
+		out[name] = b
+	}
+}
+
+// hostOnly tells the files a host needs but offline copies do not: the
+// 404 pages, robots.txt and sitemap.xml. The service worker and the
+// bundles leave them out.
+func (pr *Project) hostOnly(name string) bool {
+	if name == "robots.txt" || name == "sitemap.xml" || name == "404.html" {
+		return true
+	}
+	lang, rest, _ := strings.Cut(name, "/")
+	return rest == "404.html" && pr.Config.Language(lang) != nil
 }

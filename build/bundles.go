@@ -41,7 +41,7 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 	all := &job{files: map[string][]byte{}}
 	for name, b := range out {
 		switch {
-		case name == "robots.txt" || name == "sitemap.xml" || name == "404.html":
+		case pr.hostOnly(name):
 			// for hosts only
 		case strings.HasSuffix(name, ".html"):
 			all.files[name] = strip(b)
