@@ -28,7 +28,7 @@ func nginx(b *strings.Builder, s *Site) {
 	}
 	fmt.Fprintf(b, "location ^~ %s {\n", s.Base)
 	b.WriteString(`    charset utf-8;
-    charset_types text/html text/css text/plain text/xml application/javascript text/javascript;
+    charset_types text/css text/plain text/xml application/javascript text/javascript;
     gzip on;
     gzip_types text/css text/plain text/xml application/javascript text/javascript image/svg+xml application/xml;
 `)
