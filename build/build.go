@@ -355,6 +355,15 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		out[name] = bytes.Replace(b, ph, r.Downloads(lang, name, downloads), 1)
 	}
 
+	if cfg.BaseURL != "" {
+		for _, lang := range append([]string{""}, cfg.Codes()...) {
+			name := web.NotFoundPath(lang)
+			if b, ok := out[name]; ok {
+				out[name] = web.Rebase(b, cfg.BasePath()+strings.TrimSuffix(name, "404.html"))
+			}
+		}
+	}
+
 	if err := pr.serviceWorker(out); err != nil {
 		return res, err
 	}
@@ -540,6 +549,8 @@ func dedupe(l diag.List) diag.List {
 
 // notFoundPages adds the root 404.html and one per language (fr/404.html),
 // which the hosting snippets make the host serve for unknown addresses.
+// With base_url, Render makes their links root-relative (web.Rebase) once
+// the download links are in.
 // A page of the content with that name would be hidden: it is an error.
 func (pr *Project) notFoundPages(out map[string][]byte) {
 	for _, lang := range append([]string{""}, pr.Config.Codes()...) {

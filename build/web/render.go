@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"html/template"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -743,12 +745,6 @@ func (r *Renderer) Chooser(only ...string) ([]byte, error) {
 // every language (Root), or one language's lang/404.html.
 type NotFoundData struct {
 	common
-	// Base is the folder of the page on its host ("/asbl/charte/fr/"),
-	// from base_url: a host serves a 404 page at any depth, where relative
-	// links would break. Empty without base_url: links then work where the
-	// page is served from its own folder. A path, not a full address, so
-	// that the base stays on the page's origin (CSP base-uri 'self').
-	Base  string
 	Root  bool
 	Title string
 	// Langs are the languages' texts of the root page.
@@ -775,13 +771,13 @@ func NotFoundPath(lang string) string {
 // NotFound renders a 404 page: with lang "", the root's, which says it in
 // every language and links each language's home; otherwise that
 // language's, in its words, with its header (search, menu, languages).
+// Its links are relative to its own folder, as every page's: a host serves
+// it at any depth, where they break, so with base_url the build passes it
+// through Rebase.
 func (r *Renderer) NotFound(lang string) ([]byte, error) {
 	cfg := r.site.Config
 	from := NotFoundPath(lang)
 	d := NotFoundData{Root: lang == ""}
-	if cfg.BaseURL != "" {
-		d.Base = cfg.BasePath() + strings.TrimSuffix(from, "404.html")
-	}
 	if d.Root {
 		d.common = r.common(cfg.DefaultLanguage, from)
 		var titles []string
@@ -819,6 +815,32 @@ func (r *Renderer) NotFound(lang string) ([]byte, error) {
 		d.Links = append(d.Links, l)
 	}
 	return r.execute(lang, "404.html", d)
+}
+
+// rebaseRe finds the address attributes the layouts write.
+var rebaseRe = regexp.MustCompile(`(\s(?:href|src|data-index)=")([^"]*)"`)
+
+// Rebase makes the relative addresses of a page found in folder dir of
+// its host ("/asbl/charte/fr/") root-relative ("/asbl/charte/fr/index.html"),
+// so that they work wherever the host serves it, as a 404 page is. Unlike
+// a <base> element, it leaves in-page links ("#main", the skip link) on
+// the page itself, and needs no full address (the page stays usable on
+// any host name the folder is served from).
+func Rebase(page []byte, dir string) []byte {
+	base, err := url.Parse(dir)
+	if err != nil {
+		return page
+	}
+	return rebaseRe.ReplaceAllFunc(page, func(m []byte) []byte {
+		sub := rebaseRe.FindSubmatch(m)
+		v := string(sub[2])
+		ref, err := url.Parse(html.UnescapeString(v))
+		if err != nil || v == "" || ref.Scheme != "" || ref.Host != "" || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "#") {
+			return m
+		}
+		abs := base.ResolveReference(ref).String()
+		return append(append(append([]byte(nil), sub[1]...), html.EscapeString(abs)...), '"')
+	})
 }
 
 // Robots returns robots.txt.
