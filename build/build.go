@@ -572,9 +572,9 @@ func (pr *Project) notFoundPages(out map[string][]byte) {
 	}
 }
 
-// hostOnly tells the files a host needs but offline copies do not: the
-// 404 pages, robots.txt and sitemap.xml. The service worker and the
-// bundles leave them out.
+// hostOnly tells the files a host needs but an offline copy does not: the
+// 404 pages, robots.txt and sitemap.xml. The bundles leave them out. (The
+// service worker keeps a language's 404 page with its other pages.)
 func (pr *Project) hostOnly(name string) bool {
 	if name == "robots.txt" || name == "sitemap.xml" || name == "404.html" {
 		return true

@@ -25,7 +25,7 @@ func (pr *Project) serviceWorker(out map[string][]byte) error {
 		h.Write(out[n])
 		lang, _, nested := strings.Cut(n, "/")
 		switch {
-		case pr.hostOnly(n):
+		case n == "robots.txt" || n == "sitemap.xml" || n == "404.html":
 		case nested && pr.Config.Language(lang) != nil:
 			files[lang] = append(files[lang], n)
 		case strings.HasPrefix(n, "assets/search-"):
