@@ -106,7 +106,7 @@ var Servers = []Server{
 	{"nginx", "a block to paste inside nginx's server { }", nginx},
 	{"apache", "the .htaccess of the site's folder: sobre hosting -server apache > public/.htaccess", apache},
 	{"netlify", "Netlify's _headers: sobre hosting -server netlify > public/_headers", netlifyHeaders},
-	{"netlify-redirects", "Netlify's _redirects, for a 404 page per language: ... > public/_redirects", netlifyRedirects},
+	{"netlify-redirects", "Netlify's _redirects (a 404 page per language): sobre hosting -server netlify-redirects > public/_redirects", netlifyRedirects},
 	{"cloudflare", "Cloudflare Pages' _headers: sobre hosting -server cloudflare > public/_headers", cloudflare},
 	{"github", "what GitHub Pages can and cannot do, and its 404.html and .nojekyll set-up", github},
 }
