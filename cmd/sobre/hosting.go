@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"sobre/build/config"
+	"sobre/build/diag"
 	"sobre/build/hosting"
 )
 
@@ -36,9 +37,9 @@ func cmdHosting(args []string, stdout, stderr io.Writer) int {
 	}
 	var site *hosting.Site
 	if cfg != nil {
-		var p = problems
-		site, problems = hosting.New(cfg, data)
-		problems = append(p, problems...)
+		var more diag.List
+		site, more = hosting.New(cfg, data)
+		problems.Add(more)
 	}
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
