@@ -300,7 +300,6 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		fn   func(...string) ([]byte, error)
 	}{
 		{"index.html", r.Chooser},
-		{"404.html", func(...string) ([]byte, error) { return r.NotFound() }},
 	} {
 		b, err := e.fn()
 		if err != nil {
@@ -325,6 +324,7 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 			out[lang+"/"+s.Key] = s.Data
 		}
 	}
+	pr.notFoundPages(out)
 	if pr.Problems.HasErrors() {
 		return res, pr.Problems.Err()
 	}
@@ -357,6 +357,15 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 			lang = name[:i]
 		}
 		out[name] = bytes.Replace(b, ph, r.Downloads(lang, name, downloads), 1)
+	}
+
+	if cfg.BaseURL != "" {
+		for _, lang := range append([]string{""}, cfg.Codes()...) {
+			name := web.NotFoundPath(lang)
+			if b, ok := out[name]; ok {
+				out[name] = web.Rebase(b, cfg.BasePath()+strings.TrimSuffix(name, "404.html"))
+			}
+		}
 	}
 
 	if err := pr.serviceWorker(out); err != nil {
@@ -540,4 +549,40 @@ func dedupe(l diag.List) diag.List {
 	}
 	out.Sort()
 	return out
+}
+
+// notFoundPages adds the root 404.html and one per language (fr/404.html),
+// which the hosting snippets make the host serve for unknown addresses.
+// With base_url, Render makes their links root-relative (web.Rebase) once
+// the download links are in.
+// A page of the content with that name would be hidden: it is an error.
+func (pr *Project) notFoundPages(out map[string][]byte) {
+	for _, lang := range append([]string{""}, pr.Config.Codes()...) {
+		name := web.NotFoundPath(lang)
+		if _, taken := out[name]; taken {
+			src := sourceOf(pr.all, name)
+			if src == name { // a file copied as it is
+				src = "content/" + name
+			}
+			pr.Problems.Errorf(src, 0, "render", "%s is the address of the not-found page: rename the page or give it another slug", name)
+			continue
+		}
+		b, err := pr.Renderer.NotFound(lang)
+		if err != nil {
+			pr.Problems.Errorf(web.ThemeDir, 0, "render", "%v", err)
+			continue
+		}
+		out[name] = b
+	}
+}
+
+// hostOnly tells the files a host needs but an offline copy does not: the
+// 404 pages, robots.txt and sitemap.xml. The bundles leave them out. (The
+// service worker keeps a language's 404 page with its other pages.)
+func (pr *Project) hostOnly(name string) bool {
+	if name == "robots.txt" || name == "sitemap.xml" || name == "404.html" {
+		return true
+	}
+	lang, rest, _ := strings.Cut(name, "/")
+	return rest == "404.html" && pr.Config.Language(lang) != nil
 }

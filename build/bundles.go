@@ -80,8 +80,7 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 	var pages []string
 	for name, b := range out {
 		switch {
-		case name == "robots.txt" || name == "sitemap.xml" || name == "404.html" ||
-			strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
+		case pr.hostOnly(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
 			// for hosts only
 		case strings.HasSuffix(name, ".html"):
 			pages = append(pages, name)

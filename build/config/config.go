@@ -374,3 +374,20 @@ func (c *Config) SigningDate() (time.Time, bool) {
 }
 
 func (l Language) String() string { return fmt.Sprintf("%s (%s)", l.Code, l.Name) }
+
+// BasePath is the path of BaseURL ("/asbl/charte/"), where the site lives
+// on its host; "/" when BaseURL is empty.
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || c.BaseURL == "" {
+		return "/"
+	}
+	p := u.EscapedPath()
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return p
+}

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"html/template"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -740,19 +742,106 @@ func (r *Renderer) Chooser(only ...string) ([]byte, error) {
 	return r.execute(def, "chooser.html", d)
 }
 
-// NotFoundData is what 404.html receives.
+// NotFoundData is what 404.html receives: the site's root 404.html, in
+// every language (Root), or one language's lang/404.html.
 type NotFoundData struct {
 	common
-	Base    string
-	Choices []Choice
+	Root  bool
+	Title string
+	// Langs are the languages' texts of the root page.
+	Langs    []NotFoundLang
+	Switcher []LangLink
+	Nav      []Link
+	// Links are where a reader goes on from a language's 404 page.
+	Links []Link
 }
 
-// NotFound renders public/404.html. A host serves it at any depth, where
-// relative links cannot work; with base_url set, a <base> fixes them.
-func (r *Renderer) NotFound() ([]byte, error) {
+// NotFoundLang is one language's part of the root 404 page.
+type NotFoundLang struct {
+	Code, Name, Title, Text, Home, Href string
+}
+
+// NotFoundPath is where the 404 page of lang goes; lang "" is the root's.
+func NotFoundPath(lang string) string {
+	if lang == "" {
+		return "404.html"
+	}
+	return lang + "/404.html"
+}
+
+// NotFound renders a 404 page: with lang "", the root's, which says it in
+// every language and links each language's home; otherwise that
+// language's, in its words, with its header (search, menu, languages).
+// Its links are relative to its own folder, as every page's: a host serves
+// it at any depth, where they break, so with base_url the build passes it
+// through Rebase.
+func (r *Renderer) NotFound(lang string) ([]byte, error) {
 	cfg := r.site.Config
-	d := NotFoundData{common: r.common(cfg.DefaultLanguage, "404.html"), Base: cfg.BaseURL, Choices: r.choices("404.html")}
-	return r.execute(cfg.DefaultLanguage, "404.html", d)
+	from := NotFoundPath(lang)
+	d := NotFoundData{Root: lang == ""}
+	if d.Root {
+		d.common = r.common(cfg.DefaultLanguage, from)
+		var titles []string
+		for _, l := range cfg.Languages {
+			s := r.strings[l.Code]
+			t := s.T("notfound_title", nil)
+			titles = append(titles, t)
+			d.Langs = append(d.Langs, NotFoundLang{Code: l.Code, Name: l.Name, Title: t,
+				Text: s.T("notfound_text", nil), Home: s.T("notfound_home", nil),
+				Href: content.Rel(from, l.Code+"/index.html")})
+		}
+		d.Title = strings.Join(titles, " · ")
+		return r.execute(cfg.DefaultLanguage, "404.html", d)
+	}
+	s := r.strings[lang]
+	d.common = r.common(lang, from)
+	d.Title = s.T("notfound_title", nil)
+	for _, l := range cfg.Languages {
+		d.Switcher = append(d.Switcher, LangLink{Code: l.Code, Name: l.Name, HrefLang: l.Code,
+			Href: content.Rel(from, l.Code+"/index.html"), Current: l.Code == lang})
+	}
+	for _, q := range r.nav[lang] {
+		l := Link{Title: q.Label(), Href: content.Rel(from, q.Out)}
+		if q.ContentLang() != lang {
+			l.Lang = q.ContentLang()
+		}
+		d.Nav = append(d.Nav, l)
+	}
+	d.Links = append(d.Links, Link{Title: s.T("notfound_home", nil), Href: d.Home})
+	if q := r.site.ByKey[lang][cfg.Index]; q != nil {
+		l := Link{Title: q.Label(), Href: content.Rel(from, q.Out)}
+		if q.ContentLang() != lang {
+			l.Lang = q.ContentLang()
+		}
+		d.Links = append(d.Links, l)
+	}
+	return r.execute(lang, "404.html", d)
+}
+
+// rebaseRe finds the address attributes the layouts write.
+var rebaseRe = regexp.MustCompile(`(\s(?:href|src|data-index)=")([^"]*)"`)
+
+// Rebase makes the relative addresses of a page found in folder dir of
+// its host ("/asbl/charte/fr/") root-relative ("/asbl/charte/fr/index.html"),
+// so that they work wherever the host serves it, as a 404 page is. Unlike
+// a <base> element, it leaves in-page links ("#main", the skip link) on
+// the page itself, and needs no full address (the page stays usable on
+// any host name the folder is served from).
+func Rebase(page []byte, dir string) []byte {
+	base, err := url.Parse(dir)
+	if err != nil {
+		return page
+	}
+	return rebaseRe.ReplaceAllFunc(page, func(m []byte) []byte {
+		sub := rebaseRe.FindSubmatch(m)
+		v := string(sub[2])
+		ref, err := url.Parse(html.UnescapeString(v))
+		if err != nil || v == "" || ref.Scheme != "" || ref.Host != "" || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "#") {
+			return m
+		}
+		abs := base.ResolveReference(ref).String()
+		return append(append(append([]byte(nil), sub[1]...), html.EscapeString(abs)...), '"')
+	})
 }
 
 // Robots returns robots.txt.

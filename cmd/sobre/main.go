@@ -9,6 +9,7 @@
 //	sobre status [-src DIR] [-strict] [-json]
 //	sobre new -lang LANG [-src DIR] content/fr/PAGE.md
 //	sobre stamp [-src DIR] content/LANG/PAGE.md…
+//	sobre hosting [-src DIR] [-server NAME]
 //	sobre version
 package main
 
@@ -46,6 +47,7 @@ Usage:
                                            what each translation lacks: missing, outdated pages, strings
   sobre new -lang LANG content/fr/PAGE.md  start a translation of a page
   sobre stamp content/LANG/PAGE.md…        record that translations match their current source
+  sobre hosting [-src DIR] [-server NAME]  print a web server's set-up (cache, headers, 404 pages)
   sobre version                            print the version
 
 Run "sobre <command> -h" for a command's options.
@@ -75,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdNew(args[1:], stdout, stderr)
 	case "stamp":
 		return cmdStamp(args[1:], stdout, stderr)
+	case "hosting":
+		return cmdHosting(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "sobre", versionString())
 		return 0
