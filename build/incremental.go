@@ -56,6 +56,7 @@ type Preview struct {
 	dlStale    bool
 	dlBuilt    bool
 	sw         []byte
+	pending    map[string]bool // languages whose search index is out of date
 }
 
 // pageState is what the preview knows of one page instance.
@@ -76,7 +77,7 @@ type Change struct {
 // bundles. When the sources fail to load, the preview holds the problems
 // and the next Update tries again.
 func NewPreview(ctx context.Context, opts Options) (*Preview, error) {
-	p := &Preview{opts: opts}
+	p := &Preview{opts: opts, pending: map[string]bool{}}
 	_, err := p.reload(ctx)
 	return p, err
 }
@@ -185,6 +186,7 @@ func (p *Preview) BuildDownloads(ctx context.Context) error {
 	if pr == nil || p.Problems().HasErrors() {
 		return p.Err()
 	}
+	p.Settle(ctx)
 	out := make(map[string][]byte, len(p.files))
 	for name, b := range p.files {
 		out[name] = b
@@ -233,6 +235,7 @@ func (p *Preview) Output(ctx context.Context) (map[string][]byte, error) {
 	if p.pr == nil {
 		return nil, p.Err()
 	}
+	p.Settle(ctx)
 	if p.DownloadsStale() {
 		if err := p.BuildDownloads(ctx); err != nil {
 			return nil, err
@@ -299,6 +302,7 @@ func (p *Preview) reload(ctx context.Context) (Change, error) {
 		return Change{Full: true}, err
 	}
 	p.sw, p.dlStale = nil, true
+	clear(p.pending)
 	if err != nil {
 		// Keep the last good pages on show, and the problems.
 		p.pr, p.pages = nil, nil
@@ -542,30 +546,10 @@ func (p *Preview) rerender(ctx context.Context, dirty []*content.Source) Change 
 		}
 	}
 
-	// The search index of each language that holds a changed page: every
-	// page of the language names it, by its hash.
-	langs := map[string]bool{}
+	// The search index of each language holding a changed page waits for
+	// Settle: the pages are ready first, with the index they had.
 	for _, in := range reparse {
-		langs[in.page.Lang] = true
-	}
-	renamed := map[string][2]string{}
-	for lang := range langs {
-		var prepared []search.Prepared
-		for _, in := range pr.all {
-			if in.page.Lang == lang {
-				prepared = append(prepared, in.search)
-			}
-		}
-		a := web.Hashed("assets/search-"+lang+".js", search.BuildPrepared(prepared, lang).Script(lang))
-		old := p.indexes[lang]
-		if a.Path == old.Path {
-			continue
-		}
-		p.indexes[lang] = a
-		pr.Renderer.SetSearchIndex(lang, a.Path)
-		delete(p.files, old.Path)
-		p.files[a.Path] = a.Data
-		renamed[lang] = [2]string{path.Base(old.Path), path.Base(a.Path)}
+		p.pending[in.page.Lang] = true
 	}
 
 	files := make(map[string][]byte, len(p.files))
@@ -581,17 +565,55 @@ func (p *Preview) rerender(ctx context.Context, dirty []*content.Source) Change 
 		}
 		p.store(in)
 	}
-	for lang, names := range renamed {
-		oldName, newName := []byte(names[0]), []byte(names[1])
+	return Change{Pages: len(render), Changed: changed}
+}
+
+// Settle rebuilds the search indexes an update left behind, and names
+// the new index in every page of its language (the name carries its
+// hash). It returns the files that changed.
+func (p *Preview) Settle(ctx context.Context) []string {
+	if p.pr == nil || len(p.pending) == 0 {
+		return nil
+	}
+	pr := p.pr
+	files := make(map[string][]byte, len(p.files))
+	for name, b := range p.files {
+		files[name] = b
+	}
+	var changed []string
+	for _, lang := range pr.Config.Codes() {
+		if !p.pending[lang] {
+			continue
+		}
+		delete(p.pending, lang)
+		var prepared []search.Prepared
 		for _, in := range pr.all {
-			if in.page.Lang != lang || inSet[in] || in.err != nil {
+			if in.page.Lang == lang {
+				prepared = append(prepared, in.search)
+			}
+		}
+		a := web.Hashed("assets/search-"+lang+".js", search.BuildPrepared(prepared, lang).Script(lang))
+		old := p.indexes[lang]
+		if a.Path == old.Path {
+			continue
+		}
+		p.indexes[lang] = a
+		pr.Renderer.SetSearchIndex(lang, a.Path)
+		delete(files, old.Path)
+		files[a.Path] = a.Data
+		changed = append(changed, old.Path, a.Path)
+		oldName, newName := []byte(path.Base(old.Path)), []byte(path.Base(a.Path))
+		for _, in := range pr.all {
+			if in.page.Lang != lang || in.err != nil {
 				continue
 			}
 			in.html = bytes.Replace(in.html, oldName, newName, 1)
 			files[in.page.Out] = p.finish(in.page.Out, in.html)
+			changed = append(changed, in.page.Out)
 		}
 	}
-	return Change{Pages: len(render), Changed: changed}
+	p.files, p.sw = files, nil
+	return changed
 }
 
 // store puts a rendered page into the files and checks its budget.
