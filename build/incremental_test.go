@@ -73,7 +73,9 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 			[]string{"fr/modules/page-0009.md"}, true, false},
 		{"deleted page", func() { os.Remove(file("fr/modules/page-0009.md")) },
 			[]string{"fr/modules/page-0009.md"}, true, false},
-		{"broken link", func() { write("fr/modules/page-0004.md", read("fr/modules/page-0004.md")+"\nVoir [rien](nulle-part.md).\n") },
+		{"broken link", func() {
+			write("fr/modules/page-0004.md", read("fr/modules/page-0004.md")+"\nVoir [rien](nulle-part.md).\n")
+		},
 			[]string{"fr/modules/page-0004.md"}, false, true},
 		{"broken link fixed", func() { replace("fr/modules/page-0004.md", "(nulle-part.md)", "(page-0001.md)") },
 			[]string{"fr/modules/page-0004.md"}, false, false},
