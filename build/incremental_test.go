@@ -160,3 +160,43 @@ func diffAt(a, b []byte) string {
 	}
 	return string(a[max(0, i-80):])
 }
+
+// TestPreviewGeneratedBlocks edits the repository's own charter and
+// glossary, which the self-assessment and the A–Z index are built from.
+func TestPreviewGeneratedBlocks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders the repository's site several times")
+	}
+	src := t.TempDir()
+	for _, d := range []string{"content", "i18n", "themes"} {
+		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join("..", d))); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join("..", "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(src, "site.toml"), cfg, 0o644)
+	ctx := context.Background()
+	opts := build.Options{Src: src, Defaults: sobre.Defaults, LiveReload: "/__sobre/reload.js"}
+	p, err := build.NewPreview(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) {
+		f := filepath.Join(src, "content", "fr", name)
+		b, err := os.ReadFile(f)
+		if err != nil || !strings.Contains(string(b), old) {
+			t.Fatalf("%s lacks %q (%v)", name, old, err)
+		}
+		os.WriteFile(f, []byte(strings.Replace(string(b), old, new, 1)), 0o644)
+		ch, err := p.Update(ctx, []string{"content/fr/" + name})
+		if err != nil || ch.Full {
+			t.Fatalf("%s: %+v %v", name, ch, err)
+		}
+		compare(t, ctx, p, opts, name, false)
+	}
+	edit("glossaire.md", "## IA générative {#ia-generative}", "## Zèbre numérique {#zebre}\n\nUn terme neuf pour l’index.\n\n## IA générative {#ia-generative}")
+	edit("charte.md", "\n- ", "\n- Nous relisons chaque texte avant de le publier.\n- ")
+}
