@@ -210,6 +210,9 @@ func (p *Preview) BuildDownloads(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err // stopped: an edit came
+	}
 	if cfg.Outputs.Bundles {
 		more, err := pr.bundles(ctx, out, p.indexes)
 		if err != nil {

@@ -92,6 +92,10 @@ type server struct {
 	files   atomic.Pointer[map[string][]byte]
 	hub     *hub
 	allowed func(host string) bool
+	// stopDownloads cancels the background build of the downloads, so
+	// that an edit never waits for it.
+	dlMu          sync.Mutex
+	stopDownloads context.CancelFunc
 }
 
 // Run serves until ctx is done.
@@ -165,6 +169,7 @@ func Run(ctx context.Context, opts Options) error {
 				continue
 			}
 			changed[filepath.ToSlash(rel)] = true
+			s.cancelDownloads()
 			if timer != nil {
 				timer.Stop()
 			}
@@ -245,14 +250,29 @@ func (s *server) update(names []string) Event {
 	return e
 }
 
-// downloads builds the booklets and bundles in the background.
+// downloads builds the booklets and bundles in the background, until an
+// edit comes: they are built again when one is asked for.
 func (s *server) downloads() {
+	ctx, cancel := context.WithCancel(s.ctx)
+	s.dlMu.Lock()
+	s.stopDownloads = cancel
+	s.dlMu.Unlock()
+	defer s.cancelDownloads()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.p.DownloadsStale() && s.p.Err() == nil {
-		if s.p.BuildDownloads(s.ctx) == nil {
+	if ctx.Err() == nil && s.p.DownloadsStale() && s.p.Err() == nil {
+		if s.p.BuildDownloads(ctx) == nil {
 			s.publish()
 		}
+	}
+}
+
+func (s *server) cancelDownloads() {
+	s.dlMu.Lock()
+	defer s.dlMu.Unlock()
+	if s.stopDownloads != nil {
+		s.stopDownloads()
+		s.stopDownloads = nil
 	}
 }
 
