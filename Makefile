@@ -60,8 +60,11 @@ test-epub: site
 test: lint test-go check-content test-epub test-browser
 
 # Times full builds of a synthetic corpus (3×100 and 3×1000 pages), to disk
-# (BenchmarkBuild) and in memory (BenchmarkRender).
+# (BenchmarkBuild) and in memory (BenchmarkRender), and the preview's
+# rebuild after one page edit (BenchmarkServeEdit, what sobre serve does
+# between a save and the reload).
 bench: $(BIN)
+	$(GO) test -run '^$$' -bench 'BenchmarkServeEdit' -benchtime 20x ./build/
 	$(GO) test -run '^$$' -bench 'BenchmarkBuild|BenchmarkRender|BenchmarkBooklets' -benchtime 3x -benchmem ./build/
 	rm -rf .bench && $(GO) run ./build/corpus/gen -pages 1000 -out .bench/corpus
 	$(BIN) build -src .bench/corpus -out .bench/public | tail -n 3

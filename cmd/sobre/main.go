@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"syscall"
 	"time"
 
 	"sobre"
@@ -62,7 +63,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (a service manager, kill) stops as Ctrl+C does: the deferred
+	// clean-ups run.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	switch args[0] {
 	case "build":
@@ -204,7 +207,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	err := serve.Run(ctx, serve.Options{
 		Src: *src, Addr: *addr, Defaults: sobre.Defaults,
-		Report: func(res *build.Result, err error, out string) { report(res, err, out, stdout, stderr) },
+		Report: func(e serve.Event) { reportPreview(e, stdout, stderr) },
 		Log:    stderr,
 	})
 	if err != nil && !errors.Is(err, context.Canceled) {
@@ -212,4 +215,29 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	return 0
+}
+
+// reportPreview prints the outcome of a preview build or update.
+func reportPreview(e serve.Event, stdout, stderr io.Writer) {
+	for _, p := range e.Problems {
+		fmt.Fprintln(stderr, p)
+	}
+	if e.Err != nil {
+		var be *diag.BuildError
+		if errors.As(e.Err, &be) {
+			fmt.Fprintf(stderr, "sobre serve: %d error(s); the last good version stays on show\n", len(be.Problems))
+		} else {
+			fmt.Fprintln(stderr, "sobre serve:", e.Err)
+		}
+		return
+	}
+	what := fmt.Sprintf("%d %s re-rendered", e.Pages, plural(e.Pages, "page"))
+	if e.Full {
+		pages := 0
+		for _, l := range e.Langs {
+			pages += l.Pages
+		}
+		what = fmt.Sprintf("%d %s rendered", pages, plural(pages, "page"))
+	}
+	fmt.Fprintf(stdout, "%s in %s\n", what, ms(e.Duration))
 }
