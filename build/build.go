@@ -347,24 +347,9 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		}
 		downloads = append(downloads, more...)
 	}
-	ph := []byte(web.DownloadsPlaceholder)
 	for name, b := range out {
-		if !strings.HasSuffix(name, ".html") || !bytes.Contains(b, ph) {
-			continue
-		}
-		lang := cfg.DefaultLanguage
-		if i := strings.IndexByte(name, '/'); i > 0 && cfg.Language(name[:i]) != nil {
-			lang = name[:i]
-		}
-		out[name] = bytes.Replace(b, ph, r.Downloads(lang, name, downloads), 1)
-	}
-
-	if cfg.BaseURL != "" {
-		for _, lang := range append([]string{""}, cfg.Codes()...) {
-			name := web.NotFoundPath(lang)
-			if b, ok := out[name]; ok {
-				out[name] = web.Rebase(b, cfg.BasePath()+strings.TrimSuffix(name, "404.html"))
-			}
+		if strings.HasSuffix(name, ".html") {
+			out[name] = pr.finish(name, b, downloads)
 		}
 	}
 
@@ -551,6 +536,33 @@ func dedupe(l diag.List) diag.List {
 	return out
 }
 
+// finish completes a rendered page: its download links, with the files'
+// sizes, and for a not-found page with base_url, links from the site's
+// folder (it is served at any address).
+func (pr *Project) finish(name string, b []byte, downloads []web.Download) []byte {
+	cfg := pr.Config
+	if ph := []byte(web.DownloadsPlaceholder); bytes.Contains(b, ph) {
+		lang := cfg.DefaultLanguage
+		if i := strings.IndexByte(name, '/'); i > 0 && cfg.Language(name[:i]) != nil {
+			lang = name[:i]
+		}
+		b = bytes.Replace(b, ph, pr.Renderer.Downloads(lang, name, downloads), 1)
+	}
+	if cfg.BaseURL != "" && pr.isNotFound(name) {
+		b = web.Rebase(b, cfg.BasePath()+strings.TrimSuffix(name, "404.html"))
+	}
+	return b
+}
+
+// isNotFound tells the root 404.html and each language's.
+func (pr *Project) isNotFound(name string) bool {
+	if name == "404.html" {
+		return true
+	}
+	lang, rest, _ := strings.Cut(name, "/")
+	return rest == "404.html" && pr.Config.Language(lang) != nil
+}
+
 // notFoundPages adds the root 404.html and one per language (fr/404.html),
 // which the hosting snippets make the host serve for unknown addresses.
 // With base_url, Render makes their links root-relative (web.Rebase) once
@@ -580,9 +592,5 @@ func (pr *Project) notFoundPages(out map[string][]byte) {
 // 404 pages, robots.txt and sitemap.xml. The bundles leave them out. (The
 // service worker keeps a language's 404 page with its other pages.)
 func (pr *Project) hostOnly(name string) bool {
-	if name == "robots.txt" || name == "sitemap.xml" || name == "404.html" {
-		return true
-	}
-	lang, rest, _ := strings.Cut(name, "/")
-	return rest == "404.html" && pr.Config.Language(lang) != nil
+	return name == "robots.txt" || name == "sitemap.xml" || pr.isNotFound(name)
 }

@@ -214,7 +214,7 @@ func (p *Preview) BuildDownloads(ctx context.Context) error {
 		return err // stopped: an edit came
 	}
 	if cfg.Outputs.Bundles {
-		more, err := pr.bundles(ctx, out, p.indexes)
+		more, err := pr.bundles(ctx, out, p.indexes, downloads)
 		if err != nil {
 			return err
 		}
@@ -341,8 +341,10 @@ func (p *Preview) reload(ctx context.Context) (Change, error) {
 	if b, err := pr.Renderer.Chooser(); err == nil {
 		p.raw["index.html"] = b
 	}
-	if b, err := pr.Renderer.NotFound(); err == nil {
-		p.raw["404.html"] = b
+	for _, lang := range append([]string{""}, pr.Config.Codes()...) {
+		if b, err := pr.Renderer.NotFound(lang); err == nil {
+			p.raw[web.NotFoundPath(lang)] = b
+		}
 	}
 	// Tell each page's own problems from the site's, so an edit replaces
 	// the page's alone.
@@ -614,6 +616,12 @@ func (p *Preview) Settle(ctx context.Context) []string {
 			files[in.page.Out] = p.finish(in.page.Out, in.html)
 			changed = append(changed, in.page.Out)
 		}
+		// The language's not-found page has the search form too.
+		if nf := web.NotFoundPath(lang); p.raw[nf] != nil {
+			p.raw[nf] = bytes.Replace(p.raw[nf], oldName, newName, 1)
+			files[nf] = p.finish(nf, p.raw[nf])
+			changed = append(changed, nf)
+		}
 	}
 	p.files, p.sw = files, nil
 	return changed
@@ -634,16 +642,7 @@ func (p *Preview) store(in *instance) {
 
 // finish fills a page's download links, as the end of Render does.
 func (p *Preview) finish(name string, b []byte) []byte {
-	ph := []byte(DownloadsPlaceholder)
-	if !bytes.Contains(b, ph) {
-		return b
-	}
-	cfg := p.pr.Config
-	lang := cfg.DefaultLanguage
-	if i := strings.IndexByte(name, '/'); i > 0 && cfg.Language(name[:i]) != nil {
-		lang = name[:i]
-	}
-	return bytes.Replace(b, ph, p.pr.Renderer.Downloads(lang, name, p.downloads), 1)
+	return p.pr.finish(name, b, p.downloads)
 }
 
 // DownloadsPlaceholder is web's, named here for the preview.

@@ -95,9 +95,6 @@ func TestLinksInsideTheSiteWork(t *testing.T) {
 	if string(files["fr/notes.txt"]) != "partagé" || string(files["en/notes.txt"]) != "partagé" {
 		t.Errorf("the linked file is not published: %q", files["fr/notes.txt"])
 	}
-	if !bytes.Contains(files["sw.js"], []byte("notes.txt")) {
-		t.Error("the service worker does not list the linked file")
-	}
 	if l := leaks(t, out); len(l) > 0 {
 		t.Errorf("files from outside the site in %v", l)
 	}

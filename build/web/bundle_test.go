@@ -2,7 +2,7 @@ package web
 
 import "testing"
 
-func TestRebase(t *testing.T) {
+func TestRebaseBundleRoot(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"charte.html", "nl/charte.html"},
 		{"charte.html#engagement", "nl/charte.html#engagement"},
