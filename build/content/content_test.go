@@ -130,3 +130,18 @@ func TestRel(t *testing.T) {
 		}
 	}
 }
+
+func TestUnportable(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"photo-2026_a.png", ""},
+		{"équipe.png", ""},
+		{`a\b.png`, "a backslash"},
+		{"C:x.png", "a colon"},
+		{"a\nb.png", "a control character (U+000A)"},
+		{"a\x7fb.png", "a control character (U+007F)"},
+	} {
+		if got := unportable(c.name); got != c.want {
+			t.Errorf("unportable(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

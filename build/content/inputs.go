@@ -88,6 +88,10 @@ type inputs struct {
 // read checks the file at p (a content path) and reads it, or returns
 // false with the problem recorded.
 func (in *inputs) read(fsys fs.FS, p string, d fs.DirEntry, problems *diag.List) ([]byte, bool) {
+	if bad := unportable(path.Base(p)); bad != "" {
+		problems.Errorf(p, 0, "content", "the file name contains %s, which other systems (Windows, zip tools) read otherwise: rename the file with letters, digits, - and _", bad)
+		return nil, false
+	}
 	ext := strings.ToLower(path.Ext(p))
 	if what, ok := refusedExt[ext]; ok {
 		switch ext {
@@ -247,4 +251,22 @@ func Size(n int64) string {
 
 func megapixels(n int64) string {
 	return fmt.Sprintf("%.1f megapixels", float64(n)/1e6)
+}
+
+// unportable names what in a file name would make its copy in a zip, on
+// a USB stick formatted for Windows or in a web address mean something
+// else: a backslash (a folder separator), a colon (a drive), a control
+// character (a line break in a listing). It returns "" for a good name.
+func unportable(name string) string {
+	for _, r := range name {
+		switch {
+		case r == '\\':
+			return "a backslash"
+		case r == ':':
+			return "a colon"
+		case r < 0x20 || r == 0x7f:
+			return fmt.Sprintf("a control character (U+%04X)", r)
+		}
+	}
+	return ""
 }

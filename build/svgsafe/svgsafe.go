@@ -115,11 +115,17 @@ func (s *sanitizer) token(tok xml.Token) error {
 			s.style.Write(t)
 			return nil
 		}
-		if len(s.scopes) == 0 && len(bytes.TrimSpace(t)) > 0 {
-			return errors.New("not a well-formed SVG file: text outside the <svg> element")
+		if len(s.scopes) == 0 {
+			if len(bytes.TrimSpace(t)) > 0 {
+				return errors.New("not a well-formed SVG file: text outside the <svg> element")
+			}
+			// Outside the root only white space may stand, and as it is:
+			// a character reference there is not well-formed.
+			s.out.Write(t)
+			return nil
 		}
 		s.flush(false)
-		xml.EscapeText(&s.out, t)
+		escapeText(&s.out, t)
 	case xml.Comment:
 		if bytes.Contains(t, []byte("--")) {
 			return nil // cannot be written back as a comment; it says nothing the drawing needs
@@ -487,4 +493,24 @@ func short(s string) string {
 		return s[:57] + "…"
 	}
 	return s
+}
+
+// escapeText writes text as character data, keeping line breaks and tabs
+// as they are (xml.EscapeText writes them as references, which the
+// drawing does not need and a reader of the file would rather not see).
+func escapeText(w *bytes.Buffer, t []byte) {
+	for _, c := range t {
+		switch c {
+		case '&':
+			w.WriteString("&amp;")
+		case '<':
+			w.WriteString("&lt;")
+		case '>':
+			w.WriteString("&gt;")
+		case '\r':
+			w.WriteString("&#xD;")
+		default:
+			w.WriteByte(c)
+		}
+	}
 }

@@ -200,3 +200,17 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+// TestSanitizeLineBreaks keeps line breaks as they are: a character
+// reference after the root element is not well-formed XML (epubcheck
+// refused every diagram of the e-books for it).
+func TestSanitizeLineBreaks(t *testing.T) {
+	in := "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\">\n<text>a &amp; b\n</text>\n</svg>\n"
+	out, _, err := Sanitize([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(out); strings.Contains(s, "&#x") || !strings.HasSuffix(s, "</svg>\n") || !strings.Contains(s, "a &amp; b\n</text>") {
+		t.Errorf("got %q", s)
+	}
+}
