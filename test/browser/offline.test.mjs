@@ -51,13 +51,15 @@ function find(dir, re) {
 const CHARTER = { fr: 'fr/charte.html', nl: 'nl/charter.html', en: 'en/charter.html' };
 for (const rel of Object.values(CHARTER)) assert.ok(fs.existsSync(path.join(SITE, rel)), `${rel} is missing`);
 /** The .html pages of a language, from the site root. */
+/** The language's pages the worker keeps: all but its not-found page. */
 function pagesOf(lang) {
   const out = [];
   const walk = (rel) => {
     for (const e of fs.readdirSync(path.join(SITE, rel), { withFileTypes: true })) {
       const r = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(r);
-      else if (e.name.endsWith('.html')) out.push(r);
+      // The not-found page is the host's, for addresses that do not exist.
+      else if (e.name.endsWith('.html') && r !== `${lang}/404.html`) out.push(r);
     }
   };
   walk(lang);
