@@ -495,16 +495,21 @@ func (w *writer) install(changed []string, staged map[string]string) error {
 	return nil
 }
 
-// removeStale deletes the listed files the new site lacks, then the folders
-// they leave empty. Only regular files and links, in real folders, go:
+// removeStale deletes the listed files the new site lacks, in the reverse
+// order of install, then the folders they leave empty. Only regular files and links, in real folders, go:
 // Remove never follows the last link, and a folder a host put there stays.
 func (w *writer) removeStale(fresh map[string]bool) int {
+	var stale []string
+	for _, n := range sorted(w.old) {
+		if !fresh[n] {
+			stale = append(stale, n)
+		}
+	}
+	// Pages go first: a page on its way out still refers to old assets.
+	sort.SliceStable(stale, func(i, j int) bool { return w.rank(stale[i]) > w.rank(stale[j]) })
 	removed := 0
 	dirs := map[string]bool{}
-	for _, n := range sorted(w.old) {
-		if fresh[n] {
-			continue
-		}
+	for _, n := range stale {
 		for d := path.Dir(n); d != "."; d = path.Dir(d) {
 			dirs[d] = true
 		}
