@@ -53,7 +53,8 @@ type Stats struct {
 }
 
 // Check refuses an output folder that would destroy or swallow the site's
-// sources, before anything is loaded. It returns out resolved through
+// sources, or that holds files sobre does not own, before anything is
+// loaded. It returns out resolved through
 // symbolic links: a symlinked out is kept and written through.
 func Check(src, out string) (string, error) {
 	rs, err := resolve(src)
@@ -76,7 +77,22 @@ func Check(src, out string) (string, error) {
 			return "", fmt.Errorf("output folder %s lies inside the site's sources (%s): choose another -out, such as %s", out, filepath.Join(src, s), public)
 		}
 	}
-	return ro, nil
+	return ro, owned(out, ro)
+}
+
+// owned checks, reading only, that sobre may write in the folder dir (if it
+// exists): its manifest is sound, or it holds nothing but a host's files.
+// Write checks again, under the lock; this tells before the build's work.
+func owned(out, dir string) error {
+	root, err := os.OpenRoot(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return (&writer{root: root, out: out}).readManifest()
 }
 
 // inside says whether p is dir or lies under it (both absolute and clean).

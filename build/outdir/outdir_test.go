@@ -393,3 +393,15 @@ func FuzzManifest(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckRefusesForeignFirst(t *testing.T) {
+	src, out := t.TempDir(), t.TempDir()
+	put(t, out, map[string]string{"CNAME": "ex.org", "blog/post.html": "p"})
+	if _, err := Check(src, out); err == nil || !strings.Contains(err.Error(), "(blog/) and no .sobre-manifest") {
+		t.Errorf("got %v", err)
+	}
+	mustWrite(t, filepath.Join(out, "blog/site"), map[string]string{"index.html": "1"})
+	if _, err := Check(src, filepath.Join(out, "blog/site")); err != nil {
+		t.Errorf("a folder sobre wrote: %v", err)
+	}
+}
