@@ -20,6 +20,7 @@ import (
 	"sobre/build/diag"
 	"sobre/build/i18n"
 	"sobre/build/markup"
+	"sobre/build/outdir"
 	"sobre/build/resolve"
 	"sobre/build/search"
 	"sobre/build/web"
@@ -412,7 +413,7 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 // output is untouched and the error lists every problem found.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	if err := checkOut(opts.Src, opts.Out); err != nil {
+	if _, err := outdir.Check(opts.Src, opts.Out); err != nil {
 		return nil, err
 	}
 	res := &Result{}
@@ -438,7 +439,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if len(res.Heaviest) > 5 {
 		res.Heaviest = res.Heaviest[:5]
 	}
-	if err := writeAtomic(opts.Out, out.Files, opts.Verbose); err != nil {
+	if _, err := outdir.Write(opts.Out, out.Files, opts.Verbose); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", opts.Out, err)
 	}
 	for _, b := range out.Files {

@@ -489,17 +489,50 @@ func TestOverridesAndSettings(t *testing.T) {
 	}
 }
 
+// TestRefusesDangerousOutput: an output folder that holds, or lies in, the
+// sources, or holds a host's files without a manifest, is refused and left
+// as it was; a linked output is written through, the link kept.
 func TestRefusesDangerousOutput(t *testing.T) {
 	src := writeTree(t, map[string]string{"content/fr/index.md": page("A", "index.md"), "notes.txt": "mine"})
-	if _, err := doBuild(t, src, src); err == nil {
-		t.Error("building into the site folder must be refused")
+	webroot := writeTree(t, map[string]string{".git/HEAD": "ref", "CNAME": "ex.org", ".htaccess": "x", ".well-known/a": "x", "blog/post.html": "p", "index.html": "old"})
+	for _, c := range []struct{ name, out, want string }{
+		{"the site folder", src, "holds the site's sources"},
+		{"its parent", filepath.Dir(src), "holds the site's sources"},
+		{"a source file", filepath.Join(src, "content/fr/index.md"), "is a file, not a folder"},
+		{"inside content", filepath.Join(src, "content/public"), "lies inside the site's sources"},
+		{"a web root", webroot, "holds files sobre did not write (blog/, index.html)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			before := []map[string][]byte{readTree(t, src), readTree(t, webroot)}
+			if _, err := doBuild(t, src, c.out); err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v, want %q", err, c.want)
+			}
+			for i, dir := range []string{src, webroot} {
+				after := readTree(t, dir)
+				for n, b := range before[i] {
+					if !bytes.Equal(after[n], b) {
+						t.Errorf("%s changed", n)
+					}
+				}
+				if len(after) != len(before[i]) {
+					t.Errorf("%s: %d files instead of %d", dir, len(after), len(before[i]))
+				}
+			}
+		})
 	}
-	other := writeTree(t, map[string]string{"thesis.odt": "precious"})
-	if _, err := doBuild(t, src, other); err == nil || !strings.Contains(err.Error(), "did not write") {
-		t.Errorf("a folder of other files must be refused, got %v", err)
+	target := t.TempDir()
+	link := filepath.Join(t.TempDir(), "public")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(other, "thesis.odt")); err != nil {
-		t.Error("the user's file was lost")
+	if _, err := doBuild(t, src, link); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Error("the linked output was replaced")
+	}
+	if _, err := os.Stat(filepath.Join(target, "fr/index.html")); err != nil {
+		t.Error("nothing written through the link")
 	}
 }
 
