@@ -28,21 +28,25 @@ import (
 // Each file is an archive (as in testdata/check). Its files are a site,
 // laid over testdata/gallery/base.txt unless the comment says "base:
 // none"; files under out/ are a host's own, put in the output folder just
-// before the run. The comment's lines of the form "key: value" are
-// directives:
+// before the run; files under root/ go beside the site and the output.
+// The comment's lines of the form "key: value" are directives:
 //
 //	run: ARGS            sobre's arguments (default: build -src $SRC -out $OUT)
 //	exit: N              the exit status wanted (default 0)
 //	before: build        build the base site into $OUT first; a failing run
 //	                     must then leave $OUT exactly as that build wrote it
-//	link: PATH -> TARGET a symbolic link in the site folder
+//	link: PATH -> TARGET a symbolic link in the site folder (or at an absolute PATH)
+//	mkdir: DIR           a folder made before the run
 //	png: PATH WxH        a PNG whose header declares W×H pixels (a few hundred bytes)
 //	sparse: PATH SIZE    a sparse file of SIZE bytes (50MB, 5MB…)
 //	alloc: N MB          the most memory the run may allocate
 //	lacks: PATH TEXT     the output file PATH must not contain TEXT
+//	exists: PATH         PATH exists after the run (missing: it does not;
+//	                     islink: it is still a symbolic link)
 //
-// $SRC, $OUT and $OUTSIDE (a folder beside the site holding secret.txt)
-// are replaced in directives. The "want" section lists lines the output
+// $SRC, $OUT, $ROOT (the folder holding both) and $OUTSIDE (a folder
+// beside the site holding secret.txt) are replaced in directives. A build
+// must never change the site folder. The "want" section lists lines the output
 // (stdout then stderr, with the folders written $SRC and $OUT) must
 // contain, one per line.
 func TestGallery(t *testing.T) {
@@ -81,7 +85,7 @@ func runCase(t *testing.T, base, a archive) {
 	outside := filepath.Join(root, "outside")
 	must(t, os.MkdirAll(outside, 0o755))
 	must(t, os.WriteFile(filepath.Join(outside, "secret.txt"), []byte(secret+"\n"), 0o644))
-	expand := strings.NewReplacer("$SRC", src, "$OUT", out, "$OUTSIDE", outside).Replace
+	expand := strings.NewReplacer("$SRC", src, "$OUT", out, "$OUTSIDE", outside, "$ROOT", root).Replace
 
 	dirs := directives(a.comment)
 	if dirs.get("base") != "none" {
@@ -102,6 +106,8 @@ func runCase(t *testing.T, base, a archive) {
 		if rest, ok := strings.CutPrefix(f.name, "out/"); ok {
 			dir, name = out, rest
 			host = append(host, rest)
+		} else if rest, ok := strings.CutPrefix(f.name, "root/"); ok {
+			dir, name = root, rest
 		}
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		must(t, os.MkdirAll(filepath.Dir(p), 0o755))
@@ -116,10 +122,15 @@ func runCase(t *testing.T, base, a archive) {
 				t.Fatalf("link: %q: want PATH -> TARGET", v)
 			}
 			p := filepath.Join(src, filepath.FromSlash(from))
+			if filepath.IsAbs(from) {
+				p = from
+			}
 			must(t, os.MkdirAll(filepath.Dir(p), 0o755))
 			if err := os.Symlink(to, p); err != nil {
 				t.Skip("no symbolic links here:", err)
 			}
+		case "mkdir":
+			must(t, os.MkdirAll(v, 0o755))
 		case "png":
 			p, size, _ := strings.Cut(v, " ")
 			ws, hs, _ := strings.Cut(size, "x")
@@ -135,6 +146,7 @@ func runCase(t *testing.T, base, a archive) {
 	}
 
 	before := snapshot(t, out)
+	sources := snapshot(t, src)
 	hostBefore := map[string][]byte{}
 	for _, h := range host {
 		hostBefore[h] = before[h]
@@ -181,6 +193,22 @@ func runCase(t *testing.T, base, a archive) {
 	}
 	if code != 0 && dirs.get("before") == "build" && !sameTree(before, after) {
 		t.Errorf("a failed build changed the previous output:\n%s", treeDiff(before, after))
+	}
+	if args[0] == "build" && !sameTree(sources, snapshot(t, src)) {
+		t.Errorf("the build changed the site folder:\n%s", treeDiff(sources, snapshot(t, src)))
+	}
+	for _, d := range dirs {
+		p := expand(d.value)
+		_, err := os.Stat(p)
+		fi, lerr := os.Lstat(p)
+		switch {
+		case d.key == "exists" && err != nil:
+			t.Errorf("%s is missing", p)
+		case d.key == "missing" && lerr == nil:
+			t.Errorf("%s is still there", p)
+		case d.key == "islink" && (lerr != nil || fi.Mode()&fs.ModeSymlink == 0):
+			t.Errorf("%s is no longer a symbolic link", p)
+		}
 	}
 	for name, b := range after {
 		if bytes.Contains(b, []byte(secret)) {
