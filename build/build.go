@@ -159,41 +159,10 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 			pr.all = append(pr.all, &instance{page: pg})
 		}
 	}
-	values := map[string]map[string]string{}
-	labels := map[string]map[string]string{}
-	for _, lang := range cfg.Codes() {
-		s := r.Strings(lang)
-		v := map[string]string{"organisation": cfg.Organisation.Name}
-		if t, ok := cfg.SigningDate(); ok {
-			v["date"] = web.FormatDate(s, t)
-		}
-		values[lang] = v
-		m := map[string]string{"level1": s.T("level1", nil), "level2": s.T("level2", nil)}
-		for _, n := range markup.BlankNames {
-			m["blank."+n] = s.T("blank."+n, nil)
-		}
-		for _, n := range markup.CalloutTypes {
-			m["callout."+n] = s.T("callout."+n, nil)
-		}
-		labels[lang] = m
-	}
-	lintOpts := check.Options{MinReadability: cfg.Readability}
+	labels, values := parseStrings(pr)
 	parallel(ctx, pr.all, func(in *instance) {
 		t := time.Now()
-		src := in.page.Source
-		cl := src.Lang
-		in.doc = markup.Parse(src.Body, markup.Options{
-			Lang: cl, File: src.File, LineOffset: src.BodyLine - 1,
-			Labels: labels[cl], Values: values[cl], ReservedIDs: web.ReservedIDs,
-			Glossary:     content.Rel(in.page.Key, cfg.Glossary),
-			SortSections: in.page.Key == cfg.Glossary,
-		})
-		in.search = search.Prepare(search.Page{Title: src.Front.Title, URL: strings.TrimPrefix(in.page.Out, in.page.Lang+"/"), Lang: cl, Doc: in.doc})
-		if !in.page.Fallback { // a fallback's source is linted in its own tree
-			o := lintOpts
-			o.PageMin = src.Front.MinReadability
-			in.lint, in.measure = check.Lint(in.doc, src.File, cl, o)
-		}
+		pr.parse(in, labels, values)
 		in.dur += time.Since(t)
 	})
 	if err := ctx.Err(); err != nil {
@@ -215,6 +184,52 @@ func Load(ctx context.Context, opts Options) (*Project, error) {
 	}
 	pr.Problems = dedupe(pr.Problems)
 	return pr, nil
+}
+
+// parse parses one page instance's Markdown, prepares its search entry
+// and runs the content rules on it (a fallback's source is linted in its
+// own tree).
+func (pr *Project) parse(in *instance, labels, values map[string]map[string]string) {
+	cfg := pr.Config
+	src := in.page.Source
+	cl := src.Lang
+	in.doc = markup.Parse(src.Body, markup.Options{
+		Lang: cl, File: src.File, LineOffset: src.BodyLine - 1,
+		Labels: labels[cl], Values: values[cl], ReservedIDs: web.ReservedIDs,
+		Glossary:     content.Rel(in.page.Key, cfg.Glossary),
+		SortSections: in.page.Key == cfg.Glossary,
+	})
+	in.search = search.Prepare(search.Page{Title: src.Front.Title, URL: strings.TrimPrefix(in.page.Out, in.page.Lang+"/"), Lang: cl, Doc: in.doc})
+	in.lint, in.measure = nil, check.PageReport{}
+	if !in.page.Fallback {
+		o := check.Options{MinReadability: cfg.Readability, PageMin: src.Front.MinReadability}
+		in.lint, in.measure = check.Lint(in.doc, src.File, cl, o)
+	}
+}
+
+// parseStrings are the labels and values Markdown is parsed with, per
+// language: interface strings and site.toml's organisation and date.
+func parseStrings(pr *Project) (labels, values map[string]map[string]string) {
+	cfg, r := pr.Config, pr.Renderer
+	values = map[string]map[string]string{}
+	labels = map[string]map[string]string{}
+	for _, lang := range cfg.Codes() {
+		s := r.Strings(lang)
+		v := map[string]string{"organisation": cfg.Organisation.Name}
+		if t, ok := cfg.SigningDate(); ok {
+			v["date"] = web.FormatDate(s, t)
+		}
+		values[lang] = v
+		m := map[string]string{"level1": s.T("level1", nil), "level2": s.T("level2", nil)}
+		for _, n := range markup.BlankNames {
+			m["blank."+n] = s.T("blank."+n, nil)
+		}
+		for _, n := range markup.CalloutTypes {
+			m["callout."+n] = s.T("callout."+n, nil)
+		}
+		labels[lang] = m
+	}
+	return labels, values
 }
 
 // Output is a rendered site, still in memory.

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"sobre/build/check"
 	"sobre/build/config"
 	"sobre/build/content"
 	"sobre/build/diag"
@@ -669,25 +668,7 @@ func (p *Preview) refinishAll() {
 // parse parses instances again, as Load does.
 func (p *Preview) parse(ctx context.Context, ins []*instance) {
 	pr := p.pr
-	cfg := pr.Config
-	lintOpts := check.Options{MinReadability: cfg.Readability}
-	parallel(ctx, ins, func(in *instance) {
-		src := in.page.Source
-		cl := src.Lang
-		in.doc = markup.Parse(src.Body, markup.Options{
-			Lang: cl, File: src.File, LineOffset: src.BodyLine - 1,
-			Labels: p.labels[cl], Values: p.values[cl], ReservedIDs: web.ReservedIDs,
-			Glossary:     content.Rel(in.page.Key, cfg.Glossary),
-			SortSections: in.page.Key == cfg.Glossary,
-		})
-		in.search = search.Prepare(search.Page{Title: src.Front.Title, URL: strings.TrimPrefix(in.page.Out, in.page.Lang+"/"), Lang: cl, Doc: in.doc})
-		in.lint, in.measure = nil, check.PageReport{}
-		if !in.page.Fallback {
-			o := lintOpts
-			o.PageMin = src.Front.MinReadability
-			in.lint, in.measure = check.Lint(in.doc, src.File, cl, o)
-		}
-	})
+	parallel(ctx, ins, func(in *instance) { pr.parse(in, p.labels, p.values) })
 	for _, in := range ins {
 		pr.Docs[in.page] = in.doc
 		st := p.pages[in]
@@ -821,29 +802,4 @@ func anchorList(d *markup.Doc) string {
 		fmt.Fprintf(&b, "%s\n", h.ID)
 	}
 	return b.String()
-}
-
-// parseStrings are the labels and values Markdown is parsed with, per
-// language, as Load works them out.
-func parseStrings(pr *Project) (labels, values map[string]map[string]string) {
-	cfg, r := pr.Config, pr.Renderer
-	values = map[string]map[string]string{}
-	labels = map[string]map[string]string{}
-	for _, lang := range cfg.Codes() {
-		s := r.Strings(lang)
-		v := map[string]string{"organisation": cfg.Organisation.Name}
-		if t, ok := cfg.SigningDate(); ok {
-			v["date"] = web.FormatDate(s, t)
-		}
-		values[lang] = v
-		m := map[string]string{"level1": s.T("level1", nil), "level2": s.T("level2", nil)}
-		for _, n := range markup.BlankNames {
-			m["blank."+n] = s.T("blank."+n, nil)
-		}
-		for _, n := range markup.CalloutTypes {
-			m["callout."+n] = s.T("callout."+n, nil)
-		}
-		labels[lang] = m
-	}
-	return labels, values
 }

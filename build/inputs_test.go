@@ -3,14 +3,13 @@ package build_test
 import (
 	"archive/zip"
 	"bytes"
-	"compress/zlib"
-	"encoding/binary"
-	"hash/crc32"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"sobre/internal/testpng"
 )
 
 const secret = "SECRET-FROM-OUTSIDE-THE-SITE"
@@ -132,30 +131,6 @@ func leaks(t *testing.T, out string) []string {
 	return found
 }
 
-// hugePNG is a 3.6 GB picture in a few hundred bytes: a header of
-// width × height RGBA pixels and the first rows, compressed. A decoder
-// sizes its memory from the header before it reads a row.
-func hugePNG(w, h uint32) []byte {
-	var b bytes.Buffer
-	b.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(kind string, data []byte) {
-		binary.Write(&b, binary.BigEndian, uint32(len(data)))
-		c := append([]byte(kind), data...)
-		b.Write(c)
-		binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(c))
-	}
-	ihdr := binary.BigEndian.AppendUint32(nil, w)
-	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
-	chunk("IHDR", append(ihdr, 8, 6, 0, 0, 0))
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	zw.Write(make([]byte, 4*(1+4*int(w)))) // four rows of transparent pixels
-	zw.Close()
-	chunk("IDAT", z.Bytes())
-	chunk("IEND", nil)
-	return b.Bytes()
-}
-
 // TestHugeInputsRefusedCheaply builds sites with a file that used to
 // exhaust memory: each build fails on the file's budget, and allocates a
 // small part of what reading or decoding it would (the target is under
@@ -169,7 +144,7 @@ func TestHugeInputsRefusedCheaply(t *testing.T) {
 		toml       string
 		want       string
 	}{
-		{name: "30000 × 30000 PNG", file: "content/fr/img/huge.png", data: hugePNG(30000, 30000), toml: "[budgets]\nimage = 0\n",
+		{name: "30000 × 30000 PNG", file: "content/fr/img/huge.png", data: testpng.Of(30000, 30000, 4), toml: "[budgets]\nimage = 0\n",
 			want: "content/fr/img/huge.png: image of 30000 × 30000 pixels (900.0 megapixels), over the budget of 16.0 megapixels (budgets.image_pixels)"},
 		{name: "50 MB image", file: "content/fr/img/photo.jpg", size: 50 * mb,
 			want: "content/fr/img/photo.jpg: image of 50.0 MB, over the budget of 100.0 KB (budgets.image)"},

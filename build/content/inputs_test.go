@@ -2,33 +2,14 @@ package content
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"sobre/build/config"
+	"sobre/internal/testpng"
 )
-
-// pngOf writes a PNG's signature, header and end with no picture data:
-// all DecodeConfig reads, and what a decoder would size its memory by.
-func pngOf(w, h uint32) []byte {
-	var b bytes.Buffer
-	b.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(kind string, data []byte) {
-		binary.Write(&b, binary.BigEndian, uint32(len(data)))
-		c := append([]byte(kind), data...)
-		b.Write(c)
-		binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(c))
-	}
-	ihdr := binary.BigEndian.AppendUint32(nil, w)
-	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
-	chunk("IHDR", append(ihdr, 8, 6, 0, 0, 0)) // 8-bit RGBA
-	chunk("IEND", nil)
-	return b.Bytes()
-}
 
 func TestInputs(t *testing.T) {
 	link := func(target string) *fstest.MapFile {
@@ -77,7 +58,7 @@ func TestInputs(t *testing.T) {
 			budgets: func(b *config.Budgets) { b.Image, b.File = 0, 0 },
 			statics: []string{"guide.pdf", "img/plan.png"}},
 		{name: "pixels from the header",
-			files: fstest.MapFS{"content/fr/index.md": file(index), "content/fr/img/plan.png": file(string(pngOf(30000, 30000))), "content/fr/img/ok.png": file(string(pngOf(1200, 800)))},
+			files: fstest.MapFS{"content/fr/index.md": file(index), "content/fr/img/plan.png": file(string(testpng.Of(30000, 30000, 0))), "content/fr/img/ok.png": file(string(testpng.Of(1200, 800, 0)))},
 			want:  []string{"content/fr/img/plan.png: image of 30000 × 30000 pixels (900.0 megapixels), over the budget of 16.0 megapixels (budgets.image_pixels)"}},
 		{name: "svg sanitised with a warning",
 			files:   fstest.MapFS{"content/fr/index.md": file(index), "content/fr/img/a.svg": file(`<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>`)},

@@ -3,10 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"compress/zlib"
-	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -16,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"sobre/internal/testpng"
 )
 
 // TestGallery runs the broken and hostile sites of testdata/gallery/*.txt,
@@ -136,7 +135,7 @@ func runCase(t *testing.T, base, a archive) {
 			ws, hs, _ := strings.Cut(size, "x")
 			w, _ := strconv.Atoi(ws)
 			h, _ := strconv.Atoi(hs)
-			galleryWrite(t, filepath.Join(src, filepath.FromSlash(p)), pngHeader(uint32(w), uint32(h)))
+			galleryWrite(t, filepath.Join(src, filepath.FromSlash(p)), testpng.Of(uint32(w), uint32(h), 4))
 		case "sparse":
 			p, size, _ := strings.Cut(v, " ")
 			f := filepath.Join(src, filepath.FromSlash(p))
@@ -360,29 +359,6 @@ func archiveLeaks(t *testing.T, b []byte) []string {
 		}
 	}
 	return l
-}
-
-// pngHeader is a picture of w×h transparent pixels in a few hundred bytes:
-// its header and four rows. A decoder sizes its memory from the header.
-func pngHeader(w, h uint32) []byte {
-	var b bytes.Buffer
-	b.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(kind string, data []byte) {
-		binary.Write(&b, binary.BigEndian, uint32(len(data)))
-		c := append([]byte(kind), data...)
-		b.Write(c)
-		binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(c))
-	}
-	ihdr := binary.BigEndian.AppendUint32(nil, w)
-	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
-	chunk("IHDR", append(ihdr, 8, 6, 0, 0, 0))
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	zw.Write(make([]byte, 4*(1+4*int(w))))
-	zw.Close()
-	chunk("IDAT", z.Bytes())
-	chunk("IEND", nil)
-	return b.Bytes()
 }
 
 func parseSize(t *testing.T, s string) int64 {
