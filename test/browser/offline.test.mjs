@@ -134,7 +134,8 @@ async function contextFor(origin, options = {}) {
   context.on('weberror', (e) => errors.push(String(e.error()?.message ?? e.error()).split('\n')[0]));
   // chrome-extension: is the browser's own PDF viewer.
   context.on('request', (r) => {
-    if (!r.url().startsWith(origin + '/') && !/^(chrome-extension|data|blob):/.test(r.url())) errors.push(`request off ${origin}: ${r.url()}`);
+    // chrome:// is the browser's own PDF viewer, never the network.
+    if (!r.url().startsWith(origin + '/') && !/^(chrome|chrome-extension|data|blob):/.test(r.url())) errors.push(`request off ${origin}: ${r.url()}`);
   });
   return { context, errors };
 }
