@@ -207,6 +207,27 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 	}
 }
 
+// renderPage renders one page instance, with the blocks generated from
+// other pages (the charter's self-assessment, the A–Z).
+func (pr *Project) renderPage(in *instance) {
+	cfg, site := pr.Config, pr.Site
+	in.err = nil
+	var body bytes.Buffer
+	if err := in.doc.Render(&body); err != nil {
+		in.err = err
+		return
+	}
+	b := web.Body{HTML: body.Bytes(), Words: countWords(in.page.Source.Body), Tasks: in.doc.Tasks}
+	if bytes.Contains(b.HTML, []byte(markup.Placeholder("assessment"))) {
+		b.Assessment = commitments(pr.Docs[site.ByKey[in.page.Lang][cfg.Charter]])
+	}
+	if bytes.Contains(b.HTML, []byte(markup.Placeholder("a-z"))) {
+		b.AZ = pr.azEntries(in.page)
+	}
+	in.body = b
+	in.html, in.err = pr.Renderer.Page(in.page, b)
+}
+
 // parseStrings are the labels and values Markdown is parsed with, per
 // language: interface strings and site.toml's organisation and date.
 func parseStrings(pr *Project) (labels, values map[string]map[string]string) {
@@ -269,20 +290,7 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 	}
 	parallel(ctx, pr.all, func(in *instance) {
 		t := time.Now()
-		var body bytes.Buffer
-		if err := in.doc.Render(&body); err != nil {
-			in.err = err
-			return
-		}
-		b := web.Body{HTML: body.Bytes(), Words: countWords(in.page.Source.Body), Tasks: in.doc.Tasks}
-		if bytes.Contains(b.HTML, []byte(markup.Placeholder("assessment"))) {
-			b.Assessment = commitments(pr.Docs[site.ByKey[in.page.Lang][cfg.Charter]])
-		}
-		if bytes.Contains(b.HTML, []byte(markup.Placeholder("a-z"))) {
-			b.AZ = pr.azEntries(in.page)
-		}
-		in.body = b
-		in.html, in.err = r.Page(in.page, b)
+		pr.renderPage(in)
 		in.dur += time.Since(t)
 	})
 	if err := ctx.Err(); err != nil {

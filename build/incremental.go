@@ -714,25 +714,7 @@ func (p *Preview) targetsOf(in *instance) []string {
 
 // renderPages renders instances, as Render does for all.
 func (p *Preview) renderPages(ctx context.Context, ins []*instance) {
-	pr := p.pr
-	cfg, site, r := pr.Config, pr.Site, pr.Renderer
-	parallel(ctx, ins, func(in *instance) {
-		in.err = nil
-		var body bytes.Buffer
-		if err := in.doc.Render(&body); err != nil {
-			in.err = err
-			return
-		}
-		b := web.Body{HTML: body.Bytes(), Words: countWords(in.page.Source.Body), Tasks: in.doc.Tasks}
-		if bytes.Contains(b.HTML, []byte(markup.Placeholder("assessment"))) {
-			b.Assessment = commitments(pr.Docs[site.ByKey[in.page.Lang][cfg.Charter]])
-		}
-		if bytes.Contains(b.HTML, []byte(markup.Placeholder("a-z"))) {
-			b.AZ = pr.azEntries(in.page)
-		}
-		in.body = b
-		in.html, in.err = r.Page(in.page, b)
-	})
+	parallel(ctx, ins, p.pr.renderPage)
 }
 
 // pageChecks weighs one page against the budgets, as Render and
