@@ -20,18 +20,8 @@ import (
 // every page present, the host's file untouched. A last build, let finish,
 // must leave exactly its version.
 func TestKilledBuilds(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the command and runs it 50 times")
-	}
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build sobre with")
-	}
 	root := t.TempDir()
-	bin := filepath.Join(root, "sobre")
-	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildSobre(t, root)
 	// Two versions: B changes a page, adds one and drops another, so the
 	// search indexes (named by their hash) and the zips change too.
 	a := killSite(40, "première version")

@@ -17,17 +17,7 @@ import (
 // SIGTERM then SIGINT, and checks that it exits with 0 and leaves nothing
 // in the temporary folder.
 func TestServeStopsCleanly(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the command")
-	}
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build sobre with")
-	}
-	bin := filepath.Join(t.TempDir(), "sobre")
-	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildSobre(t, t.TempDir())
 	src := t.TempDir()
 	os.MkdirAll(filepath.Join(src, "content", "fr"), 0o755)
 	os.WriteFile(filepath.Join(src, "content", "fr", "index.md"), []byte("---\ntitle: Accueil\n---\nBonjour\n"), 0o644)
@@ -88,4 +78,22 @@ func TestServeStopsCleanly(t *testing.T) {
 			t.Errorf("%v: serve left %s in the temporary folder", sig, left[0].Name())
 		}
 	}
+}
+
+// buildSobre builds the command into dir, for tests that run it as a
+// process (signals); it skips under -short or without the go command.
+func buildSobre(t *testing.T, dir string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build sobre with")
+	}
+	bin := filepath.Join(dir, "sobre")
+	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
