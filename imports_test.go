@@ -1,0 +1,76 @@
+package sobre_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// leaves are the packages that each make one kind of output or report from
+// the site model. They never import each other: a new output is one new
+// package, and changing one never ripples into another.
+var leaves = []string{"sobre/build/web", "sobre/build/print", "sobre/build/search", "sobre/build/bundle", "sobre/build/status"}
+
+// forbidden pairs: the importer never imports the imported, directly or
+// through another package.
+var forbidden = [][2]string{
+	{"sobre/build/typeset", "sobre/build/pdf"}, // line breaking knows no PDF
+	{"sobre/build/check", "sobre/build/web"},   // rules know no theme
+}
+
+// stillImports lists the forbidden imports the code still has while it is
+// being reshaped (issue 11). It only shrinks.
+var stillImports = map[string]bool{
+	"sobre/build/typeset -> sobre/build/pdf": true,
+	"sobre/build/check -> sobre/build/web":   true,
+	"sobre/build/serve -> sobre/build":       true,
+}
+
+// TestImportRules checks that imports point one way (DESIGN.md): no leaf
+// imports another, the stages below build never import the orchestrator,
+// and the pairs above stay apart.
+func TestImportRules(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}}{{range .Deps}} {{.}}{{end}}`, "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	deps := map[string]map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		deps[f[0]] = map[string]bool{}
+		for _, d := range f[1:] {
+			deps[f[0]][d] = true
+		}
+	}
+	seen := map[string]bool{}
+	bad := func(from, to, why string) {
+		key := from + " -> " + to
+		if stillImports[key] {
+			seen[key] = true
+			return
+		}
+		t.Errorf("%s imports %s: %s", from, to, why)
+	}
+	for _, a := range leaves {
+		for _, b := range leaves {
+			if a != b && deps[a][b] {
+				bad(a, b, "outputs never import each other; move what they share below them")
+			}
+		}
+	}
+	for pkg, d := range deps {
+		if strings.HasPrefix(pkg, "sobre/build/") && d["sobre/build"] {
+			bad(pkg, "sobre/build", "stages never import the orchestrator")
+		}
+	}
+	for _, p := range forbidden {
+		if deps[p[0]][p[1]] {
+			bad(p[0], p[1], "see forbidden in imports_test.go")
+		}
+	}
+	for key := range stillImports {
+		if !seen[key] {
+			t.Errorf("%s is gone: strike it off stillImports", key)
+		}
+	}
+}
