@@ -39,7 +39,7 @@ var tooLong = map[string]bool{
 	"build/pdf/svg/svg.go Parse":            true,
 	"build/pdf/svg/style.go set":            true,
 	"build/incremental.go rerender":         true,
-	"build/serve/serve.go Run":              true,
+	"serve/serve.go Run":                    true,
 	"cmd/sobre/check.go cmdCheck":           true,
 	"build/content/inputs.go read":          true,
 }

@@ -23,7 +23,6 @@ var forbidden = [][2]string{
 var stillImports = map[string]bool{
 	"sobre/build/typeset -> sobre/build/pdf": true,
 	"sobre/build/check -> sobre/build/web":   true,
-	"sobre/build/serve -> sobre/build":       true,
 }
 
 // TestImportRules checks that imports point one way (DESIGN.md): no leaf

@@ -30,7 +30,7 @@ import (
 	"sobre"
 	"sobre/build"
 	"sobre/build/diag"
-	"sobre/build/serve"
+	"sobre/serve"
 )
 
 // version is set at link time (-ldflags "-X main.version=…"); otherwise the
