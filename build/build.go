@@ -111,29 +111,25 @@ type Project struct {
 	all      []*instance
 }
 
-// Load reads and parses a site: configuration, content, strings, theme,
-// every page's Markdown, its links and the content rules. It writes nothing.
-func Load(ctx context.Context, opts Options) (*Project, error) {
-	// Every read of the site folder stays inside it (symbolic links too).
-	// The folder's handle lives as long as pr.Src; its finalizer closes it.
-	siteFS, err := openSite(opts.Src)
-	if err != nil {
-		return nil, fmt.Errorf("reading the site folder: %w", err)
-	}
-	files := overlay{top: siteFS, base: opts.Defaults}
-	pr := &Project{Src: siteFS, files: files, Updated: opts.Updated}
+// LoadFS reads and parses the site in src: configuration, content,
+// strings, theme, every page's Markdown, its links and the content rules.
+// It reads only src and opts.Defaults (opts.Src is not used) and writes
+// nothing.
+func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
+	files := overlay{top: src, base: opts.Defaults}
+	pr := &Project{Src: src, files: files, Updated: opts.Updated}
 	fail := func() (*Project, error) {
 		pr.Problems = dedupe(pr.Problems)
 		return pr, pr.Problems.Err()
 	}
 
-	cfg, p := config.Load(siteFS)
+	cfg, p := config.Load(src)
 	pr.Problems.Add(p)
 	if cfg == nil {
 		return fail()
 	}
 	pr.Config = cfg
-	site, p := content.Load(siteFS, cfg)
+	site, p := content.Load(src, cfg)
 	pr.Problems.Add(p)
 	cat, p := i18n.Load(files, cfg.Codes(), cfg.DefaultLanguage)
 	pr.Problems.Add(p)
@@ -432,15 +428,13 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 	return res, pr.Problems.Err()
 }
 
-// Build renders the site of opts.Src into opts.Out. On error the previous
-// output is untouched and the error lists every problem found.
-func Build(ctx context.Context, opts Options) (*Result, error) {
+// BuildFS renders the site in src into the folder opts.Out (opts.Src is
+// not used). On error the previous output is untouched and the error lists
+// every problem found.
+func BuildFS(ctx context.Context, src fs.FS, opts Options) (*Result, error) {
 	start := time.Now()
-	if _, err := outdir.Check(opts.Src, opts.Out); err != nil {
-		return nil, err
-	}
 	res := &Result{}
-	pr, err := Load(ctx, opts)
+	pr, err := LoadFS(ctx, src, opts)
 	if pr != nil {
 		res.Problems = pr.Problems
 		if pr.Config != nil {

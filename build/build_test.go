@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"sobre"
 	"sobre/build"
@@ -32,6 +33,16 @@ func writeTree(t *testing.T, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// buildFS builds the in-memory site files (path -> content) into out.
+func buildFS(t *testing.T, files map[string]string, out string) (*build.Result, error) {
+	t.Helper()
+	src := fstest.MapFS{}
+	for name, data := range files {
+		src[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
+	}
+	return build.BuildFS(context.Background(), src, build.Options{Out: out, Defaults: sobre.Defaults})
 }
 
 func doBuild(t *testing.T, src, out string) (*build.Result, error) {
@@ -275,14 +286,14 @@ func page(title, link string) string {
 }
 
 func TestFallbackPage(t *testing.T) {
-	src := writeTree(t, map[string]string{
+	src := map[string]string{
 		"content/fr/index.md":      page("Accueil", "guide/a.md#s"),
 		"content/fr/guide/a.md":    page("Guide A", "../index.md"),
 		"content/fr/guide/img.png": "PNG",
 		"content/nl/index.md":      page("Start", "guide/a.md"),
-	})
+	}
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := doBuild(t, src, out)
+	res, err := buildFS(t, src, out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,9 +344,8 @@ func TestErrors(t *testing.T) {
 		"content/fr/index.md": page("Accueil", "a.md"),
 		"content/fr/a.md":     page("A", "index.md"),
 	}
-	src := writeTree(t, good)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := doBuild(t, src, out); err != nil {
+	if _, err := buildFS(t, good, out); err != nil {
 		t.Fatal(err)
 	}
 	before := readTree(t, out)
@@ -349,10 +359,9 @@ func TestErrors(t *testing.T) {
 		"content/fr/nofront.md": "# Just a title\n",
 	}
 	for name, data := range bad {
-		os.MkdirAll(filepath.Join(src, filepath.Dir(name)), 0o755)
-		os.WriteFile(filepath.Join(src, name), []byte(data), 0o644)
+		good[name] = data
 	}
-	_, err := doBuild(t, src, out)
+	_, err := buildFS(t, good, out)
 	var be *diag.BuildError
 	if err == nil || !asBuildError(err, &be) {
 		t.Fatalf("want a build error, got %v", err)
@@ -373,11 +382,11 @@ func TestErrors(t *testing.T) {
 	}
 
 	// Fix the model errors: the page-level ones are reported next, all at once.
-	os.RemoveAll(filepath.Join(src, "content/de"))
-	os.Remove(filepath.Join(src, "content/fr/nofront.md"))
-	os.WriteFile(filepath.Join(src, "content/fr/a.md"), []byte(page("A", "index.md")), 0o644)
-	os.WriteFile(filepath.Join(src, "content/fr/c.md"), []byte("---\ntitle: C\n---\nText\n"), 0o644)
-	_, err = doBuild(t, src, out)
+	delete(good, "content/de/index.md")
+	delete(good, "content/fr/nofront.md")
+	good["content/fr/a.md"] = page("A", "index.md")
+	good["content/fr/c.md"] = "---\ntitle: C\n---\nText\n"
+	_, err = buildFS(t, good, out)
 	if err == nil {
 		t.Fatal("want errors")
 	}
@@ -434,14 +443,14 @@ func sortStrings(s []string) {
 // TestOverridesAndSettings: a folder with only content/ builds from the
 // embedded theme; its own files override it; site.toml fills the charter.
 func TestOverridesAndSettings(t *testing.T) {
-	src := writeTree(t, map[string]string{
+	src := map[string]string{
 		"content/fr/index.md":             "---\ntitle: Charte\n---\nNotre ASBL {{organisation}} s’engage.\n\nDate : {{date}}\n",
 		"themes/default/assets/style.css": "/* site override */ body{margin:0}",
 		"i18n/nl.toml":                    "skip_to_content = \"Overslaan\"\n",
 		"site.toml":                       "base_url = \"https://example.org/charte\"\n[organisation]\nname = \"Vzw De Brug\"\ndate = 2026-03-15\n",
-	})
+	}
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := doBuild(t, src, out)
+	res, err := buildFS(t, src, out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -537,11 +546,11 @@ func TestRefusesDangerousOutput(t *testing.T) {
 }
 
 func TestContrastFailsBuild(t *testing.T) {
-	src := writeTree(t, map[string]string{
+	src := map[string]string{
 		"content/fr/index.md":       page("A", "index.md"),
 		"themes/default/theme.toml": "[light]\nbg = \"#ffffff\"\ntext = \"#aaaaaa\"\n[dark]\nbg = \"#000000\"\ntext = \"#ffffff\"\n[[pair]]\nfg = \"text\"\nbg = \"bg\"\nmin = 4.5\n",
-	})
-	_, err := doBuild(t, src, filepath.Join(t.TempDir(), "public"))
+	}
+	_, err := buildFS(t, src, filepath.Join(t.TempDir(), "public"))
 	if err == nil || !strings.Contains(err.Error(), "themes/default/theme.toml:3: [light] text #aaaaaa on bg #ffffff has a contrast of 2.32:1") {
 		t.Errorf("want a contrast error, got %v", err)
 	}
@@ -550,14 +559,14 @@ func TestContrastFailsBuild(t *testing.T) {
 // TestTranslationStates: an outdated translation says so and links to its
 // source; a draft is not published (the source is shown instead).
 func TestTranslationStates(t *testing.T) {
-	src := writeTree(t, map[string]string{
+	src := map[string]string{
 		"content/fr/index.md": "---\ntitle: Accueil\n---\nBonjour, texte modifié depuis.\n",
 		"content/fr/a.md":     "---\ntitle: A\n---\nTexte A.\n",
 		"content/nl/index.md": "---\ntitle: Start\ntranslation:\n  from: fr\n  source: 000000000000\n---\nHallo.\n",
 		"content/nl/a.md":     "---\ntitle: A (concept)\ndraft: true\ntranslation:\n  from: fr\n---\nHalve vertaling.\n",
-	})
+	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := doBuild(t, src, out); err != nil {
+	if _, err := buildFS(t, src, out); err != nil {
 		t.Fatal(err)
 	}
 	home, _ := os.ReadFile(filepath.Join(out, "nl/index.html"))

@@ -44,7 +44,7 @@ var (
 // linked on the site at base_url, marked as leaving the bundle.
 func TestBundlesStandAlone(t *testing.T) {
 	const base = "https://example.org/ia/"
-	src := writeTree(t, map[string]string{
+	src := map[string]string{
 		"site.toml": "base_url = \"" + base + "\"\ndefault_language = \"fr\"\n[languages.fr]\nname = \"Français\"\nweight = 1\n" +
 			"[languages.nl]\nname = \"Nederlands\"\nweight = 2\n[organisation]\nname = \"Vzw De Brug\"\n[outputs]\nbundles = true\nname = \"kit\"\n",
 		"content/fr/index.md":          "---\ntitle: Accueil\n---\nVoir la [charte](charte.md) et le [module](modules/climat.md).\n",
@@ -54,9 +54,9 @@ func TestBundlesStandAlone(t *testing.T) {
 		"content/fr/index-a-z.md":      "---\ntitle: Index\n---\n{{a-z}}\n",
 		"content/nl/index.md":          "---\ntitle: Start\n---\nZie het [charter](charte.md).\n",
 		"content/nl/charte.md":         "---\ntitle: Charter\nslug: charter\n---\n## Milieu\n\n- Meten.\n",
-	})
+	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := doBuild(t, src, out); err != nil {
+	if _, err := buildFS(t, src, out); err != nil {
 		t.Fatal(err)
 	}
 	site := readTree(t, out)

@@ -72,7 +72,7 @@ func TestExtremeInput(t *testing.T) {
 				files[k] = v
 			}
 			out := filepath.Join(t.TempDir(), "public")
-			res, err := doBuild(t, writeTree(t, files), out)
+			res, err := buildFS(t, files, out)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -167,7 +167,7 @@ func TestMissingCharacters(t *testing.T) {
 				f["site.toml"] = "[print]\nfallback_fonts = [\"fonts/Go-Regular.ttf\"]\n"
 			}
 			out := filepath.Join(t.TempDir(), "public")
-			res, err := doBuild(t, writeTree(t, f), out)
+			res, err := buildFS(t, f, out)
 			if err != nil {
 				t.Fatal(err) // the site is built whatever the print font lacks
 			}
@@ -203,7 +203,7 @@ func TestMissingCharacters(t *testing.T) {
 	// where site.toml names it.
 	f := map[string]string{"content/fr/index.md": page("Accueil", "page.md"), "notes.txt": "x",
 		"site.toml": "[print]\nfallback_fonts = [\n  \"fonts/absent.ttf\",\n  \"notes.txt\",\n]\n"}
-	_, err := doBuild(t, writeTree(t, f), filepath.Join(t.TempDir(), "public"))
+	_, err := buildFS(t, f, filepath.Join(t.TempDir(), "public"))
 	if err == nil || !strings.Contains(err.Error(), "site.toml:3") || !strings.Contains(err.Error(), "site.toml:4") {
 		t.Errorf("bad fallback fonts: %v", err)
 	}

@@ -13,14 +13,14 @@ import (
 // what they load, never a download; every download is keepable; and the
 // "keep offline" buttons ship hidden, each named after its file.
 func TestServiceWorkerLists(t *testing.T) {
-	src := writeTree(t, map[string]string{
+	src := map[string]string{
 		"content/fr/index.md":   page("Accueil", "guide/a.md"),
 		"content/fr/guide/a.md": page("Guide A", "../index.md"),
 		"content/nl/index.md":   page("Start", "guide/a.md"),
 		"content/nl/guide/a.md": page("Gids A", "../index.md"),
-	})
+	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := doBuild(t, src, out); err != nil {
+	if _, err := buildFS(t, src, out); err != nil {
 		t.Fatal(err)
 	}
 	files := readTree(t, out)

@@ -1,13 +1,42 @@
 package build
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
 
 	"sobre/build/content"
+	"sobre/build/outdir"
 )
+
+// Load reads and parses the site folder opts.Src, as LoadFS does, every
+// read confined to the folder (symbolic links too). The folder's handle
+// lives as long as the Project's Src; the os.Root's cleanup closes it.
+func Load(ctx context.Context, opts Options) (*Project, error) {
+	s, err := openSite(opts.Src)
+	if err != nil {
+		return nil, fmt.Errorf("reading the site folder: %w", err)
+	}
+	return LoadFS(ctx, s, opts)
+}
+
+// Build renders the site folder opts.Src into opts.Out, as BuildFS does,
+// after refusing an output folder that would destroy or swallow the
+// sources. Every read stays inside the site folder.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	if _, err := outdir.Check(opts.Src, opts.Out); err != nil {
+		return nil, err
+	}
+	s, err := openSite(opts.Src)
+	if err != nil {
+		return nil, fmt.Errorf("reading the site folder: %w", err)
+	}
+	defer s.Close()
+	return BuildFS(ctx, s, opts)
+}
 
 // siteFS reads the site folder through an os.Root: no path, symbolic link
 // or "..", however written, reaches a file outside the folder, so nothing
