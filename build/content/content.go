@@ -94,18 +94,42 @@ type Site struct {
 // returned at once; the site is nil when any of them is an error.
 func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 	var problems diag.List
-	sources := map[string]map[string]*Source{}
-	statics := map[string]map[string]*Static{}
+	sources, statics, ok := readTree(fsys, cfg, &problems)
+	if !ok {
+		return nil, problems
+	}
+	if len(sources[cfg.DefaultLanguage]) == 0 && !problems.HasErrors() {
+		problems.Errorf(Dir+"/"+cfg.DefaultLanguage, 0, "content", "the source language %q has no pages: add content/%s/index.md", cfg.DefaultLanguage, cfg.DefaultLanguage)
+	}
+	// Go on with the pages that parsed, so that one build reports every
+	// problem of the tree (clashing output paths too), not the first batch.
+	site := &Site{Config: cfg, Pages: map[string][]*Page{}, ByKey: map[string]map[string]*Page{}, Statics: map[string][]*Static{}, Drafts: map[string]map[string]*Source{}}
+	site.setDrafts(sources)
+	for _, l := range cfg.Codes() {
+		byOut := site.placePages(l, sources, &problems)
+		site.placeStatics(l, statics, byOut, &problems)
+	}
+	if problems.HasErrors() {
+		return nil, problems
+	}
+	return site, problems
+}
+
+// readTree reads every language folder of content/: its Markdown sources
+// and its other files, per language and key. ok is false when there is no
+// content folder at all.
+func readTree(fsys fs.FS, cfg *config.Config, problems *diag.List) (sources map[string]map[string]*Source, statics map[string]map[string]*Static, ok bool) {
+	sources = map[string]map[string]*Source{}
+	statics = map[string]map[string]*Static{}
 	for _, l := range cfg.Languages {
 		sources[l.Code] = map[string]*Source{}
 		statics[l.Code] = map[string]*Static{}
 	}
-
 	in := &inputs{budgets: cfg.Budgets, escaped: map[string]string{}}
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
 		problems.Errorf(Dir, 0, "content", "no content folder: create content/%s/index.md (%v)", cfg.DefaultLanguage, err)
-		return nil, problems
+		return nil, nil, false
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -120,50 +144,55 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 			problems.Errorf(Dir+"/"+name, 0, "content", "unknown language folder %q: add [languages.%s] to site.toml, or rename it to one of %s", name, name, strings.Join(cfg.Codes(), ", "))
 			continue
 		}
-		root := Dir + "/" + name
-		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				problems.Errorf(p, 0, "content", "cannot read: %v", err)
-				return nil
-			}
-			base := d.Name()
-			if strings.HasPrefix(base, ".") && p != root {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
+		in.readLanguage(fsys, name, sources[name], statics[name], problems)
+	}
+	in.reportEscapes(sources, problems)
+	return sources, statics, true
+}
+
+// readLanguage reads the folder content/<lang>, skipping hidden files and
+// folders: .md files become sources, the others statics, by key.
+func (in *inputs) readLanguage(fsys fs.FS, lang string, sources map[string]*Source, statics map[string]*Static, problems *diag.List) {
+	root := Dir + "/" + lang
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems.Errorf(p, 0, "content", "cannot read: %v", err)
+			return nil
+		}
+		base := d.Name()
+		if strings.HasPrefix(base, ".") && p != root {
 			if d.IsDir() {
-				return nil
-			}
-			key := strings.TrimPrefix(p, root+"/")
-			data, ok := in.read(fsys, p, d, &problems)
-			if !ok {
-				return nil
-			}
-			if strings.HasSuffix(base, ".md") {
-				if s := parseSource(name, key, p, data, &problems); s != nil {
-					sources[name][key] = s
-				}
-			} else {
-				statics[name][key] = &Static{Lang: name, Key: key, File: p, Data: data}
+				return fs.SkipDir
 			}
 			return nil
-		})
-		if err != nil {
-			problems.Errorf(root, 0, "content", "cannot read: %v", err)
 		}
+		if d.IsDir() {
+			return nil
+		}
+		key := strings.TrimPrefix(p, root+"/")
+		data, ok := in.read(fsys, p, d, problems)
+		if !ok {
+			return nil
+		}
+		if strings.HasSuffix(base, ".md") {
+			if s := parseSource(lang, key, p, data, problems); s != nil {
+				sources[key] = s
+			}
+		} else {
+			statics[key] = &Static{Lang: lang, Key: key, File: p, Data: data}
+		}
+		return nil
+	})
+	if err != nil {
+		problems.Errorf(root, 0, "content", "cannot read: %v", err)
 	}
-	in.reportEscapes(sources, &problems)
-	if len(sources[cfg.DefaultLanguage]) == 0 && !problems.HasErrors() {
-		problems.Errorf(Dir+"/"+cfg.DefaultLanguage, 0, "content", "the source language %q has no pages: add content/%s/index.md", cfg.DefaultLanguage, cfg.DefaultLanguage)
-	}
-	// Go on with the pages that parsed, so that one build reports every
-	// problem of the tree (clashing output paths too), not the first batch.
+}
 
-	def := cfg.DefaultLanguage
-	site := &Site{Config: cfg, Pages: map[string][]*Page{}, ByKey: map[string]map[string]*Page{}, Statics: map[string][]*Static{}, Drafts: map[string]map[string]*Source{}}
-	for _, l := range cfg.Codes() {
+// setDrafts moves the draft translations out of sources: they are not
+// published (the source language's page stands in) but status lists them.
+func (site *Site) setDrafts(sources map[string]map[string]*Source) {
+	def := site.Config.DefaultLanguage
+	for _, l := range site.Config.Codes() {
 		site.Drafts[l] = map[string]*Source{}
 		for k, src := range sources[l] {
 			if src.Front.Draft && l != def {
@@ -172,71 +201,82 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 			}
 		}
 	}
-	for _, l := range cfg.Codes() {
-		byOut := map[string]*Page{}
-		keys := map[string]bool{}
-		for k := range sources[l] {
-			keys[k] = true
+}
+
+// placePages gives the tree of language l a page for every key of its own
+// or of the source language (a fallback), refuses two pages with one
+// output path, and sets the reading order. It returns the pages by output.
+func (site *Site) placePages(l string, sources map[string]map[string]*Source, problems *diag.List) map[string]*Page {
+	def := site.Config.DefaultLanguage
+	byOut := map[string]*Page{}
+	keys := map[string]bool{}
+	for k := range sources[l] {
+		keys[k] = true
+	}
+	for k := range sources[def] {
+		keys[k] = true
+	}
+	site.ByKey[l] = map[string]*Page{}
+	for k := range keys {
+		src, fallback := sources[l][k], false
+		if src == nil {
+			src, fallback = sources[def][k], true
 		}
-		for k := range sources[def] {
-			keys[k] = true
+		p := &Page{Lang: l, Key: k, Source: src, Fallback: fallback}
+		dir := path.Dir(k)
+		if dir == "." {
+			dir = ""
+		} else {
+			dir += "/"
 		}
-		site.ByKey[l] = map[string]*Page{}
-		for k := range keys {
-			src, fallback := sources[l][k], false
-			if src == nil {
-				src, fallback = sources[def][k], true
+		p.Out = l + "/" + dir + src.OutName()
+		if other, ok := byOut[p.Out]; ok {
+			if !(other.Fallback && fallback) { // else reported in the source language's tree
+				reportClash(p.Out, src, other.Source, problems)
 			}
-			p := &Page{Lang: l, Key: k, Source: src, Fallback: fallback}
-			dir := path.Dir(k)
-			if dir == "." {
-				dir = ""
-			} else {
-				dir += "/"
-			}
-			p.Out = l + "/" + dir + src.OutName()
-			if other, ok := byOut[p.Out]; ok {
-				if other.Fallback && fallback {
-					continue // reported in the source language's tree
-				}
-				// Blame the page whose slug makes the clash, else the later file.
-				blame, keep := src, other.Source
-				if other.Source.Front.Slug != "" && src.Front.Slug == "" || (src.Front.Slug == "") == (other.Source.Front.Slug == "") && other.Source.File > src.File {
-					blame, keep = other.Source, src
-				}
-				problems.Errorf(blame.File, 1, "content", "writes %s, as %s does: give one of them another slug", p.Out, keep.File)
-				continue
-			}
-			byOut[p.Out] = p
-			site.ByKey[l][k] = p
+			continue
 		}
-		site.Pages[l] = readingOrder(site.ByKey[l], l)
-		for i, p := range site.Pages[l] {
-			p.Order = i
-		}
-		// Static files: the tree's own, then the source language's it lacks.
-		for _, s := range statics[l] {
-			site.Statics[l] = append(site.Statics[l], s)
-		}
-		if l != def {
-			for k, s := range statics[def] {
-				if statics[l][k] == nil {
-					site.Statics[l] = append(site.Statics[l], &Static{Lang: l, Key: k, File: s.File, Data: s.Data})
-				}
-			}
-		}
-		sort.Slice(site.Statics[l], func(i, j int) bool { return site.Statics[l][i].Key < site.Statics[l][j].Key })
-		for _, s := range site.Statics[l] {
-			out := l + "/" + s.Key
-			if p, ok := byOut[out]; ok {
-				problems.Errorf(s.File, 0, "content", "has the same output path as %s: rename one of them", p.Source.File)
+		byOut[p.Out] = p
+		site.ByKey[l][k] = p
+	}
+	site.Pages[l] = readingOrder(site.ByKey[l], l)
+	for i, p := range site.Pages[l] {
+		p.Order = i
+	}
+	return byOut
+}
+
+// reportClash blames, of two sources writing out, the one whose slug makes
+// the clash, else the later file.
+func reportClash(out string, src, other *Source, problems *diag.List) {
+	blame, keep := src, other
+	if other.Front.Slug != "" && src.Front.Slug == "" || (src.Front.Slug == "") == (other.Front.Slug == "") && other.File > src.File {
+		blame, keep = other, src
+	}
+	problems.Errorf(blame.File, 1, "content", "writes %s, as %s does: give one of them another slug", out, keep.File)
+}
+
+// placeStatics gives the tree of language l its own static files, then the
+// source language's it lacks (so fallback pages find their images), and
+// refuses a file with a page's output path.
+func (site *Site) placeStatics(l string, statics map[string]map[string]*Static, byOut map[string]*Page, problems *diag.List) {
+	for _, s := range statics[l] {
+		site.Statics[l] = append(site.Statics[l], s)
+	}
+	if def := site.Config.DefaultLanguage; l != def {
+		for k, s := range statics[def] {
+			if statics[l][k] == nil {
+				site.Statics[l] = append(site.Statics[l], &Static{Lang: l, Key: k, File: s.File, Data: s.Data})
 			}
 		}
 	}
-	if problems.HasErrors() {
-		return nil, problems
+	sort.Slice(site.Statics[l], func(i, j int) bool { return site.Statics[l][i].Key < site.Statics[l][j].Key })
+	for _, s := range site.Statics[l] {
+		out := l + "/" + s.Key
+		if p, ok := byOut[out]; ok {
+			problems.Errorf(s.File, 0, "content", "has the same output path as %s: rename one of them", p.Source.File)
+		}
 	}
-	return site, problems
 }
 
 // ParseSource reads one Markdown file of the content tree.

@@ -88,25 +88,51 @@ type inputs struct {
 // read checks the file at p (a content path) and reads it, or returns
 // false with the problem recorded.
 func (in *inputs) read(fsys fs.FS, p string, d fs.DirEntry, problems *diag.List) ([]byte, bool) {
+	if !publishable(p, problems) {
+		return nil, false
+	}
+	fi, ok := in.info(fsys, p, d, problems)
+	if !ok {
+		return nil, false
+	}
+	data, ok := in.readWithin(fsys, p, fi.Size(), problems)
+	if !ok {
+		return nil, false
+	}
+	return in.checkData(p, data, problems)
+}
+
+// publishable refuses, by its name alone, a file that would not survive a
+// copy to another system or that a browser would run.
+func publishable(p string, problems *diag.List) bool {
 	if bad := unportable(path.Base(p)); bad != "" {
 		problems.Errorf(p, 0, "content", "the file name contains %s, which other systems (Windows, zip tools) read otherwise: rename the file with letters, digits, - and _", bad)
-		return nil, false
+		return false
 	}
 	ext := strings.ToLower(path.Ext(p))
-	if what, ok := refusedExt[ext]; ok {
-		switch ext {
-		case ".svgz":
-			problems.Errorf(p, 0, "content", "%s is not published: its content cannot be checked; save it as a plain .svg", what)
-		case ".js", ".mjs":
-			problems.Errorf(p, 0, "content", "%s is not published: pages run only the theme's scripts (themes/default/assets/); remove it, or write what it shows as Markdown", what)
-		default:
-			problems.Errorf(p, 0, "content", "%s is not published: it could run scripts in the site's name and escapes its checks; write the page as Markdown (%s.md)", what, strings.TrimSuffix(p, path.Ext(p)))
-		}
-		return nil, false
+	what, refused := refusedExt[ext]
+	if !refused {
+		return true
 	}
+	switch ext {
+	case ".svgz":
+		problems.Errorf(p, 0, "content", "%s is not published: its content cannot be checked; save it as a plain .svg", what)
+	case ".js", ".mjs":
+		problems.Errorf(p, 0, "content", "%s is not published: pages run only the theme's scripts (themes/default/assets/); remove it, or write what it shows as Markdown", what)
+	default:
+		problems.Errorf(p, 0, "content", "%s is not published: it could run scripts in the site's name and escapes its checks; write the page as Markdown (%s.md)", what, strings.TrimSuffix(p, path.Ext(p)))
+	}
+	return false
+}
+
+// info finds what p is, following a symbolic link only inside the folder
+// (one leading out is recorded, to be reported where pages use it), and
+// accepts only regular files.
+func (in *inputs) info(fsys fs.FS, p string, d fs.DirEntry, problems *diag.List) (fs.FileInfo, bool) {
 	var fi fs.FileInfo
 	var err error
 	if d.Type()&fs.ModeSymlink != 0 {
+		// A link that cannot be read is refused by Stat below, with its reason.
 		if target, lerr := fs.ReadLink(fsys, p); lerr == nil && LinkLeaves(p, target) {
 			in.escaped[p] = target
 			return nil, false
@@ -132,9 +158,15 @@ func (in *inputs) read(fsys fs.FS, p string, d fs.DirEntry, problems *diag.List)
 		problems.Errorf(p, 0, "content", "not a regular file (%v): only files are published; remove it", fi.Mode().Type())
 		return nil, false
 	}
+	return fi, true
+}
+
+// readWithin reads p, listed with size bytes, refusing it before and while
+// reading when it is over its budget.
+func (in *inputs) readWithin(fsys fs.FS, p string, size int64, problems *diag.List) ([]byte, bool) {
 	limit, over := in.limit(p)
-	if limit > 0 && fi.Size() > limit {
-		problems.Errorf(p, 0, "budget", over, Size(fi.Size()), Size(limit))
+	if limit > 0 && size > limit {
+		problems.Errorf(p, 0, "budget", over, Size(size), Size(limit))
 		return nil, false
 	}
 	data, err := readAtMost(fsys, p, limit)
@@ -146,7 +178,16 @@ func (in *inputs) read(fsys fs.FS, p string, d fs.DirEntry, problems *diag.List)
 		problems.Errorf(p, 0, "budget", over, "more than "+Size(limit), Size(limit))
 		return nil, false
 	}
+	return data, true
+}
+
+// checkData refuses an image of too many pixels, from its header alone,
+// and returns an SVG without what could run or load from elsewhere.
+func (in *inputs) checkData(p string, data []byte, problems *diag.List) ([]byte, bool) {
 	if isRaster(p) {
+		// A header the decoders cannot read is left to the stages that
+		// decode the image (print reports it at its page); on the web a
+		// browser shows its alt text.
 		if c, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
 			if px := int64(c.Width) * int64(c.Height); px > int64(in.budgets.ImagePixels) {
 				problems.Errorf(p, 0, "budget", "image of %d × %d pixels (%s), over the budget of %s (budgets.image_pixels): resize it (1200 px wide is plenty on screen, 2500 for print)",
@@ -155,18 +196,18 @@ func (in *inputs) read(fsys fs.FS, p string, d fs.DirEntry, problems *diag.List)
 			}
 		}
 	}
-	if ext == ".svg" {
-		clean, removed, err := svgsafe.Sanitize(data)
-		if err != nil {
-			problems.Errorf(p, 0, "svg", "%v: fix the file (open and save it again in a drawing program) or remove it", err)
-			return nil, false
-		}
-		if len(removed) > 0 {
-			problems.Warnf(p, 0, "svg", "published without %s: an SVG of the site may not run scripts or load other sites' files; remove them from the file", strings.Join(removed, ", "))
-		}
-		data = clean
+	if strings.ToLower(path.Ext(p)) != ".svg" {
+		return data, true
 	}
-	return data, true
+	clean, removed, err := svgsafe.Sanitize(data)
+	if err != nil {
+		problems.Errorf(p, 0, "svg", "%v: fix the file (open and save it again in a drawing program) or remove it", err)
+		return nil, false
+	}
+	if len(removed) > 0 {
+		problems.Warnf(p, 0, "svg", "published without %s: an SVG of the site may not run scripts or load other sites' files; remove them from the file", strings.Join(removed, ", "))
+	}
+	return clean, true
 }
 
 // limit is the largest size allowed for a file, with the message (two
