@@ -33,7 +33,6 @@ var tooLong = map[string]bool{
 	"build/pdf/svg/path.go parsePath":       true,
 	"build/web/theme.go LoadTheme":          true,
 	"build/incremental.go reload":           true,
-	"build/config/config.go Parse":          true,
 	"build/print/layout.go setBlocks":       true,
 	"build/pdf/svg/svg.go Parse":            true,
 	"build/pdf/svg/style.go set":            true,

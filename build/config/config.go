@@ -211,6 +211,10 @@ func checkFonts(fsys fs.FS, files []string, data []byte) diag.List {
 			continue
 		}
 		st, err := fs.Stat(fsys, f)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			problems.Errorf(FileName, line, "config", "print.fallback_fonts: cannot read %s: %v", f, err)
+			continue
+		}
 		if err != nil || st.IsDir() {
 			problems.Errorf(FileName, line, "config", "print.fallback_fonts: %s is not a file of the site: put the font there (README, Print fonts)", f)
 			continue
@@ -260,92 +264,124 @@ func Parse(data []byte) (*Config, diag.List) {
 		}
 		return nil, problems
 	}
-	lines := diag.NewLines(data)
-	lineOf := func(key string) int {
-		last := key
-		if i := strings.LastIndexByte(key, '.'); i >= 0 {
-			last = key[i+1:]
-		}
-		if i := bytes.Index(data, []byte(last)); i >= 0 {
-			return lines.Line(i)
-		}
-		return 0
-	}
+	at := keyLines{data: data, lines: diag.NewLines(data)}
 	for _, k := range md.Undecoded() {
-		problems.Errorf(FileName, lineOf(k.String()), "config", "unknown setting %q; check its spelling against the README", k.String())
+		problems.Errorf(FileName, at.line(k.String()), "config", "unknown setting %q; check its spelling against the README", k.String())
 	}
-
 	c := r.Config
-	if len(r.RawLanguages) == 0 {
-		c.Languages = Default().Languages
-	}
-	for code, l := range r.RawLanguages {
-		if _, err := language.Parse(code); err != nil {
-			problems.Errorf(FileName, lineOf("languages."+code), "config", "%q is not a language tag; use a code like \"fr\" or \"nl\"", code)
-			continue
-		}
-		if l.Name == "" {
-			problems.Errorf(FileName, lineOf("languages."+code), "config", "language %q has no name; add name = \"…\" (the language's name in itself)", code)
-		}
-		c.Languages = append(c.Languages, Language{Code: code, Name: l.Name, Weight: l.Weight})
-	}
-	sort.Slice(c.Languages, func(i, j int) bool {
-		a, b := c.Languages[i], c.Languages[j]
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
-		}
-		return a.Code < b.Code
-	})
+	c.Languages = languages(r.RawLanguages, at, &problems)
 	if c.Language(c.DefaultLanguage) == nil {
-		problems.Errorf(FileName, lineOf("default_language"), "config", "default_language %q is not among the languages; add [languages.%s]", c.DefaultLanguage, c.DefaultLanguage)
+		problems.Errorf(FileName, at.line("default_language"), "config", "default_language %q is not among the languages; add [languages.%s]", c.DefaultLanguage, c.DefaultLanguage)
 	}
-	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			problems.Errorf(FileName, lineOf("base_url"), "config", "base_url %q must be an absolute http(s) address, like \"https://example.org/charte/\"", c.BaseURL)
-		} else if !strings.HasSuffix(c.BaseURL, "/") {
-			c.BaseURL += "/"
-		}
-	}
+	c.checkBaseURL(at, &problems)
 	if c.Organisation.Date != "" {
 		if _, err := time.Parse("2006-01-02", string(c.Organisation.Date)); err != nil {
-			problems.Errorf(FileName, lineOf("date"), "config", "organisation date %q must be written YYYY-MM-DD, like \"2026-03-15\"", c.Organisation.Date)
+			problems.Errorf(FileName, at.line("date"), "config", "organisation date %q must be written YYYY-MM-DD, like \"2026-03-15\"", c.Organisation.Date)
 		}
 	}
-	for _, b := range []struct {
-		key string
-		n   int
-	}{{"page_gzip", c.Budgets.PageGzip}, {"page_total", c.Budgets.PageTotal}, {"image", c.Budgets.Image}, {"file", c.Budgets.File}} {
-		if b.n < 0 {
-			problems.Errorf(FileName, lineOf(b.key), "config", "budgets.%s must be a positive number of bytes (0 turns it off)", b.key)
-		}
-	}
-	// These two keep the build itself safe: they cannot be turned off.
-	if c.Budgets.ImagePixels <= 0 {
-		problems.Errorf(FileName, lineOf("image_pixels"), "config", "budgets.image_pixels must be a positive number of pixels (width × height, like 16000000): it keeps a huge image from exhausting the build's memory")
-	}
-	if c.Budgets.Markdown <= 0 {
-		problems.Errorf(FileName, lineOf("budgets.markdown"), "config", "budgets.markdown must be a positive number of bytes (like 262144): it keeps a huge page from exhausting the build's memory")
-	}
-	if c.Contact != "" {
-		u, err := url.Parse(c.Contact)
-		page := err == nil && u.Scheme == "" && strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/")
-		if err != nil || (!page && u.Scheme != "mailto" && u.Scheme != "https" && u.Scheme != "http") {
-			problems.Errorf(FileName, lineOf("contact"), "config", "contact %q must be a mailto: or https: address, or a page of the site such as \"transparence.md#signaler\"", c.Contact)
-		}
-	}
+	c.checkBudgets(at, &problems)
+	c.checkContact(at, &problems)
 	if !nameRe.MatchString(c.Outputs.Name) {
-		problems.Errorf(FileName, lineOf("name"), "config", "outputs.name %q must be a file name: lower-case letters, digits and dashes", c.Outputs.Name)
+		problems.Errorf(FileName, at.line("name"), "config", "outputs.name %q must be a file name: lower-case letters, digits and dashes", c.Outputs.Name)
 	}
 	for name, cr := range c.Credits {
 		if cr.Work == "" || cr.License == "" {
-			problems.Errorf(FileName, lineOf("credits."+name), "config", "credit %q needs at least work and license", name)
+			problems.Errorf(FileName, at.line("credits."+name), "config", "credit %q needs at least work and license", name)
 		}
 	}
 	if problems.HasErrors() {
 		return nil, problems
 	}
 	return &c, problems
+}
+
+// keyLines finds the line of a setting in site.toml, for messages: the
+// first line naming its last part (a good guess: keys are rarely repeated).
+type keyLines struct {
+	data  []byte
+	lines diag.Lines
+}
+
+func (k keyLines) line(key string) int {
+	last := key
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		last = key[i+1:]
+	}
+	if i := bytes.Index(k.data, []byte(last)); i >= 0 {
+		return k.lines.Line(i)
+	}
+	return 0
+}
+
+// languages checks the [languages.x] tables and returns them in menu
+// order (weight, then code); none at all means the default three.
+func languages(raw map[string]rawLanguage, at keyLines, problems *diag.List) []Language {
+	if len(raw) == 0 {
+		return Default().Languages
+	}
+	var langs []Language
+	for code, l := range raw {
+		if _, err := language.Parse(code); err != nil {
+			problems.Errorf(FileName, at.line("languages."+code), "config", "%q is not a language tag; use a code like \"fr\" or \"nl\"", code)
+			continue
+		}
+		if l.Name == "" {
+			problems.Errorf(FileName, at.line("languages."+code), "config", "language %q has no name; add name = \"…\" (the language's name in itself)", code)
+		}
+		langs = append(langs, Language{Code: code, Name: l.Name, Weight: l.Weight})
+	}
+	sort.Slice(langs, func(i, j int) bool {
+		a, b := langs[i], langs[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Code < b.Code
+	})
+	return langs
+}
+
+// checkBaseURL checks base_url and ends it with "/", so pages join paths
+// to it.
+func (c *Config) checkBaseURL(at keyLines, problems *diag.List) {
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			problems.Errorf(FileName, at.line("base_url"), "config", "base_url %q must be an absolute http(s) address, like \"https://example.org/charte/\"", c.BaseURL)
+		} else if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
+	}
+}
+
+// checkContact checks the address readers report a problem to: mail, the
+// web, or a page of the site.
+func (c *Config) checkContact(at keyLines, problems *diag.List) {
+	if c.Contact != "" {
+		u, err := url.Parse(c.Contact)
+		page := err == nil && u.Scheme == "" && strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/")
+		if err != nil || (!page && u.Scheme != "mailto" && u.Scheme != "https" && u.Scheme != "http") {
+			problems.Errorf(FileName, at.line("contact"), "config", "contact %q must be a mailto: or https: address, or a page of the site such as \"transparence.md#signaler\"", c.Contact)
+		}
+	}
+}
+
+// checkBudgets refuses negative budgets, and turning off the two that keep
+// the build itself safe.
+func (c *Config) checkBudgets(at keyLines, problems *diag.List) {
+	for _, b := range []struct {
+		key string
+		n   int
+	}{{"page_gzip", c.Budgets.PageGzip}, {"page_total", c.Budgets.PageTotal}, {"image", c.Budgets.Image}, {"file", c.Budgets.File}} {
+		if b.n < 0 {
+			problems.Errorf(FileName, at.line(b.key), "config", "budgets.%s must be a positive number of bytes (0 turns it off)", b.key)
+		}
+	}
+	if c.Budgets.ImagePixels <= 0 {
+		problems.Errorf(FileName, at.line("image_pixels"), "config", "budgets.image_pixels must be a positive number of pixels (width × height, like 16000000): it keeps a huge image from exhausting the build's memory")
+	}
+	if c.Budgets.Markdown <= 0 {
+		problems.Errorf(FileName, at.line("budgets.markdown"), "config", "budgets.markdown must be a positive number of bytes (like 262144): it keeps a huge page from exhausting the build's memory")
+	}
 }
 
 // Language returns the language with that code, or nil.
