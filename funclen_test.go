@@ -31,7 +31,6 @@ var tooLong = map[string]bool{
 	"build/print/print.go addBlock":         true,
 	"build/print/write.go PDF":              true,
 	"build/pdf/svg/path.go parsePath":       true,
-	"build/web/theme.go LoadTheme":          true,
 	"build/incremental.go reload":           true,
 	"build/print/layout.go setBlocks":       true,
 	"build/pdf/svg/svg.go Parse":            true,

@@ -8,11 +8,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -62,7 +62,8 @@ type Theme struct {
 	CSS     Asset
 	Scripts map[string]Asset // by source name: "chooser.js"
 	min     *minify.M
-	layouts []byte // all layout sources, to find the strings they use
+	// layoutIDs are the string ids the layouts ask for.
+	layoutIDs map[string]bool
 	// Worker is the service worker's code (sw.js), without its data.
 	Worker []byte
 	// EPUBCSS is the e-books' stylesheet: reading systems bring their own
@@ -83,24 +84,46 @@ func newMinifier() *minify.M {
 func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 	var problems diag.List
 	t := &Theme{Scripts: map[string]Asset{}, min: newMinifier()}
+	colors, ok := loadColors(fsys, &problems)
+	if !ok {
+		return nil, problems
+	}
+	t.Colors = colors
+	if !t.loadCSS(fsys, &problems) {
+		return nil, problems
+	}
+	t.loadScripts(fsys, extraJS, &problems)
+	t.Worker = readOptional(fsys, ThemeDir+"/sw.js", &problems)
+	t.EPUBCSS = readOptional(fsys, ThemeDir+"/epub.css", &problems)
+	root := t.loadLayouts(fsys, &problems)
+	if problems.HasErrors() {
+		return nil, problems
+	}
+	t.tmpl = root
+	return t, problems
+}
 
+// loadColors reads the palettes and the pairs to check from theme.toml,
+// with the line of each colour for messages.
+func loadColors(fsys fs.FS, problems *diag.List) (Colors, bool) {
+	var c Colors
 	colorsFile := ThemeDir + "/theme.toml"
 	data, err := fs.ReadFile(fsys, colorsFile)
 	if err != nil {
 		problems.Errorf(colorsFile, 0, "theme", "cannot read the theme colours: %v", err)
-		return nil, problems
+		return c, false
 	}
-	if _, err := toml.Decode(string(data), &t.Colors); err != nil {
+	if _, err := toml.Decode(string(data), &c); err != nil {
 		var pe toml.ParseError
 		line := 0
 		if ok := asParseError(err, &pe); ok {
 			line = pe.Position.Line
 		}
 		problems.Errorf(colorsFile, line, "theme", "%v; fix the TOML syntax", err)
-		return nil, problems
+		return c, false
 	}
-	t.Colors.File = colorsFile
-	t.Colors.Lines = map[string]int{}
+	c.File = colorsFile
+	c.Lines = map[string]int{}
 	scheme := ""
 	for i, l := range strings.Split(string(data), "\n") {
 		l = strings.TrimSpace(l)
@@ -109,14 +132,19 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 			continue
 		}
 		if k, _, ok := strings.Cut(l, "="); ok && (scheme == "light" || scheme == "dark") {
-			t.Colors.Lines[scheme+"."+strings.TrimSpace(k)] = i + 1
+			c.Lines[scheme+"."+strings.TrimSpace(k)] = i + 1
 		}
 	}
+	return c, true
+}
 
+// loadCSS makes the stylesheet: the palettes as custom properties (dark
+// ones for a dark preference), then style.css, minified.
+func (t *Theme) loadCSS(fsys fs.FS, problems *diag.List) bool {
 	css, err := fs.ReadFile(fsys, ThemeDir+"/assets/style.css")
 	if err != nil {
 		problems.Errorf(ThemeDir+"/assets/style.css", 0, "theme", "cannot read: %v", err)
-		return nil, problems
+		return false
 	}
 	var full bytes.Buffer
 	full.WriteString(":root{color-scheme:light dark;")
@@ -128,12 +156,15 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 	minCSS, err := t.min.Bytes("text/css", full.Bytes())
 	if err != nil {
 		problems.Errorf(ThemeDir+"/assets/style.css", 0, "theme", "CSS does not parse: %v", err)
-		return nil, problems
+		return false
 	}
 	t.CSS = hashed("assets/style.css", minCSS)
+	return true
+}
 
-	scripts, _ := fs.Glob(fsys, ThemeDir+"/assets/*.js")
-	for _, s := range scripts {
+// loadScripts minifies every assets/*.js, each after its extraJS.
+func (t *Theme) loadScripts(fsys fs.FS, extraJS map[string]string, problems *diag.List) {
+	for _, s := range listFiles(fsys, ThemeDir+"/assets", "*.js", problems) {
 		src, err := fs.ReadFile(fsys, s)
 		if err != nil {
 			problems.Errorf(s, 0, "theme", "cannot read: %v", err)
@@ -150,51 +181,68 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 		}
 		t.Scripts[name] = hashed("assets/"+name, out)
 	}
+}
 
-	if sw, err := fs.ReadFile(fsys, ThemeDir+"/sw.js"); err == nil {
-		t.Worker = sw
-	}
-	if css, err := fs.ReadFile(fsys, ThemeDir+"/epub.css"); err == nil {
-		t.EPUBCSS = css
-	}
-
-	layouts, _ := fs.Glob(fsys, ThemeDir+"/layouts/*.html")
-	sort.Strings(layouts)
+// loadLayouts parses every layouts/*.html into one set of templates, finds
+// the strings they ask for, and checks the three layouts the build needs.
+func (t *Theme) loadLayouts(fsys fs.FS, problems *diag.List) *template.Template {
 	root := template.New("").Funcs(template.FuncMap{
 		"t":  func(id string, data ...any) string { return "" },
 		"tn": func(id string, n int) string { return "" },
 	})
-	for _, l := range layouts {
+	for _, l := range listFiles(fsys, ThemeDir+"/layouts", "*.html", problems) {
 		src, err := fs.ReadFile(fsys, l)
 		if err != nil {
 			problems.Errorf(l, 0, "theme", "cannot read: %v", err)
 			continue
 		}
-		t.layouts = append(t.layouts, src...)
 		if _, err := root.New(path.Base(l)).Parse(string(src)); err != nil {
 			problems.Errorf(l, templateLine(err), "theme", "template error: %v", err)
 		}
 	}
+	t.layoutIDs = templateStrings(root, ThemeDir+"/layouts/", problems)
 	for _, need := range []string{"page.html", "chooser.html", "404.html"} {
 		if root.Lookup(need) == nil {
 			problems.Errorf(ThemeDir+"/layouts/"+need, 0, "theme", "layout missing: the theme needs %s", need)
 		}
 	}
-	if problems.HasErrors() {
-		return nil, problems
-	}
-	t.tmpl = root
-	return t, problems
+	return root
 }
 
-var tCallRe = regexp.MustCompile(`\btn? "([^"]+)"`)
+// listFiles lists the files of dir matching pattern, in name order. A
+// missing folder lists nothing (the files' absence is reported where they
+// are needed); any other failure to list it is a problem.
+func listFiles(fsys fs.FS, dir, pattern string, problems *diag.List) []string {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		problems.Errorf(dir, 0, "theme", "cannot read: %v", err)
+	}
+	var out []string
+	for _, e := range entries {
+		if ok, _ := path.Match(pattern, e.Name()); ok { // pattern is a constant: no ErrBadPattern
+			out = append(out, dir+"/"+e.Name())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readOptional reads a file the theme may leave out; failing to read one
+// that is there is a problem.
+func readOptional(fsys fs.FS, name string, problems *diag.List) []byte {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		problems.Errorf(name, 0, "theme", "cannot read: %v", err)
+	}
+	return b
+}
 
 // StringIDs lists the interface strings the theme and the build use:
-// those named in the layouts ({{t "id"}}) and those the code asks for.
+// those the layouts ask for ({{t "id"}}) and those the code asks for.
 func (t *Theme) StringIDs() map[string]bool {
 	ids := map[string]bool{}
-	for _, m := range tCallRe.FindAllSubmatch(t.layouts, -1) {
-		ids[string(m[1])] = true
+	for id := range t.layoutIDs {
+		ids[id] = true
 	}
 	for _, id := range codeStrings {
 		ids[id] = true
@@ -218,7 +266,7 @@ var codeStrings = []string{
 	"decimal_separator", "size_kb", "size_mb", "dl_epub", "epub_summary",
 	"epub_toc", "epub_landmarks", "site_title", "dl_pdf", "dl_handout",
 	"dl_a5", "dl_imposed", "dl_large", "print_sign",
-	"credit_source", "credit_license", "credit_translated", "credit_original_print", "footer_license", "footer_privacy",
+	"credit_source", "credit_license", "credit_translated", "credit_original_print", "footer_license",
 	"bundle_online", "dl_bundle_more", // offline bundles
 }
 
