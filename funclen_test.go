@@ -36,7 +36,6 @@ var tooLong = map[string]bool{
 	"build/pdf/svg/svg.go Parse":            true,
 	"build/pdf/svg/style.go set":            true,
 	"build/incremental.go rerender":         true,
-	"serve/serve.go Run":                    true,
 	"cmd/sobre/check.go cmdCheck":           true,
 }
 

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -92,6 +93,7 @@ type server struct {
 	files   atomic.Pointer[map[string][]byte]
 	hub     *hub
 	allowed func(host string) bool
+	log     io.Writer // what the terminal shows besides the events
 	// stopDownloads cancels the background build of the downloads, so
 	// that an edit never waits for it.
 	dlMu          sync.Mutex
@@ -113,7 +115,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	s := &server{ctx: ctx, p: p, hub: &hub{clients: map[chan message]bool{}}}
+	s := &server{ctx: ctx, p: p, hub: &hub{clients: map[chan message]bool{}}, log: opts.Log}
 	s.publish()
 	report(Event{Full: true, Langs: p.Langs(), Duration: time.Since(start), Problems: p.Problems(), Err: p.Err()})
 
@@ -122,13 +124,39 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	defer w.Close()
-	watchTree(w, opts.Src, []string{"content", "i18n", "themes"})
+	watchTree(w, opts.Src, []string{"content", "i18n", "themes"}, opts.Log)
 
-	ln, err := net.Listen("tcp", opts.Addr)
+	ln, err := s.listen(opts)
 	if err != nil {
 		return err
 	}
-	host, _, _ := net.SplitHostPort(opts.Addr)
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintln(opts.Log, "serve:", err)
+		}
+	}()
+	defer srv.Close()
+	if opts.Ready != nil {
+		opts.Ready(ln.Addr().String())
+	}
+	// The booklets and bundles, once the pages are on show.
+	go s.downloads()
+	return s.watch(ctx, w, opts.Src, report)
+}
+
+// listen opens the server's address and lets in the requests named for
+// it (see AllowedHosts), warning when other machines can reach it.
+func (s *server) listen(opts Options) (net.Listener, error) {
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return nil, err
+	}
+	host, _, err := net.SplitHostPort(opts.Addr)
+	if err != nil { // Listen took the address, so this is not expected
+		ln.Close()
+		return nil, err
+	}
 	s.allowed = AllowedHosts(host)
 	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
 		if host != "localhost" {
@@ -136,17 +164,13 @@ func Run(ctx context.Context, opts Options) error {
 		}
 	}
 	fmt.Fprintf(opts.Log, "serving %s at http://%s/ (Ctrl+C to stop)\n", opts.Src, ln.Addr())
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	defer srv.Close()
-	if opts.Ready != nil {
-		opts.Ready(ln.Addr().String())
-	}
-	// The booklets and bundles, once the pages are on show.
-	go s.downloads()
+	return ln, nil
+}
 
-	// Editors write a file in a few steps within milliseconds; wait for a
-	// short quiet moment, then update with every file touched.
+// watch updates the preview after each burst of edits under src until ctx
+// is done. Editors write a file in a few steps within milliseconds: it
+// waits for a short quiet moment, then updates with every file touched.
+func (s *server) watch(ctx context.Context, w *fsnotify.Watcher, src string, report func(Event)) error {
 	const quiet = 30 * time.Millisecond
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
@@ -161,12 +185,12 @@ func Run(ctx context.Context, opts Options) error {
 			}
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
-					watchDir(w, ev.Name)
+					watchDir(w, ev.Name, s.log)
 				}
 			}
-			rel, err := filepath.Rel(opts.Src, ev.Name)
+			rel, err := filepath.Rel(src, ev.Name)
 			if err != nil || !watched(filepath.ToSlash(rel)) {
-				continue
+				continue // not a source of the site
 			}
 			changed[filepath.ToSlash(rel)] = true
 			s.cancelDownloads()
@@ -188,7 +212,7 @@ func Run(ctx context.Context, opts Options) error {
 			clear(changed)
 			report(s.update(names))
 		case err := <-w.Errors:
-			fmt.Fprintln(opts.Log, "watch:", err)
+			fmt.Fprintln(s.log, "watch:", err)
 		}
 	}
 }
@@ -261,8 +285,12 @@ func (s *server) downloads() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if ctx.Err() == nil && s.p.DownloadsStale() && s.p.Err() == nil {
-		if s.p.BuildDownloads(ctx) == nil {
+		err := s.p.BuildDownloads(ctx)
+		switch {
+		case err == nil:
 			s.publish()
+		case ctx.Err() == nil: // else stopped by an edit: built again when asked
+			fmt.Fprintln(s.log, "downloads:", err)
 		}
 	}
 }
@@ -400,26 +428,46 @@ func (s *server) file(name string) ([]byte, bool) {
 	}
 	b, ok, err := s.p.Download(s.ctx, name)
 	if err != nil {
+		fmt.Fprintf(s.log, "%s: %v\n", name, err)
 		return nil, false
 	}
 	s.publish() // the pages now show the downloads' sizes
 	return b, ok
 }
 
-func watchTree(w *fsnotify.Watcher, src string, dirs []string) {
-	w.Add(src) // site.toml, and folders created later
+// watchTree watches src (for site.toml and folders created later) and
+// every folder of dirs below it. A folder that cannot be watched is said
+// in the log: edits there would go unseen.
+func watchTree(w *fsnotify.Watcher, src string, dirs []string, log io.Writer) {
+	if err := w.Add(src); err != nil {
+		fmt.Fprintf(log, "watch: %s: %v: edits of site.toml and new folders are not seen\n", src, err)
+	}
 	for _, d := range dirs {
-		watchDir(w, filepath.Join(src, d))
+		watchDir(w, filepath.Join(src, d), log)
 	}
 }
 
-func watchDir(w *fsnotify.Watcher, root string) {
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() {
-			w.Add(p)
+// watchDir watches root and the folders below it; a missing root (the
+// site has no i18n/ or themes/ of its own) is not a problem.
+func watchDir(w *fsnotify.Watcher, root string, log io.Writer) {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == root {
+			return nil
+		}
+		if err != nil {
+			fmt.Fprintf(log, "watch: %v: edits there are not seen\n", err)
+			return nil
+		}
+		if d.IsDir() {
+			if err := w.Add(p); err != nil {
+				fmt.Fprintf(log, "watch: %s: %v: edits there are not seen\n", p, err)
+			}
 		}
 		return nil
 	})
+	if err != nil { // the walk function returns nil: not expected
+		fmt.Fprintf(log, "watch: %s: %v\n", root, err)
+	}
 }
 
 // hub fans out messages to open pages (server-sent events).
@@ -451,7 +499,10 @@ func (h *hub) serve(rw http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		case m := <-ch:
-			b, _ := json.Marshal(m)
+			b, err := json.Marshal(m)
+			if err != nil { // two strings always encode
+				panic(err)
+			}
 			fmt.Fprintf(rw, "data: %s\n\n", b)
 			fl.Flush()
 		}

@@ -169,7 +169,7 @@ func testServer(t *testing.T) *server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &server{ctx: context.Background(), p: p, hub: &hub{clients: map[chan message]bool{}}, allowed: AllowedHosts("127.0.0.1")}
+	s := &server{ctx: context.Background(), p: p, hub: &hub{clients: map[chan message]bool{}}, allowed: AllowedHosts("127.0.0.1"), log: io.Discard}
 	s.publish()
 	return s
 }
