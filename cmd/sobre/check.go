@@ -39,24 +39,11 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	pr, err := build.Load(ctx, build.Options{Src: *srcDir, Defaults: sobre.Defaults})
-	var problems diag.List
-	var pages []check.PageReport
-	if pr != nil {
-		if err == nil {
-			// Rendering checks the templates and the weight budget.
-			pr.Render(ctx)
-		}
-		problems = pr.Problems
-		for _, m := range pr.Measures {
-			pages = append(pages, m)
-		}
-	} else if err != nil {
+	problems, pages, err := checkSite(ctx, *srcDir)
+	if err != nil {
 		fmt.Fprintln(stderr, "sobre check:", err)
 		return 1
 	}
-	sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
-	problems.Sort()
 	nErr, nWarn := 0, 0
 	for _, p := range problems {
 		if p.Severity == diag.Error {
@@ -66,49 +53,87 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	if *asJSON {
-		rep := checkReport{Pages: pages, Errors: nErr, Warnings: nWarn, Problems: []jsonProblem{}}
-		for _, p := range problems {
-			sev := "error"
-			if p.Severity == diag.Warning {
-				sev = "warning"
-			}
-			rep.Problems = append(rep.Problems, jsonProblem{File: p.File, Line: p.Line, Severity: sev, Rule: p.Rule, Message: p.Msg})
+		if err := printCheckJSON(stdout, problems, pages, nErr, nWarn); err != nil {
+			fmt.Fprintln(stderr, "sobre check:", err)
+			return 1
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(rep)
 	} else {
-		last := ""
-		for _, p := range problems {
-			if p.File != last && last != "" {
-				fmt.Fprintln(stdout)
-			}
-			last = p.File
-			where := p.File
-			if p.Line > 0 {
-				where += fmt.Sprintf(":%d", p.Line)
-			}
-			sev := ""
-			if p.Severity == diag.Warning {
-				sev = " (warning)"
-			}
-			fmt.Fprintf(stdout, "%s: %s%s: %s\n", where, p.Rule, sev, p.Msg)
-		}
-		if *verbose {
-			fmt.Fprintln(stdout, "\nreading ease (higher is easier):")
-			for _, pg := range pages {
-				if pg.Readability != nil {
-					fmt.Fprintf(stdout, "  %-44s %s\n", pg.File, pg.Readability)
-				}
-			}
-		}
-		if len(problems) > 0 || *verbose {
-			fmt.Fprintln(stdout)
-		}
+		printCheck(stdout, problems, pages, *verbose)
 		fmt.Fprintf(stdout, "%d error(s), %d warning(s) in %d page(s) checked\n", nErr, nWarn, len(pages))
 	}
 	if nErr > 0 || (*strict && nWarn > 0) {
 		return 1
 	}
 	return 0
+}
+
+// checkSite loads the site and, when it loads, renders it in memory, which
+// checks the templates and the weight budget. It returns the problems,
+// sorted, and what the content rules measured per page; err is a failure
+// that no problem reports (a folder that cannot be read).
+func checkSite(ctx context.Context, src string) (diag.List, []check.PageReport, error) {
+	pr, err := build.Load(ctx, build.Options{Src: src, Defaults: sobre.Defaults})
+	if pr == nil {
+		return nil, nil, err
+	}
+	if err == nil {
+		if _, err := pr.Render(ctx); err != nil && !pr.Problems.HasErrors() {
+			return nil, nil, err
+		}
+	}
+	var pages []check.PageReport
+	for _, m := range pr.Measures {
+		pages = append(pages, m)
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
+	problems := pr.Problems
+	problems.Sort()
+	return problems, pages, nil
+}
+
+// printCheckJSON writes the report for scripts.
+func printCheckJSON(w io.Writer, problems diag.List, pages []check.PageReport, nErr, nWarn int) error {
+	rep := checkReport{Pages: pages, Errors: nErr, Warnings: nWarn, Problems: []jsonProblem{}}
+	for _, p := range problems {
+		sev := "error"
+		if p.Severity == diag.Warning {
+			sev = "warning"
+		}
+		rep.Problems = append(rep.Problems, jsonProblem{File: p.File, Line: p.Line, Severity: sev, Rule: p.Rule, Message: p.Msg})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
+
+// printCheck writes the problems for a person, a blank line between files,
+// and with verbose each page's reading ease.
+func printCheck(w io.Writer, problems diag.List, pages []check.PageReport, verbose bool) {
+	last := ""
+	for _, p := range problems {
+		if p.File != last && last != "" {
+			fmt.Fprintln(w)
+		}
+		last = p.File
+		where := p.File
+		if p.Line > 0 {
+			where += fmt.Sprintf(":%d", p.Line)
+		}
+		sev := ""
+		if p.Severity == diag.Warning {
+			sev = " (warning)"
+		}
+		fmt.Fprintf(w, "%s: %s%s: %s\n", where, p.Rule, sev, p.Msg)
+	}
+	if verbose {
+		fmt.Fprintln(w, "\nreading ease (higher is easier):")
+		for _, pg := range pages {
+			if pg.Readability != nil {
+				fmt.Fprintf(w, "  %-44s %s\n", pg.File, pg.Readability)
+			}
+		}
+	}
+	if len(problems) > 0 || verbose {
+		fmt.Fprintln(w)
+	}
 }
