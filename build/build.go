@@ -424,6 +424,9 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 	for _, id := range pr.Catalog.Unknown() {
 		pr.Problems.Errorf(i18n.Dir+"/"+cfg.DefaultLanguage+".toml", 0, "i18n", "the theme asks for string %q, defined in no language: add it", id)
 	}
+	for _, f := range pr.Catalog.Failed() {
+		pr.Problems.Errorf(f.File, 0, "i18n", "string %q: %s", f.ID, f.Err)
+	}
 	pr.Problems = dedupe(pr.Problems)
 	return res, pr.Problems.Err()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 )
 
@@ -226,7 +227,9 @@ func nextDeeper(lines []string, base int) bool {
 
 // Scaffold starts the translation of src into lang: the front matter with
 // its provenance record and a draft flag, then the source text to translate.
-func Scaffold(src *Source, lang string) []byte {
+// It fails when the source's titles make front matter Stamp refuses (a
+// line break other than LF in them).
+func Scaffold(src *Source, lang string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("---\n")
 	b.WriteString("# Translate the titles, the description and the text below, then\n")
@@ -245,8 +248,11 @@ func Scaffold(src *Source, lang string) []byte {
 		b.WriteString("credit: " + src.Front.Credit + "\n")
 	}
 	b.WriteString("draft: true\n")
-	out, _ := Stamp(append(b.Bytes(), []byte("---\n")...), src.Lang, Print(src))
-	return append(out, src.Body...)
+	out, err := Stamp(append(b.Bytes(), []byte("---\n")...), src.Lang, Print(src))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src.File, err)
+	}
+	return append(out, src.Body...), nil
 }
 
 func yamlString(s string) string {

@@ -85,7 +85,10 @@ func TestStampIndented(t *testing.T) {
 func TestScaffold(t *testing.T) {
 	s := src("Charte « test »", "## Préambule {#preambule}\n\nTexte.\n")
 	s.Front.Weight = 10
-	out := Scaffold(s, "nl")
+	out, err := Scaffold(s, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
 	h, body, _, err := SplitFrontMatter(out)
 	if err != nil {
 		t.Fatal(err)
@@ -141,4 +144,16 @@ func FuzzStamp(f *testing.F) {
 			t.Fatalf("record not written: %+v\n%s", after.Translation, out)
 		}
 	})
+}
+
+// TestScaffoldRefusesOddBreaks: a title whose line separator would break
+// the front matter fails with the source file, instead of a page without
+// its translation record.
+func TestScaffoldRefusesOddBreaks(t *testing.T) {
+	s := src("Charte\u2028test", "Texte.\n")
+	s.File = "content/fr/charte.md"
+	out, err := Scaffold(s, "nl")
+	if err == nil || !strings.Contains(err.Error(), "content/fr/charte.md") || !strings.Contains(err.Error(), "U+2028") {
+		t.Errorf("got %q, %v; want an error naming the file and the separator", out, err)
+	}
 }

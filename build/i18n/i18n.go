@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"text/template"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -32,6 +33,7 @@ type Catalog struct {
 	used    map[string]bool            // ids asked for by a template
 	missing map[string]map[string]bool // lang -> ids that fell back
 	unknown map[string]bool            // ids defined nowhere
+	failed  map[string]string          // "lang id" -> why the string's template failed
 }
 
 // Load reads i18n/<code>.toml for each language code. def is the default
@@ -45,6 +47,7 @@ func Load(fsys fs.FS, codes []string, def string) (*Catalog, diag.List) {
 		used:    map[string]bool{},
 		missing: map[string]map[string]bool{},
 		unknown: map[string]bool{},
+		failed:  map[string]string{},
 	}
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, code := range codes {
@@ -79,11 +82,41 @@ func Load(fsys fs.FS, codes []string, def string) (*Catalog, diag.List) {
 			problems.Errorf(file, 0, "i18n", "%v; see https://github.com/nicksnyder/go-i18n for the message format", err)
 			continue
 		}
+		lines := diag.NewLines(data)
 		for _, m := range mf.Messages {
 			c.ids[code][m.ID] = true
+			if err := checkTemplates(m); err != nil {
+				line := 0
+				if i := bytes.Index(data, []byte(m.ID)); i >= 0 {
+					line = lines.Line(i)
+				}
+				problems.Errorf(file, line, "i18n", "string %q: %v; fix the {{…}} in it", m.ID, err)
+			}
 		}
 	}
 	return c, problems
+}
+
+// checkTemplates parses each plural form of m as go-i18n will when a page
+// asks for it, so a broken {{…}} is reported at its file, not as a string
+// that no language defines.
+func checkTemplates(m *goi18n.Message) error {
+	left, right := m.LeftDelim, m.RightDelim
+	if left == "" {
+		left = "{{"
+	}
+	if right == "" {
+		right = "}}"
+	}
+	for _, form := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+		if !strings.Contains(form, left) {
+			continue
+		}
+		if _, err := template.New(m.ID).Delims(left, right).Parse(form); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Missing lists, per language, the ids the default language defines and
@@ -141,6 +174,33 @@ func (c *Catalog) Unknown() []string {
 	return out
 }
 
+// Failure is a string whose template failed on the data a page gave it;
+// the page shows its id in brackets.
+type Failure struct {
+	File, ID, Err string
+}
+
+// Failed lists the strings whose template failed, by file and id.
+func (c *Catalog) Failed() []Failure {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []Failure
+	for k, why := range c.failed {
+		lang, id, _ := strings.Cut(k, " ")
+		if !c.ids[lang][id] {
+			lang = c.def // the string came from the default language
+		}
+		out = append(out, Failure{File: Dir + "/" + lang + ".toml", ID: id, Err: why})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
 // Strings are the messages of one language.
 type Strings struct {
 	c    *Catalog
@@ -162,7 +222,8 @@ func (s *Strings) N(id string, count int) string {
 }
 
 func (s *Strings) localize(id string, count any, data any) string {
-	out, err := s.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: data})
+	cfg := &goi18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: data}
+	out, err := s.loc.Localize(cfg)
 	s.c.mu.Lock()
 	defer s.c.mu.Unlock()
 	s.c.used[id] = true
@@ -175,7 +236,21 @@ func (s *Strings) localize(id string, count any, data any) string {
 			s.c.missing[s.Lang][id] = true
 			return out
 		}
-		s.c.unknown[id] = true
+		lang := s.Lang
+		if errors.As(err, &nf) && s.c.ids[s.c.def][id] {
+			// The fallback was found but failed: ask the default language
+			// alone, for its own error.
+			if _, e := goi18n.NewLocalizer(s.c.bundle, s.c.def).Localize(cfg); e != nil {
+				lang, err = s.c.def, e
+			}
+		}
+		switch {
+		case errors.As(err, &nf):
+			s.c.unknown[id] = true
+		case s.c.failed[lang+" "+id] == "":
+			// Found, but its template failed on the data given.
+			s.c.failed[lang+" "+id] = err.Error()
+		}
 		return fmt.Sprintf("[%s]", id)
 	}
 	return out

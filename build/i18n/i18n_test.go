@@ -83,3 +83,27 @@ func TestMatchTable(t *testing.T) {
 		t.Error("German must not be matched to a language the site lacks")
 	}
 }
+
+// TestBrokenTemplates: a string whose {{…}} does not parse is an error at
+// its line when loaded; one that fails on a page's data is listed as a
+// failure of its file, not as a string no language defines.
+func TestBrokenTemplates(t *testing.T) {
+	fsys := fstest.MapFS{
+		"i18n/fr.toml": {Data: []byte("ok = \"Bonjour\"\nbroken = \"Bonjour {{.Name\"\nfield = \"Mis à jour le {{.Date.Day}}\"\n")},
+		"i18n/nl.toml": {Data: []byte("ok = \"Hallo\"\n")},
+	}
+	c, probs := Load(fsys, []string{"fr", "nl"}, "fr")
+	if len(probs) != 1 || probs[0].File != "i18n/fr.toml" || probs[0].Line != 2 || !strings.Contains(probs[0].Msg, `string "broken"`) || !probs.HasErrors() {
+		t.Fatalf("problems %v, want one error at i18n/fr.toml:2 for broken", probs)
+	}
+	if got := c.For("nl").T("field", map[string]string{"Date": "x"}); got != "[field]" {
+		t.Errorf("a failed string shows %q, want its id in brackets", got)
+	}
+	f := c.Failed()
+	if len(f) != 1 || f[0].File != "i18n/fr.toml" || f[0].ID != "field" || f[0].Err == "" {
+		t.Errorf("failures %+v, want field of i18n/fr.toml (nl falls back to it)", f)
+	}
+	if u := c.Unknown(); len(u) != 0 {
+		t.Errorf("unknown %v: a defined string is not unknown", u)
+	}
+}

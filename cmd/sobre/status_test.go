@@ -42,7 +42,11 @@ func statusSite(t *testing.T) string {
 		if probs.HasErrors() {
 			t.Fatal(probs)
 		}
-		out := string(content.Scaffold(s, "nl"))
+		b, err := content.Scaffold(s, "nl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := string(b)
 		if !draft {
 			out = strings.Replace(out, "draft: true\n", "", 1)
 		}

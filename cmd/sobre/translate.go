@@ -92,7 +92,10 @@ func writeFile(path string, data []byte) error {
 		os.Remove(tmp.Name())
 		return err
 	}
-	os.Chmod(tmp.Name(), 0o644)
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
 	return os.Rename(tmp.Name(), path)
 }
 
@@ -140,11 +143,16 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sobre new: %s exists; nothing written (to record an updated translation, run sobre stamp %s)\n", out, out)
 		return 1
 	}
+	draft, err := content.Scaffold(src, *lang)
+	if err != nil {
+		fmt.Fprintln(stderr, "sobre new:", err)
+		return 1
+	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := writeFile(out, content.Scaffold(src, *lang)); err != nil {
+	if err := writeFile(out, draft); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
