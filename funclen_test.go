@@ -25,7 +25,6 @@ var tooLong = map[string]bool{
 	"build/bundles.go bundles":              true,
 	"build/print/layout.go layout":          true,
 	"build/typeset/paragraph.go build":      true,
-	"build/corpus/corpus.go render":         true,
 	"build/pdf/svg/draw.go Content":         true,
 	"build/web/render.go PageVariant":       true,
 	"build/print/print.go addBlock":         true,

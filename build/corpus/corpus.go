@@ -195,144 +195,179 @@ func rel(from, to string) string {
 
 // render writes page i in lang: front matter, then about 700 words.
 func (c *corpus) render(lang string, i int) []byte {
-	p := c.pages[i]
-	w := words[lang]
-	plan := c.rng("plan", i)
-	txt := c.rng("text-"+lang, i)
-	var b bytes.Buffer
+	pw := &pageWriter{c: c, lang: lang, i: i, p: c.pages[i], w: words[lang], plan: c.rng("plan", i), txt: c.rng("text-"+lang, i)}
+	pw.frontMatter()
+	pw.para(3)
+	pw.contents()
+	pw.parts()
+	return pw.b.Bytes()
+}
 
+// pageWriter writes one page. Its methods draw from the two streams in a
+// fixed order: the same arguments always give the same bytes.
+type pageWriter struct {
+	c         *corpus
+	lang      string
+	i         int
+	p         page
+	w         *lexicon
+	plan, txt *rand.Rand // plan: shared by the languages (links, figures); txt: the words
+	b         bytes.Buffer
+}
+
+// frontMatter writes the title, description and weight; a translation
+// says it was made by a (synthetic) AI tool, not yet reviewed.
+func (pw *pageWriter) frontMatter() {
+	b := &pw.b
 	b.WriteString("---\n")
-	fmt.Fprintf(&b, "title: %s\n", strconv.Quote(c.title(lang, i)))
-	fmt.Fprintf(&b, "description: %s\n", strconv.Quote(w.sentence(txt)))
-	fmt.Fprintf(&b, "weight: %d\n", p.weight)
-	if lang != Langs[0] {
+	fmt.Fprintf(b, "title: %s\n", strconv.Quote(pw.c.title(pw.lang, pw.i)))
+	fmt.Fprintf(b, "description: %s\n", strconv.Quote(pw.w.sentence(pw.txt)))
+	fmt.Fprintf(b, "weight: %d\n", pw.p.weight)
+	if pw.lang != Langs[0] {
 		b.WriteString("ai:\n  what: translation\n  tool: \"synthetic\"\n  review: pending\ntranslation:\n  from: fr\n")
 	}
 	b.WriteString("---\n\n")
+}
 
-	para := func(n int) {
-		for s := range n {
-			if s > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w.sentence(txt))
-		}
-		b.WriteString("\n\n")
-	}
-	// link writes a sentence holding a link to another page of the corpus,
-	// to one of its parts when anchor is set.
-	link := func(anchor bool) {
-		j := plan.IntN(len(c.pages))
-		if j == i {
-			j = 0
-			if i == 0 {
-				j = len(c.pages) - 1
-			}
-		}
-		dest := rel(p.key, c.pages[j].key)
-		text := c.title(lang, j)
-		if j == i { // a one-page corpus links to its own parts
-			dest, text = "", heading(lang, i, 1)
-			anchor = true
-		}
-		if anchor {
-			k := 1 + plan.IntN(explicitParts)
-			dest += "#part-" + strconv.Itoa(k)
-			text = fmt.Sprintf(w.partOf, heading(lang, j, k), c.title(lang, j))
-		}
-		fmt.Fprintf(&b, w.seeAlso, text, dest)
-		b.WriteString(" ")
-	}
-	img := func() {
-		n := 1 + plan.IntN(Images)
-		dest := rel(p.key, fmt.Sprintf("img/figure-%d.png", n))
-		fmt.Fprintf(&b, "![%s](%s)\n\n", w.figures[n-1], dest)
-	}
-	list := func(ordered bool, n int) {
-		for k := range n {
-			if ordered {
-				fmt.Fprintf(&b, "%d. ", k+1)
-			} else {
-				b.WriteString("- ")
-				if plan.IntN(4) == 0 {
-					b.WriteString(w.levels[plan.IntN(len(w.levels))] + " ")
-				}
-			}
-			b.WriteString(w.sentence(txt))
-			b.WriteByte('\n')
-		}
-		b.WriteByte('\n')
-	}
-	table := func() {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n| --- | --- | ---: |\n", w.table[0], w.table[1], w.table[2])
-		for range 4 {
-			fmt.Fprintf(&b, "| %s | %s | %d |\n", w.tools[txt.IntN(len(w.tools))], w.uses[txt.IntN(len(w.uses))], 1+plan.IntN(90))
-		}
-		b.WriteByte('\n')
-	}
-
-	para(3)
+// contents lists the sections on the home page and some of its pages on
+// a section's index.
+func (pw *pageWriter) contents() {
+	c, p, lang, b := pw.c, pw.p, pw.lang, &pw.b
 	if p.section < 0 && len(c.pages) > 1 {
-		// The home page introduces every section.
-		b.WriteString(w.sectionsIntro + "\n\n")
+		b.WriteString(pw.w.sectionsIntro + "\n\n")
 		for s := range c.nsec {
-			fmt.Fprintf(&b, "- [%s](%s)\n", sections[s].title[lang], sections[s].dir+"/index.md")
+			fmt.Fprintf(b, "- [%s](%s)\n", sections[s].title[lang], sections[s].dir+"/index.md")
 		}
 		b.WriteString("\n")
 	}
 	if p.index && p.section >= 0 {
-		// A section's index lists some of its pages.
 		reg := c.regular[p.section]
 		for k, j := range reg {
 			if k == 8 {
 				break
 			}
-			fmt.Fprintf(&b, "- [%s](%s)\n", c.title(lang, j), rel(p.key, c.pages[j].key))
+			fmt.Fprintf(b, "- [%s](%s)\n", c.title(lang, j), rel(p.key, c.pages[j].key))
 		}
 		b.WriteString("\n")
 	}
+}
 
+// parts writes the four parts, which between them use every Markdown
+// feature the build handles.
+func (pw *pageWriter) parts() {
+	b, lang, i, w := &pw.b, pw.lang, pw.i, pw.w
 	// Part 1: text, a bullet list, a sub-part with a numbered list.
-	fmt.Fprintf(&b, "## %s {#part-1}\n\n", heading(lang, i, 1))
-	para(3)
-	link(false)
-	para(2)
-	list(false, 4)
-	fmt.Fprintf(&b, "### %s {#part-1-1}\n\n", subheading(lang, i, 1))
-	para(3)
-	list(true, 3)
-	para(2)
+	fmt.Fprintf(b, "## %s {#part-1}\n\n", heading(lang, i, 1))
+	pw.para(3)
+	pw.link(false)
+	pw.para(2)
+	pw.list(false, 4)
+	fmt.Fprintf(b, "### %s {#part-1-1}\n\n", subheading(lang, i, 1))
+	pw.para(3)
+	pw.list(true, 3)
+	pw.para(2)
 
 	// Part 2: a table and a figure, links with anchors.
-	fmt.Fprintf(&b, "## %s {#part-2}\n\n", heading(lang, i, 2))
-	para(2)
-	table()
-	link(true)
-	para(2)
-	img()
-	para(2)
+	fmt.Fprintf(b, "## %s {#part-2}\n\n", heading(lang, i, 2))
+	pw.para(2)
+	pw.table()
+	pw.link(true)
+	pw.para(2)
+	pw.img()
+	pw.para(2)
 
 	// Part 3: two sub-parts, one with an automatic id, a link to this page's
 	// first part.
-	fmt.Fprintf(&b, "## %s {#part-3}\n\n", heading(lang, i, 3))
-	para(3)
-	fmt.Fprintf(&b, "### %s {#part-3-1}\n\n", subheading(lang, i, 3))
-	para(3)
-	link(true)
-	fmt.Fprintf(&b, w.backTo+"\n\n", heading(lang, i, 1), "#part-1")
-	fmt.Fprintf(&b, "### %s\n\n", subheading(lang, i, 4))
-	list(false, 3)
-	para(2)
+	fmt.Fprintf(b, "## %s {#part-3}\n\n", heading(lang, i, 3))
+	pw.para(3)
+	fmt.Fprintf(b, "### %s {#part-3-1}\n\n", subheading(lang, i, 3))
+	pw.para(3)
+	pw.link(true)
+	fmt.Fprintf(b, w.backTo+"\n\n", heading(lang, i, 1), "#part-1")
+	fmt.Fprintf(b, "### %s\n\n", subheading(lang, i, 4))
+	pw.list(false, 3)
+	pw.para(2)
 
 	// Part 4: automatic id; the home page leaves blanks to fill.
-	fmt.Fprintf(&b, "## %s\n\n", heading(lang, i, 4))
-	para(3)
-	link(false)
-	para(2)
-	if p.section < 0 {
+	fmt.Fprintf(b, "## %s\n\n", heading(lang, i, 4))
+	pw.para(3)
+	pw.link(false)
+	pw.para(2)
+	if pw.p.section < 0 {
 		b.WriteString(w.blanks + "\n")
 	}
-	return b.Bytes()
+}
+
+// para writes a paragraph of n sentences.
+func (pw *pageWriter) para(n int) {
+	for s := range n {
+		if s > 0 {
+			pw.b.WriteByte(' ')
+		}
+		pw.b.WriteString(pw.w.sentence(pw.txt))
+	}
+	pw.b.WriteString("\n\n")
+}
+
+// link writes a sentence holding a link to another page of the corpus, to
+// one of its parts when anchor is set.
+func (pw *pageWriter) link(anchor bool) {
+	c, i, lang := pw.c, pw.i, pw.lang
+	j := pw.plan.IntN(len(c.pages))
+	if j == i {
+		j = 0
+		if i == 0 {
+			j = len(c.pages) - 1
+		}
+	}
+	dest := rel(pw.p.key, c.pages[j].key)
+	text := c.title(lang, j)
+	if j == i { // a one-page corpus links to its own parts
+		dest, text = "", heading(lang, i, 1)
+		anchor = true
+	}
+	if anchor {
+		k := 1 + pw.plan.IntN(explicitParts)
+		dest += "#part-" + strconv.Itoa(k)
+		text = fmt.Sprintf(pw.w.partOf, heading(lang, j, k), c.title(lang, j))
+	}
+	fmt.Fprintf(&pw.b, pw.w.seeAlso, text, dest)
+	pw.b.WriteString(" ")
+}
+
+// img writes one of the figures, with its alt text.
+func (pw *pageWriter) img() {
+	n := 1 + pw.plan.IntN(Images)
+	dest := rel(pw.p.key, fmt.Sprintf("img/figure-%d.png", n))
+	fmt.Fprintf(&pw.b, "![%s](%s)\n\n", pw.w.figures[n-1], dest)
+}
+
+// list writes n items, some of a bullet list marked with a commitment
+// level.
+func (pw *pageWriter) list(ordered bool, n int) {
+	for k := range n {
+		if ordered {
+			fmt.Fprintf(&pw.b, "%d. ", k+1)
+		} else {
+			pw.b.WriteString("- ")
+			if pw.plan.IntN(4) == 0 {
+				pw.b.WriteString(pw.w.levels[pw.plan.IntN(len(pw.w.levels))] + " ")
+			}
+		}
+		pw.b.WriteString(pw.w.sentence(pw.txt))
+		pw.b.WriteByte('\n')
+	}
+	pw.b.WriteByte('\n')
+}
+
+// table writes a table of tools, uses and a right-aligned number.
+func (pw *pageWriter) table() {
+	w := pw.w
+	fmt.Fprintf(&pw.b, "| %s | %s | %s |\n| --- | --- | ---: |\n", w.table[0], w.table[1], w.table[2])
+	for range 4 {
+		fmt.Fprintf(&pw.b, "| %s | %s | %d |\n", w.tools[pw.txt.IntN(len(w.tools))], w.uses[pw.txt.IntN(len(w.uses))], 1+pw.plan.IntN(90))
+	}
+	pw.b.WriteByte('\n')
 }
 
 // sentence draws one sentence of about 10 words.
