@@ -31,8 +31,27 @@ const Images = 4
 // in the source language. Every tenth regular page is left untranslated in
 // nl and en, so those trees fall back to the French page.
 func Write(dir string, pagesPerLang int, seed int64) error {
+	files, err := Files(pagesPerLang, seed)
+	if err != nil {
+		return err
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Files is the site Write writes, in memory: its files by slash path
+// from the site folder.
+func Files(pagesPerLang int, seed int64) (map[string][]byte, error) {
 	if pagesPerLang < 1 {
-		return fmt.Errorf("corpus: pagesPerLang must be at least 1, not %d", pagesPerLang)
+		return nil, fmt.Errorf("corpus: pagesPerLang must be at least 1, not %d", pagesPerLang)
 	}
 	c := newCorpus(pagesPerLang, seed)
 	files := map[string][]byte{"site.toml": []byte(siteTOML)}
@@ -47,16 +66,7 @@ func Write(dir string, pagesPerLang int, seed int64) error {
 			files[path.Join("content", lang, "img", fmt.Sprintf("figure-%d.png", n))] = figure(n)
 		}
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return files, nil
 }
 
 // siteTOML follows the structure of the project's site.toml, without
