@@ -1,18 +1,39 @@
-// Package build turns a site folder into the public/ folder. It wires the
-// stages and is, with cmd/sobre, the only code that touches the disk.
+// Package build is the orchestrator: it loads a site, runs the stages over
+// it and hands the files to outdir, which writes them. The stages (config,
+// content, i18n, markup, resolve, check, web, search, print, bundle) read
+// only what they are given and return data. Only build (with outdir),
+// serve and cmd/sobre touch the disk, and corpus, which writes test sites.
 //
-// Steps:
+// A site comes as an fs.FS: LoadFS and BuildFS take any (a test passes an
+// fstest.MapFS), and Load and Build open a folder through an os.Root
+// (site.go), so no path or symbolic link reads outside it. The site's own
+// themes/ and i18n/ files lie over the defaults embedded in the binary
+// (overlay.go), so a folder with only content/ builds.
 //
-//  1. config.Load       site.toml -> Config (validated)
-//  2. content.Load      content/<lang>/**.md -> Site: pages per language tree,
-//     translation sets, fallbacks to the source language
-//  3. i18n.Load         i18n/<lang>.toml -> Catalog (go-i18n, CLDR plurals)
-//  4. web.LoadTheme     theme.toml, layouts, CSS and scripts; check.Contrast
-//  5. markup.Parse      each page instance's Markdown -> AST (in parallel)
-//  6. resolve.Links     .md links -> relative .html links; missing ones fail
-//  7. web.Renderer      AST -> minified HTML pages, chooser, 404, sitemap
-//  8. write             everything into a temporary folder, then swapped in
+// Load (LoadFS) gives a Project, which build, check and status share:
 //
-// The site's own themes/ and i18n/ files override the defaults embedded in
-// the binary, so a folder with only content/ builds.
+//  1. config.Load: site.toml -> Config (validated)
+//  2. content.Load: content/<lang>/** -> Site: pages per language tree,
+//     fallbacks to the source language, static files, each file checked
+//     against its budget before it is read
+//  3. i18n.Load: i18n/<lang>.toml -> Catalog (go-i18n, CLDR plurals)
+//  4. web.LoadTheme: theme.toml, CSS, scripts, layouts; check.Contrast
+//  5. markup.Parse: each page instance's Markdown -> AST, in parallel,
+//     with its search entry (search.Prepare) and content rules (check.Lint)
+//  6. resolve.Links: .md links -> relative .html links; missing ones fail
+//
+// Project.Render makes every file in memory:
+//
+//  7. search: one index script per language, which pages link to
+//  8. web.Renderer: the pages (in parallel), language chooser, 404
+//     pages, robots.txt, sitemap, assets and static files
+//  9. booklets.go: which pages go into which booklet, typeset by print
+//  10. bundles.go: one zip per language and one of all, and the EPUBs
+//  11. finish: each page's download links, with the files' sizes;
+//     the service worker's lists (offline.go); the page budgets (budget.go)
+//
+// Build (BuildFS) then writes the files with outdir.Write, which replaces
+// the output folder's files one by one, so a failed or killed build leaves
+// every page whole. Preview (incremental.go) keeps a rendered site in
+// memory for sobre serve and renders again only what an edit touches.
 package build
