@@ -1,7 +1,12 @@
-// Package content turns the content tree (content/<lang>/**.md) into the site
+// Package content turns the content tree (content/<lang>/**) into the site
 // model: the pages of each language tree, which pages translate each other,
-// and which pages fall back to the source language. It reads only through an
-// fs.FS and writes nothing.
+// which pages fall back to the source language, and the other files each
+// tree publishes. Every file is checked before it is read (inputs.go: its
+// name, a link out of the folder, its budget, an SVG's scripts); front
+// matter is parsed with its lines (frontmatter.go); translation records
+// fingerprint a source so stale translations are found (provenance.go). It
+// reads only through an fs.FS and returns bytes: cmd/sobre writes what Stamp
+// and Scaffold make.
 package content
 
 import (

@@ -3,7 +3,8 @@
 // whose pages use every Markdown feature the build handles — headings with
 // explicit and automatic ids, lists, commitment levels, tables, relative
 // links with anchors, images and blanks — and a site.toml. The same
-// arguments always give the same bytes.
+// arguments always give the same bytes, in memory (Files) or in a folder
+// (Write).
 package corpus
 
 import (
