@@ -14,7 +14,7 @@ import (
 
 // Load reads and parses the site folder opts.Src, as LoadFS does, every
 // read confined to the folder (symbolic links too). The folder's handle
-// lives as long as the Project's Src; the os.Root's cleanup closes it.
+// lives as long as the Project's Src; the os.Root's finalizer closes it.
 func Load(ctx context.Context, opts Options) (*Project, error) {
 	s, err := openSite(opts.Src)
 	if err != nil {
