@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 
 	"sobre"
@@ -33,13 +34,29 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	srcDir := fl.String("src", ".", "site `folder`")
-	strict := fl.Bool("strict", false, "fail on warnings too")
-	asJSON := fl.Bool("json", false, "print JSON for scripts")
-	verbose := fl.Bool("v", false, "also print each page's reading ease")
+	var f checkFlags
+	fl.BoolVar(&f.strict, "strict", false, "fail on warnings too")
+	fl.BoolVar(&f.json, "json", false, "print JSON for scripts")
+	fl.BoolVar(&f.verbose, "v", false, "also print each page's reading ease")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	problems, pages, err := checkSite(ctx, *srcDir)
+	// Every read stays inside the folder, as a build's do.
+	fsys, err := build.SiteFS(*srcDir)
+	if err != nil {
+		fmt.Fprintln(stderr, "sobre check: reading the site folder:", err)
+		return 1
+	}
+	return runCheck(ctx, fsys, f, stdout, stderr)
+}
+
+// checkFlags are the options of sobre check besides the folder.
+type checkFlags struct{ strict, json, verbose bool }
+
+// runCheck checks the site in fsys, prints the problems and returns the
+// exit code: 1 on errors (or warnings, with strict).
+func runCheck(ctx context.Context, fsys fs.FS, f checkFlags, stdout, stderr io.Writer) int {
+	problems, pages, err := checkSite(ctx, fsys)
 	if err != nil {
 		fmt.Fprintln(stderr, "sobre check:", err)
 		return 1
@@ -52,16 +69,16 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			nWarn++
 		}
 	}
-	if *asJSON {
+	if f.json {
 		if err := printCheckJSON(stdout, problems, pages, nErr, nWarn); err != nil {
 			fmt.Fprintln(stderr, "sobre check:", err)
 			return 1
 		}
 	} else {
-		printCheck(stdout, problems, pages, *verbose)
+		printCheck(stdout, problems, pages, f.verbose)
 		fmt.Fprintf(stdout, "%d error(s), %d warning(s) in %d page(s) checked\n", nErr, nWarn, len(pages))
 	}
-	if nErr > 0 || (*strict && nWarn > 0) {
+	if nErr > 0 || (f.strict && nWarn > 0) {
 		return 1
 	}
 	return 0
@@ -70,9 +87,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // checkSite loads the site and, when it loads, renders it in memory, which
 // checks the templates and the weight budget. It returns the problems,
 // sorted, and what the content rules measured per page; err is a failure
-// that no problem reports (a folder that cannot be read).
-func checkSite(ctx context.Context, src string) (diag.List, []check.PageReport, error) {
-	pr, err := build.Load(ctx, build.Options{Src: src, Defaults: sobre.Defaults})
+// that no problem reports.
+func checkSite(ctx context.Context, fsys fs.FS) (diag.List, []check.PageReport, error) {
+	pr, err := build.LoadFS(ctx, fsys, build.Options{Defaults: sobre.Defaults})
 	if pr == nil {
 		return nil, nil, err
 	}

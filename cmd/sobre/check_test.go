@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -32,16 +33,10 @@ func TestCheckRules(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := parseArchive(string(data))
-			dir := t.TempDir()
-			a.extract(t, dir, "stdout")
-			args := []string{"-src", dir}
-			if strings.Contains(a.comment, "strict") {
-				args = append(args, "-strict")
-			}
+			flags := checkFlags{strict: strings.Contains(a.comment, "strict")}
 			var stdout, stderr bytes.Buffer
-			code := cmdCheck(context.Background(), args, &stdout, &stderr)
+			code := runCheck(context.Background(), a.fsys("stdout"), flags, &stdout, &stderr)
 			got := fmt.Sprintf("exit %d\n%s%s", code, stdout.String(), stderr.String())
-			got = strings.ReplaceAll(got, dir+string(filepath.Separator), "")
 			// Page weights move with every theme change; the rule's
 			// decision, not the exact kilobytes, is under test.
 			got = weightRe.ReplaceAllString(got, "N.N KB")
@@ -59,5 +54,30 @@ func TestCheckRules(t *testing.T) {
 				t.Errorf("exit %d for a %s fixture", code, map[bool]string{true: "bad", false: "good"}[bad])
 			}
 		})
+	}
+}
+
+// TestCheckCommand runs sobre check as the command line does, on a folder:
+// its flags, its JSON report, and a folder that is not there.
+func TestCheckCommand(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "content", "fr", "index.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("---\ntitle: Accueil\n---\nBonjour.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := cmdCheck(context.Background(), []string{"-src", dir, "-json"}, &stdout, &stderr)
+	var rep checkReport
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil || code != 0 || rep.Errors != 0 || len(rep.Pages) != 1 {
+		t.Errorf("exit %d, report %+v (%v), stderr %s", code, rep, err, stderr.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	code = cmdCheck(context.Background(), []string{"-src", filepath.Join(dir, "absent")}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "sobre check: reading the site folder:") {
+		t.Errorf("exit %d, stderr %q: want 1 and the folder named", code, stderr.String())
 	}
 }

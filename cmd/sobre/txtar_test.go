@@ -3,8 +3,10 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // An archive is files in one text file: "-- name --" lines start each
@@ -67,6 +69,17 @@ outer:
 			t.Fatal(err)
 		}
 	}
+}
+
+// fsys is the archive's files (all but those named in skip) in memory.
+func (a archive) fsys(skip ...string) fstest.MapFS {
+	m := fstest.MapFS{}
+	for _, f := range a.files {
+		if !slices.Contains(skip, f.name) {
+			m[f.name] = &fstest.MapFile{Data: []byte(f.data), Mode: 0o644}
+		}
+	}
+	return m
 }
 
 func (a *archive) get(name string) (string, bool) {
