@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
+	"sobre/build"
 	"sobre/build/config"
 	"sobre/build/diag"
 	"sobre/build/hosting"
@@ -28,7 +28,13 @@ func cmdHosting(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sobre hosting: unexpected argument %q\n", fl.Arg(0))
 		return 2
 	}
-	fsys := os.DirFS(*src)
+	// Confined to the folder, as a build's reads are: a site.toml or a
+	// fallback font linked from elsewhere is refused, not followed.
+	fsys, err := build.SiteFS(*src)
+	if err != nil {
+		fmt.Fprintln(stderr, "sobre hosting: reading the site folder:", err)
+		return 1
+	}
 	cfg, problems := config.Load(fsys)
 	data, err := fs.ReadFile(fsys, config.FileName)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -30,6 +30,7 @@ func TestHostingCommand(t *testing.T) {
 		{"unsafe folder", []string{"-src", bad, "-server", "nginx"}, 1, "", "site.toml:2: base_url's path"},
 		{"broken site.toml", []string{"-src", broken}, 1, "", "site.toml:"},
 		{"argument", []string{"-src", sub, "nginx"}, 2, "", `unexpected argument "nginx"`},
+		{"no such folder", []string{"-src", filepath.Join(sub, "absent")}, 1, "", "sobre hosting: reading the site folder:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
