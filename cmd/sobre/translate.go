@@ -237,7 +237,10 @@ func cmdStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	rep := status.Compute(pr.Site, pr.Catalog, pr.Theme.StringIDs())
 	if *asJSON {
-		rep.JSON(stdout)
+		if err := rep.JSON(stdout); err != nil {
+			fmt.Fprintln(stderr, "sobre status:", err)
+			return 1
+		}
 	} else {
 		rep.Text(stdout)
 	}
