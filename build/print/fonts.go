@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"sobre/build/font"
 	"sobre/build/pdf"
 	"sobre/build/typeset"
 )
@@ -79,7 +80,7 @@ func (d *Document) fontFor(primary *pdf.Font, r rune, cur *pdf.Font) (f *pdf.Fon
 	if cur != nil && (unicode.IsSpace(r) || typeset.Ignorable(r) || unicode.In(r, unicode.Mn, unicode.Me) && cur.Has(r)) {
 		return cur, true
 	}
-	if s, ok := pdf.StandIn(r); ok && primary.Has(s) {
+	if s, ok := font.StandIn(r); ok && primary.Has(s) {
 		return primary, true
 	}
 	if primary.Has(r) || unicode.IsSpace(r) || typeset.Ignorable(r) {
@@ -144,7 +145,7 @@ func (d *Document) segments(f *pdf.Font, s string) []segment {
 	var out []segment
 	for _, r := range s {
 		var g *pdf.Font
-		if sub, ok := pdf.StandIn(r); ok && !f.Has(r) && f.Has(sub) {
+		if sub, ok := font.StandIn(r); ok && !f.Has(r) && f.Has(sub) {
 			r = sub
 		}
 		switch {
