@@ -21,8 +21,8 @@ var forbidden = [][2]string{
 // stillImports lists the forbidden imports the code still has while it is
 // being reshaped (issue 11). It only shrinks.
 var stillImports = map[string]bool{
-	"sobre/build/check -> sobre/build/web":   true,
-	"sobre/build/serve -> sobre/build":       true,
+	"sobre/build/check -> sobre/build/web": true,
+	"sobre/build/serve -> sobre/build":     true,
 }
 
 // TestImportRules checks that imports point one way (DESIGN.md): no leaf
