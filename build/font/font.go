@@ -27,7 +27,15 @@ type Font struct {
 	numGlyphs int
 	longLoca  bool
 	metrics   Metrics
+	dense     []uint16  // the character map below denseRunes, by rune
+	advances  []float32 // by glyph, in font units, as go-text reads them
 }
+
+// denseRunes bounds the part of the character map kept as a table: the
+// text of the languages printed (Latin, Greek, Cyrillic, punctuation,
+// arrows, symbols) lies below it, and is looked up for every character
+// of a booklet several times, where go-text's map searches its ranges.
+const denseRunes = 0x3000
 
 // Metrics are what a PDF font descriptor says of a font, in thousandths
 // of the font size.
@@ -75,6 +83,14 @@ func Parse(data []byte, name string) (f *Font, err error) {
 		return nil, fmt.Errorf("font %s: %w: %v", name, errFont, err)
 	}
 	f.face = gotext.NewFace(ft)
+	f.advances = make([]float32, f.numGlyphs)
+	for g := range f.advances {
+		f.advances[g] = f.face.HorizontalAdvance(gotext.GID(g))
+	}
+	f.dense = make([]uint16, denseRunes)
+	for r := range rune(denseRunes) {
+		f.dense[r] = f.lookup(r)
+	}
 	return f, nil
 }
 
@@ -131,6 +147,15 @@ func (f *Font) NumGlyphs() int { return f.numGlyphs }
 
 // GlyphID returns the glyph that shows r, 0 (.notdef) if none does.
 func (f *Font) GlyphID(r rune) uint16 {
+	if r >= 0 && r < denseRunes {
+		return f.dense[r]
+	}
+	return f.lookup(r)
+}
+
+// lookup reads the character map: glyph ids past the font's last glyph
+// are none.
+func (f *Font) lookup(r rune) uint16 {
 	g, ok := f.face.Font.Cmap.Lookup(r)
 	if !ok || int(g) >= f.numGlyphs {
 		return 0
@@ -143,7 +168,10 @@ func (f *Font) Has(r rune) bool { return f.GlyphID(r) != 0 }
 
 // GlyphAdvance returns glyph g's width in thousandths of the font size.
 func (f *Font) GlyphAdvance(g uint16) float64 {
-	return float64(f.face.HorizontalAdvance(gotext.GID(g))) * 1000 / f.upem
+	if int(g) >= len(f.advances) {
+		return 0
+	}
+	return float64(f.advances[g]) * 1000 / f.upem
 }
 
 // Advance returns the width of r in thousandths of the font size (that
