@@ -55,9 +55,9 @@ func (p *painted) xobjects(pi int, refs []pdf.Ref) []pdf.Resource {
 // paint draws the pages, with their marked content and links.
 func (d *Document) paint(pages [][]placed) (*painted, error) {
 	p := &painted{tree: pdf.NewStructTree(d.Lang, len(pages)), at: map[int]pdf.Dest{}, blockAt: blockStarts(pages), headLevel: map[int]int{}}
-	p.fontNames = map[*pdf.Font]string{d.Fonts.Regular: "/F1", d.Fonts.Bold: "/F2"}
-	for k, fb := range d.Fonts.Fallback {
-		p.fontNames[fb] = fmt.Sprintf("/F%d", k+3)
+	p.fontNames = map[*pdf.Font]string{}
+	for i, f := range d.fontList() {
+		p.fontNames[f] = "/" + fontName(i)
 	}
 	pp := &pagePainter{d: d, p: p, els: d.structure(p), targets: d.linkTargets(), linkElem: map[linkKey]int{}, foot: d.Footer}
 	for pi, lines := range pages {

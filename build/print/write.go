@@ -1,7 +1,7 @@
 package print
 
 import (
-	"fmt"
+	"strconv"
 
 	"sobre/build/pdf"
 )
@@ -46,16 +46,24 @@ func (d *Document) PDF() ([]byte, error) {
 
 // embedFonts writes the fonts the pages draw with, and returns them as
 // the pages' font resources: the regular and bold styles, and the
-// fallback fonts that drew a glyph (named as painted named them).
+// fallback fonts that drew a glyph.
 func (d *Document) embedFonts(w *pdf.Writer) []pdf.Resource {
-	res := []pdf.Resource{{Name: "F1", Ref: d.Fonts.Regular.Embed(w)}, {Name: "F2", Ref: d.Fonts.Bold.Embed(w)}}
-	for k, fb := range d.Fonts.Fallback {
-		if fb.Used() {
-			res = append(res, pdf.Resource{Name: fmt.Sprintf("F%d", k+3), Ref: fb.Embed(w)})
+	var res []pdf.Resource
+	for i, f := range d.fontList() {
+		if i < 2 || f.Used() {
+			res = append(res, pdf.Resource{Name: fontName(i), Ref: f.Embed(w)})
 		}
 	}
 	return res
 }
+
+// fontList lists the fonts in the order of their resource names.
+func (d *Document) fontList() []*pdf.Font {
+	return append([]*pdf.Font{d.Fonts.Regular, d.Fonts.Bold}, d.Fonts.Fallback...)
+}
+
+// fontName names the i-th font of fontList in the pages' resources.
+func fontName(i int) string { return "F" + strconv.Itoa(i+1) }
 
 // writeImages writes the raster pictures the pages draw.
 func (p *painted) writeImages(w *pdf.Writer) []pdf.Ref {
