@@ -9,7 +9,9 @@ import (
 // Dump writes the structure tree as text, one line per element indented
 // under its parent: its role, then what it says beyond its content —
 // language, title, alternative or actual text, where a link leads — and
-// the pages (from 1) its marked content and links are on. Tests compare
+// the pages (from 1) its marked content and links are on. Under it come
+// the spans of its content read in another language or as actual text
+// (AddSpans). Tests compare
 // it with a golden file, as Typst's pdftags tests do: a reviewer reads
 // what a screen reader gets.
 func (t *StructTree) Dump() string {
@@ -48,13 +50,30 @@ func (t *StructTree) Dump() string {
 		}
 		b.WriteByte('\n')
 		for _, k := range e.kids {
-			if k.kind == kidElem {
+			switch k.kind {
+			case kidElem:
 				walk(k.i, depth+1)
+			case kidMCR:
+				t.dumpSpans(&b, depth+1, k.page, k.mcid)
 			}
 		}
 	}
 	walk(0, 0)
 	return b.String()
+}
+
+// dumpSpans writes the spans of page's marked content mcid.
+func (t *StructTree) dumpSpans(b *strings.Builder, depth, page, mcid int) {
+	for _, s := range t.spans[[2]int{page, mcid}] {
+		b.WriteString(strings.Repeat("  ", depth) + "Span")
+		if s.Lang != "" {
+			fmt.Fprintf(b, " lang=%q", s.Lang)
+		}
+		if s.Actual {
+			fmt.Fprintf(b, " actual=%q", s.ActualText)
+		}
+		fmt.Fprintf(b, " page=%d\n", page+1)
+	}
 }
 
 func appendPage(pages []int, p int) []int {

@@ -15,6 +15,7 @@ type StructTree struct {
 	elems      []StructElem
 	parentTree [][]int // page -> mcid -> element
 	links      []Link
+	spans      map[[2]int][]Span // page, mcid -> its spans, for Dump
 }
 
 // StructElem is an element of the structure tree.
@@ -73,6 +74,18 @@ func (t *StructTree) Mark(el, page int) int {
 	mcid := len(t.parentTree[page]) - 1
 	t.elems[el].kids = append(t.elems[el].kids, kid{kind: kidMCR, page: page, mcid: mcid})
 	return mcid
+}
+
+// AddSpans records the spans of page's content (Content.Spans), which
+// Dump shows under the elements whose marked content holds them.
+func (t *StructTree) AddSpans(page int, spans []Span) {
+	for _, s := range spans {
+		if t.spans == nil {
+			t.spans = map[[2]int][]Span{}
+		}
+		k := [2]int{page, s.MCID}
+		t.spans[k] = append(t.spans[k], s)
+	}
 }
 
 // Dest is a place in the document: a page (from 0) and a height on it.

@@ -19,7 +19,14 @@ func TestStructTree(t *testing.T) {
 	c.BeginTag("P", tree.Mark(p, 0))
 	c.End()
 	c.BeginTag("Link", tree.Mark(link, 0))
+	c.BeginLang("de")
 	c.End()
+	c.End()
+	c.BeginArtifact(Artifact{Type: "Pagination"})
+	c.BeginActualText("not read")
+	c.End()
+	c.End()
+	tree.AddSpans(0, c.Spans())
 	tree.AddLink(link, Link{Page: 0, Rect: [4]float64{10, 20, 30, 40}, URI: "https://example.org", Contents: "example"})
 	if l := tree.LastLink(link); l == nil || l.URI != "https://example.org" {
 		t.Fatalf("LastLink = %v", l)
@@ -30,7 +37,7 @@ func TestStructTree(t *testing.T) {
 	tree.Mark(p, 1)
 	tree.Mark(th, 1)
 	tree.Mark(fig, 1)
-	if got, want := c.String(), "/P <</MCID 0>> BDC\nEMC\n/Link <</MCID 1>> BDC\nEMC\n"; got != want {
+	if got, want := c.String(), "/P <</MCID 0>> BDC\nEMC\n/Link <</MCID 1>> BDC\n/Span <</Lang (de)>> BDC\nEMC\nEMC\n/Artifact << /Type /Pagination >> BDC\n/Span <</ActualText (not read)>> BDC\nEMC\nEMC\n"; got != want {
 		t.Errorf("content = %q, want %q", got, want)
 	}
 
@@ -62,6 +69,7 @@ func TestStructTree(t *testing.T) {
 	want := `Document lang="fr"
   P lang="en" page=1-2
     Link uri="https://example.org" page=1
+      Span lang="de" page=1
   TH scope="Column" page=2
   Figure alt="A sun" page=2
 `

@@ -229,6 +229,7 @@ func (pp *pagePainter) page(pi int, lines []placed) (string, error) {
 	if !cover {
 		pp.footer()
 	}
+	pp.p.tree.AddSpans(pi, pp.c.Spans())
 	return pp.c.String(), nil
 }
 
