@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"sobre/build/content"
+	"sobre/build/font"
 	"sobre/build/pdf"
 	"sobre/build/print"
 	"sobre/build/typeset"
@@ -38,7 +39,11 @@ func (pr *Project) booklets(out map[string][]byte) ([]web.Download, error) {
 		if err != nil {
 			return nil, err
 		}
-		return pdf.LoadFont(data, strings.TrimSuffix(path.Base(file), path.Ext(file)))
+		f, err := font.Parse(data, strings.TrimSuffix(path.Base(file), path.Ext(file)))
+		if err != nil {
+			return nil, err
+		}
+		return pdf.NewFont(f), nil
 	}
 	load := func(style string) (*pdf.Font, error) { return loadFile(fontFiles[style]) }
 	// Fonts are parsed once per language, and each booklet embeds its own

@@ -1,102 +1,42 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
 
-	"github.com/go-text/typesetting/font"
+	"sobre/build/font"
 )
 
-// Font is a TrueType font to embed. Text is written with the font's own
-// glyph ids as character ids (Identity-H); the embedded file keeps every
-// id but only the outlines of the glyphs used.
+// Font is a font used in one document: the parsed font (build/font),
+// whose metrics and shaping face it shares with every document set in
+// it, and the glyphs this document drew, which its embedded subset keeps.
+// Text is written with the font's own glyph ids as character ids
+// (Identity-H); the embedded file keeps every id but only the outlines
+// of the glyphs used.
 type Font struct {
-	t    *ttf
-	face *font.Face        // the same file parsed for shaping
+	*font.Font
 	used map[uint16]string // glyph id -> the characters it shows
-	name string
 }
 
-// LoadFont reads a TrueType font. name is the name it gets in the file,
-// e.g. "AtkinsonHyperlegibleNext-Regular".
-func LoadFont(data []byte, name string) (*Font, error) {
-	t, err := parseTTF(data)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font %s: %w", name, err)
-	}
-	face, err := parseFace(data)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font %s: %w: %v", name, errFont, err)
-	}
-	return &Font{t: t, face: face, used: map[uint16]string{}, name: name}, nil
+// NewFont returns f for a new document, with no glyph used yet.
+func NewFont(f *font.Font) *Font {
+	return &Font{Font: f, used: map[uint16]string{}}
 }
 
 // Clone returns the same font with no glyph used yet, for another
 // document: the parsed tables, and the words shaped with them, are
 // shared; each document embeds the subset it uses.
-func (f *Font) Clone() *Font {
-	return &Font{t: f.t, face: f.face, used: map[uint16]string{}, name: f.name}
-}
-
-// parseFace parses the font once more, for the shaper (GSUB, GPOS).
-func parseFace(data []byte) (face *font.Face, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			face, err = nil, fmt.Errorf("%v", r)
-		}
-	}()
-	return font.ParseTTF(bytes.NewReader(data))
-}
-
-// Face is the font parsed for shaping (github.com/go-text/typesetting).
-// Like the Font itself, it is not safe for concurrent use.
-func (f *Font) Face() *font.Face { return f.face }
+func (f *Font) Clone() *Font { return NewFont(f.Font) }
 
 // Used reports whether any glyph of the font was drawn: a fallback font
 // that drew none is not embedded.
 func (f *Font) Used() bool { return len(f.used) > 0 }
 
-// Has reports whether the font has a glyph for r.
-func (f *Font) Has(r rune) bool { return f.t.cmap[r] != 0 }
-
-// Advance returns the width of r in thousandths of the font size.
-func (f *Font) Advance(r rune) float64 {
-	return float64(f.t.advances[f.t.cmap[r]]) * 1000 / f.t.upem
-}
-
-// standIns are characters the print font lacks and what is drawn for
-// them: a narrow no-break space is a thin space, hyphens are the
-// hyphen-minus, subscript digits ("CO₂") are digits, which read the same
-// set on the line.
-var standIns = map[rune]rune{
-	'\u202f': '\u2009', // narrow no-break space
-	'\u2010': '-',      // hyphen
-	'\u2011': '-',      // non-breaking hyphen
-	'₀':      '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
-}
-
-// StandIn returns the character drawn for r where fonts commonly lack
-// it, and whether it has one. The typesetter and the diagrams share it.
-func StandIn(r rune) (rune, bool) {
-	s, ok := standIns[r]
-	return s, ok
-}
-
 // Glyph returns the glyph that shows r alone, unshaped.
 func (f *Font) Glyph(r rune) (Glyph, bool) {
-	g := f.t.cmap[r]
-	return Glyph{ID: g, Advance: float64(f.t.advances[g]) * 1000 / f.t.upem, Text: string(r)}, g != 0
-}
-
-// Width returns the width of s set at size.
-func (f *Font) Width(s string, size float64) float64 {
-	w := 0.0
-	for _, r := range s {
-		w += f.Advance(r)
-	}
-	return w * size / 1000
+	g := f.GlyphID(r)
+	return Glyph{ID: g, Advance: f.GlyphAdvance(g), Text: string(r)}, g != 0
 }
 
 // Encode returns s as a hex string of glyph ids for the Tj operator and
@@ -107,7 +47,7 @@ func (f *Font) Encode(s string) (string, []rune) {
 	var missing []rune
 	b.WriteByte('<')
 	for _, r := range s {
-		g := f.t.cmap[r]
+		g := f.GlyphID(r)
 		if g == 0 {
 			missing = append(missing, r)
 			continue
@@ -170,7 +110,7 @@ func (f *Font) ShowAt(glyphs []Glyph, size, lead float64, whole bool) (string, [
 		start, kerned = -1, false
 	}
 	for _, g := range glyphs {
-		if g.ID == 0 || int(g.ID) >= f.t.numGlyphs {
+		if g.ID == 0 || int(g.ID) >= f.NumGlyphs() {
 			missing = append(missing, []rune(g.Text)...)
 			adjust += g.Advance
 			continue
@@ -204,7 +144,7 @@ func (f *Font) ShowAt(glyphs []Glyph, size, lead float64, whole bool) (string, [
 		}
 		// The font moves on by the glyph's width; the shaper wants its
 		// advance, from the origin, not from where the offset drew it.
-		adjust = g.Advance - float64(f.t.advances[g.ID])*1000/f.t.upem - g.XOffset
+		adjust = g.Advance - f.GlyphAdvance(g.ID) - g.XOffset
 	}
 	if n := -adjust; whole && start >= 0 && (n >= 0.0005 || n <= -0.0005) {
 		if inHex {
@@ -234,24 +174,23 @@ func (f *Font) Embed(w *Writer) Ref {
 	}
 	sort.Slice(gids, func(i, j int) bool { return gids[i] < gids[j] })
 	// A subset's name starts with six capitals naming it (PDF 9.6.4).
-	base := Name(subsetTag(gids) + "+" + f.name)
-	sub := f.t.subset(keep)
+	base := Name(subsetTag(gids) + "+" + f.Name())
+	sub := f.Subset(keep)
 	file := w.AddStream(fmt.Sprintf("/Length1 %d", len(sub)), sub, false)
 
-	t := f.t
-	scale := func(v int16) string { return Num(float64(v) * 1000 / t.upem) }
+	m := f.Metrics()
 	flags := 32 // nonsymbolic
-	if t.italic != 0 {
+	if m.ItalicAngle != 0 {
 		flags |= 64
 	}
 	desc := w.Add(fmt.Sprintf("<< /Type /FontDescriptor /FontName %s /Flags %d /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV 80 /FontFile2 %s >>",
-		base, flags, scale(t.xMin), scale(t.yMin), scale(t.xMax), scale(t.yMax), Num(t.italic), scale(t.ascent), scale(t.descent), scale(t.capHeight), file))
+		base, flags, Num(m.BBox[0]), Num(m.BBox[1]), Num(m.BBox[2]), Num(m.BBox[3]), Num(m.ItalicAngle), Num(m.Ascent), Num(m.Descent), Num(m.CapHeight), file))
 	var widths strings.Builder
 	for _, g := range gids {
-		fmt.Fprintf(&widths, "%d [%s] ", g, Num(float64(t.advances[g])*1000/t.upem))
+		fmt.Fprintf(&widths, "%d [%s] ", g, Num(f.GlyphAdvance(g)))
 	}
 	cid := w.Add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %s /DW %s /W [%s] /CIDToGIDMap /Identity >>",
-		base, desc, Num(float64(t.advances[0])*1000/t.upem), strings.TrimSpace(widths.String())))
+		base, desc, Num(f.GlyphAdvance(0)), strings.TrimSpace(widths.String())))
 	toUni := w.AddStream("", toUnicode(gids, f.used), false)
 	return w.Add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s >>", base, cid, toUni))
 }

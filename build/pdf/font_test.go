@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"sobre"
+	"sobre/build/font"
 	"sobre/build/pdf"
 )
 
@@ -19,11 +20,11 @@ func regular(t *testing.T) *pdf.Font {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := pdf.LoadFont(data, "AtkinsonHyperlegibleNext-Regular")
+	f, err := font.Parse(data, "AtkinsonHyperlegibleNext-Regular")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return f
+	return pdf.NewFont(f)
 }
 
 // glyphs returns s's glyphs with their own advances, one per character.

@@ -1,7 +1,12 @@
 // Package pdf writes PDF files: numbered objects, streams, the
-// cross-reference table and the trailer, and TrueType fonts embedded as
-// subsets. It knows nothing of Markdown or of line breaking: build/typeset
-// decides where things go, this package writes them down.
+// cross-reference table and the trailer (pdf.go); fonts build/font parsed,
+// embedded as subsets (font.go); images (image.go); and the structure of
+// a tagged document as typed builders, so that callers never write
+// dictionary syntax: the structure tree with its marked content and link
+// annotations (structure.go, content.go), pages, catalog, outline and
+// XMP metadata (document.go), and a text dump of the tree for tests
+// (dump.go). It knows nothing of Markdown or of line breaking:
+// build/typeset decides where things go, this package writes them down.
 package pdf
 
 import (

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"sobre"
+	"sobre/build/font"
 	"sobre/build/pdf"
 )
 
@@ -60,12 +61,9 @@ func TestWriterAndFont(t *testing.T) {
 	if len(a) > len(data)/2 {
 		t.Errorf("a page of three lines weighs %d bytes: the font is not subset (full font %d)", len(a), len(data))
 	}
-	f, _ := pdf.LoadFont(data, "x")
-	if _, missing := f.Encode("a\u202fb\u00adc"); len(missing) != 2 {
+	parsed, _ := font.Parse(data, "x")
+	if _, missing := pdf.NewFont(parsed).Encode("a\u202fb\u00adc"); len(missing) != 2 {
 		t.Errorf("missing = %q: the font lacks U+202F and U+00AD, and must say so", missing)
-	}
-	if _, err := pdf.LoadFont([]byte("not a font at all"), "x"); err == nil {
-		t.Error("garbage must be refused")
 	}
 
 	// Read it back with poppler when it is installed (.ci/run installs it).
@@ -110,21 +108,22 @@ func TestText(t *testing.T) {
 	}
 }
 
-// FuzzLoadFont: a site may bring its own fonts; a broken one gives an
+// FuzzEmbedFont: a site may bring its own fonts; a broken one gives an
 // error, never a crash, and a font that loads can be encoded and embedded.
-func FuzzLoadFont(f *testing.F) {
+func FuzzEmbedFont(f *testing.F) {
 	data, _ := fs.ReadFile(sobre.Defaults, "themes/default/fonts/AtkinsonHyperlegibleNext-Regular.ttf")
 	f.Add(data[:2000])
 	f.Add(data[:200])
 	f.Add([]byte("\x00\x01\x00\x00\x00\x01"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		font, err := pdf.LoadFont(b, "x")
+		parsed, err := font.Parse(b, "x")
 		if err != nil {
 			return
 		}
-		font.Encode("Aé’")
+		f := pdf.NewFont(parsed)
+		f.Encode("Aé’")
 		var w pdf.Writer
-		font.Embed(&w)
+		f.Embed(&w)
 	})
 }
 

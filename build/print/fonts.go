@@ -2,9 +2,9 @@ package print
 
 import (
 	"fmt"
-	"strings"
 	"unicode"
 
+	"sobre/build/font"
 	"sobre/build/pdf"
 	"sobre/build/typeset"
 )
@@ -79,7 +79,7 @@ func (d *Document) fontFor(primary *pdf.Font, r rune, cur *pdf.Font) (f *pdf.Fon
 	if cur != nil && (unicode.IsSpace(r) || typeset.Ignorable(r) || unicode.In(r, unicode.Mn, unicode.Me) && cur.Has(r)) {
 		return cur, true
 	}
-	if s, ok := pdf.StandIn(r); ok && primary.Has(s) {
+	if s, ok := font.StandIn(r); ok && primary.Has(s) {
 		return primary, true
 	}
 	if primary.Has(r) || unicode.IsSpace(r) || typeset.Ignorable(r) {
@@ -144,7 +144,7 @@ func (d *Document) segments(f *pdf.Font, s string) []segment {
 	var out []segment
 	for _, r := range s {
 		var g *pdf.Font
-		if sub, ok := pdf.StandIn(r); ok && !f.Has(r) && f.Has(sub) {
+		if sub, ok := font.StandIn(r); ok && !f.Has(r) && f.Has(sub) {
 			r = sub
 		}
 		switch {
@@ -187,7 +187,7 @@ func (d *Document) textWidth(f *pdf.Font, s string, size float64) float64 {
 // drawText draws s from x on baseline y in f at size, unshaped (a footer,
 // a number, a marker): characters f lacks in a fallback font, or as a
 // placeholder box.
-func (d *Document) drawText(c *strings.Builder, names map[*pdf.Font]string, f *pdf.Font, size, x, y float64, s string) {
+func (d *Document) drawText(c *pdf.Content, names map[*pdf.Font]string, f *pdf.Font, size, x, y float64, s string) {
 	for _, sg := range d.segments(f, s) {
 		if sg.font == nil {
 			d.placeholder(c, names, size, x, y, sg.text)
@@ -204,8 +204,8 @@ func (d *Document) drawText(c *strings.Builder, names map[*pdf.Font]string, f *p
 // with a question mark in it, typeset.Placeholder ems wide from x on the
 // baseline y: seen, never dropped. Its actual text is the character, so
 // that screen readers, search and copy get it.
-func (d *Document) placeholder(c *strings.Builder, names map[*pdf.Font]string, size, x, y float64, text string) {
-	fmt.Fprintf(c, "/Span <</ActualText %s>> BDC\n", pdf.Text(text))
+func (d *Document) placeholder(c *pdf.Content, names map[*pdf.Font]string, size, x, y float64, text string) {
+	c.BeginActualText(text)
 	w := typeset.Placeholder * size
 	fmt.Fprintf(c, "q %s w %s %s %s %s re S Q\n", pdf.Num(size*0.05), pdf.Num(x+size*0.06), pdf.Num(y-size*0.02), pdf.Num(w-size*0.12), pdf.Num(size*0.74))
 	// Text readers place the actual text where the span's glyphs run:
@@ -218,5 +218,5 @@ func (d *Document) placeholder(c *strings.Builder, names map[*pdf.Font]string, s
 	q := size * 0.55
 	qw := regular.Width("?", q)
 	fmt.Fprintf(c, "q BT %s %s Tf %s Tc %s %s Td %s Tj ET Q\n", name, pdf.Num(q), pdf.Num((w-qw)/2), pdf.Num(x+(w-qw)/2), pdf.Num(y+size*0.16), hex)
-	c.WriteString("EMC\n")
+	c.End()
 }

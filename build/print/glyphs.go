@@ -2,7 +2,6 @@ package print
 
 import (
 	"fmt"
-	"strings"
 
 	"sobre/build/pdf"
 	"sobre/build/typeset"
@@ -14,7 +13,7 @@ import (
 // words weighs a third of twelve text objects of their own, and deflates
 // as much faster.
 type textLine struct {
-	c    *strings.Builder
+	c    *pdf.Content
 	y    float64
 	open bool
 	font string

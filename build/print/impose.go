@@ -50,38 +50,31 @@ func (d *Document) Imposed() ([]byte, error) {
 	var w pdf.Writer
 	catalog := w.Alloc()
 	pagesRef := w.Alloc()
-	fonts := d.embedFonts(&w, p)
+	fonts := d.embedFonts(&w)
 	// Each page becomes a form XObject, drawn in its half of a sheet.
 	forms := make([]pdf.Ref, len(pages))
-	images := make([]pdf.Ref, len(p.images))
-	for i, im := range p.images {
-		images[i] = w.AddImage(im)
-	}
+	images := p.writeImages(&w)
 	for i, c := range p.deflated {
-		forms[i] = w.AddDeflated(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << %s >>%s >>",
-			pdf.Num(f.Width), pdf.Num(f.Height), fonts, p.xobjects(i, images)), c)
+		forms[i] = w.AddDeflated(pdf.FormDict(f.Width, f.Height, pdf.Resources{Fonts: fonts, XObjects: p.xobjects(i, images)}), c)
 	}
 	// The pages sit against the fold, centred on the sheet.
 	left := (sheetW - 2*f.Width) / 2
 	var sheets []pdf.Ref
 	for _, side := range Sheets(len(pages)) {
 		var c strings.Builder
-		var xobj []string
+		var xobj []pdf.Resource
 		for k, n := range side {
 			if n == 0 {
 				continue
 			}
 			fmt.Fprintf(&c, "q 1 0 0 1 %s %s cm /P%d Do Q\n", pdf.Num(left+float64(k)*f.Width), pdf.Num((sheetH-f.Height)/2), n)
-			xobj = append(xobj, fmt.Sprintf("/P%d %s", n, forms[n-1]))
+			xobj = append(xobj, pdf.Resource{Name: fmt.Sprintf("P%d", n), Ref: forms[n-1]})
 		}
 		content := w.AddStream("", []byte(c.String()), false)
-		sheets = append(sheets, w.Add(fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources << /XObject << %s >> >> /Contents %s >>",
-			pagesRef, pdf.Num(sheetW), pdf.Num(sheetH), strings.Join(xobj, " "), content)))
+		sheets = append(sheets, w.Add(pdf.Page{Parent: pagesRef, Width: sheetW, Height: sheetH, Resources: pdf.Resources{XObjects: xobj}, Contents: content}.Dict()))
 	}
-	w.Set(pagesRef, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", refs(sheets), len(sheets)))
-	title := d.Title + " (" + f.Name + ", imposed)"
-	info := w.Add(fmt.Sprintf("<< /Title %s /Producer (sobre) >>", pdf.Text(title)))
-	w.Set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %s /Lang %s /ViewerPreferences << /Duplex /DuplexFlipShortEdge /PrintScaling /None >> >>",
-		pagesRef, pdf.Text(d.Lang)))
+	w.Set(pagesRef, pdf.PageTree(sheets))
+	info := w.Add(pdf.Info(d.Title + " (" + f.Name + ", imposed)"))
+	w.Set(catalog, pdf.Catalog{Pages: pagesRef, Lang: d.Lang, Duplex: true}.Dict())
 	return w.BytesInfo(catalog, info), nil
 }

@@ -7,51 +7,18 @@ import (
 
 	"sobre/build/pdf"
 	"sobre/build/pdf/svg"
-	"sobre/build/typeset"
 )
-
-// elem is a structure element of the tagged PDF.
-type elem struct {
-	tag    string
-	parent int   // index in elems; -1 for the document
-	kids   []any // int (an elem) or mcr
-	title  string
-	lang   string // when it differs from the document's
-	alt    string // a figure's text alternative
-	attr   string // attributes: a header cell's scope
-	ref    pdf.Ref
-}
-
-type mcr struct {
-	page, mcid int
-}
-
-// objr ties a structure element to an annotation (a link's rectangle).
-type objr struct{ annot int }
-
-// annot is a link's clickable rectangle on a page: to an address, or to a
-// place in the booklet.
-type annot struct {
-	page       int
-	rect       [4]float64
-	uri, text  string
-	to         int // for a link inside: the block it leads to (uri empty)
-	elem       int
-	structPart int // its key in the parent tree
-}
 
 // painted is a booklet drawn: each page's content stream, and what the
 // tagged file adds to it (structure, links, bookmarks).
 type painted struct {
 	contents   []string
 	deflated   [][]byte // contents, compressed
-	elems      []elem
-	parentTree [][]int // page -> mcid -> elem
-	annots     []annot
-	heads      []int       // heading elements, in order
-	at         map[int]pos // a heading element's place
-	blockAt    map[int]pos // where each block starts
-	headLevel  map[int]int // heading element -> level
+	tree       *pdf.StructTree
+	heads      []int            // heading elements, in order
+	at         map[int]pdf.Dest // a heading element's place
+	blockAt    map[int]pdf.Dest // where each block starts
+	headLevel  map[int]int      // heading element -> level
 	fontNames  map[*pdf.Font]string
 	images     []*pdf.Image // raster pictures, named /Im1, /Im2… in order
 	pageImages [][]int      // page -> the images it draws
@@ -73,47 +40,58 @@ func (p *painted) image(im *pdf.Image, pi int) string {
 	return fmt.Sprintf("/Im%d", k+1)
 }
 
-// xobjects is the /XObject entry of page pi's resources, or "".
-func (p *painted) xobjects(pi int, refs []pdf.Ref) string {
-	if pi >= len(p.pageImages) || len(p.pageImages[pi]) == 0 {
-		return ""
+// xobjects are the images page pi draws, of those written as refs.
+func (p *painted) xobjects(pi int, refs []pdf.Ref) []pdf.Resource {
+	if pi >= len(p.pageImages) {
+		return nil
 	}
-	var b strings.Builder
-	b.WriteString(" /XObject <<")
+	var out []pdf.Resource
 	for _, k := range p.pageImages[pi] {
-		fmt.Fprintf(&b, " /Im%d %s", k+1, refs[k])
+		out = append(out, pdf.Resource{Name: fmt.Sprintf("Im%d", k+1), Ref: refs[k]})
 	}
-	b.WriteString(" >>")
-	return b.String()
-}
-
-type pos struct {
-	page int
-	y    float64
+	return out
 }
 
 // paint draws the pages, with their marked content and links.
 func (d *Document) paint(pages [][]placed) (*painted, error) {
-	p := &painted{elems: []elem{{tag: "Document", parent: -1}}, parentTree: make([][]int, len(pages)), at: map[int]pos{}, blockAt: map[int]pos{}, headLevel: map[int]int{}}
-	regular, bold := d.Fonts.Regular, d.Fonts.Bold
-	p.fontNames = map[*pdf.Font]string{regular: "/F1", bold: "/F2"}
-	for k, fb := range d.Fonts.Fallback {
-		p.fontNames[fb] = fmt.Sprintf("/F%d", k+3)
+	p := &painted{tree: pdf.NewStructTree(d.Lang, len(pages)), at: map[int]pdf.Dest{}, blockAt: blockStarts(pages), headLevel: map[int]int{}}
+	p.fontNames = map[*pdf.Font]string{}
+	for i, f := range d.fontList() {
+		p.fontNames[f] = "/" + fontName(i)
 	}
+	pp := &pagePainter{d: d, p: p, els: d.structure(p), targets: d.linkTargets(), linkElem: map[linkKey]int{}, foot: d.Footer}
+	for pi, lines := range pages {
+		c, err := pp.page(pi, lines)
+		if err != nil {
+			return nil, err
+		}
+		p.contents = append(p.contents, c)
+	}
+	return p, nil
+}
 
-	// Where each block starts, for links inside the booklet.
+// blockStarts finds where each block starts, for links inside the
+// booklet and its bookmarks.
+func blockStarts(pages [][]placed) map[int]pdf.Dest {
+	at := map[int]pdf.Dest{}
 	for pi, lines := range pages {
 		for _, pl := range lines {
-			if _, ok := p.blockAt[pl.block]; !ok {
+			if _, ok := at[pl.block]; !ok {
 				top := pl.y + pl.size
 				if pl.frame {
 					top = pl.y
 				}
-				p.blockAt[pl.block] = pos{pi, top}
+				at[pl.block] = pdf.Dest{Page: pi, Y: top}
 			}
 		}
 	}
-	targets := map[string]int{} // "#path" and "#path#anchor" -> block
+	return at
+}
+
+// linkTargets maps the links that lead into the booklet ("#path" and
+// "#path#anchor") to the block they lead to; others lead out.
+func (d *Document) linkTargets() map[string]int {
+	targets := map[string]int{}
 	chapter := ""
 	for i, b := range d.blocks {
 		if b.path != "" {
@@ -124,23 +102,23 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 			targets["#"+chapter+"#"+b.id] = i
 		}
 	}
+	return targets
+}
 
-	// Structure: Document > H1… P L > LI > Lbl LBody, Table > TR > TH TD,
-	// one element per block (a list item two: its label and its body).
-	elems := &p.elems
-	addElem := func(e elem) int {
-		*elems = append(*elems, e)
-		i := len(*elems) - 1
-		if e.parent >= 0 {
-			(*elems)[e.parent].kids = append((*elems)[e.parent].kids, i)
-		}
-		return i
-	}
-	blockElem := make([]int, len(d.blocks))
-	lblElem := make([]int, len(d.blocks))
-	cellElem := make([][]int, len(d.blocks))
-	listElem := map[int]int{}
-	tableElem := map[int]int{}
+// blockElems are the structure elements of each block: its own, a list
+// item's label, a table row's cells.
+type blockElems struct {
+	block, label []int
+	cells        [][]int
+}
+
+// structure builds the structure tree: Document > H1… P L > LI > Lbl
+// LBody, Table > TR > TH TD, TOC > TOCI, one element per block (a list
+// item two: its label and its body).
+func (d *Document) structure(p *painted) blockElems {
+	t := p.tree
+	els := blockElems{block: make([]int, len(d.blocks)), label: make([]int, len(d.blocks)), cells: make([][]int, len(d.blocks))}
+	list, table := map[int]int{}, map[int]int{}
 	toc := -1
 	for i, b := range d.blocks {
 		lang := ""
@@ -150,324 +128,201 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 		switch b.tag {
 		case "TOCI":
 			if toc < 0 {
-				toc = addElem(elem{tag: "TOC", parent: 0})
+				toc = t.Add(0, pdf.StructElem{Role: "TOC"})
 			}
-			blockElem[i] = addElem(elem{tag: "TOCI", parent: toc, lang: lang})
+			els.block[i] = t.Add(toc, pdf.StructElem{Role: "TOCI", Lang: lang})
 		case "LI":
-			l, ok := listElem[b.list]
+			l, ok := list[b.list]
 			if !ok {
-				l = addElem(elem{tag: "L", parent: 0, lang: lang})
-				listElem[b.list] = l
+				l = t.Add(0, pdf.StructElem{Role: "L", Lang: lang})
+				list[b.list] = l
 			}
-			li := addElem(elem{tag: "LI", parent: l})
-			lblElem[i] = addElem(elem{tag: "Lbl", parent: li})
-			blockElem[i] = addElem(elem{tag: "LBody", parent: li})
+			li := t.Add(l, pdf.StructElem{Role: "LI"})
+			els.label[i] = t.Add(li, pdf.StructElem{Role: "Lbl"})
+			els.block[i] = t.Add(li, pdf.StructElem{Role: "LBody"})
 		case "TR":
-			t, ok := tableElem[b.table]
+			tb, ok := table[b.table]
 			if !ok {
-				t = addElem(elem{tag: "Table", parent: 0, lang: lang})
-				tableElem[b.table] = t
+				tb = t.Add(0, pdf.StructElem{Role: "Table", Lang: lang})
+				table[b.table] = tb
 			}
-			blockElem[i] = addElem(elem{tag: "TR", parent: t})
+			els.block[i] = t.Add(tb, pdf.StructElem{Role: "TR"})
 			for range b.cells {
+				cell := pdf.StructElem{Role: "TD"}
 				if b.head {
-					cellElem[i] = append(cellElem[i], addElem(elem{tag: "TH", parent: blockElem[i], attr: "/A << /O /Table /Scope /Column >>"}))
-				} else {
-					cellElem[i] = append(cellElem[i], addElem(elem{tag: "TD", parent: blockElem[i]}))
+					cell = pdf.StructElem{Role: "TH", Scope: "Column"}
 				}
+				els.cells[i] = append(els.cells[i], t.Add(els.block[i], cell))
 			}
 		default:
-			title := ""
-			if strings.HasPrefix(b.tag, "H") {
-				for _, r := range b.runs {
-					title += r.Text
-				}
-			}
-			blockElem[i] = addElem(elem{tag: b.tag, parent: 0, title: title, lang: lang, alt: b.alt})
-			if strings.HasPrefix(b.tag, "H") {
-				p.heads = append(p.heads, blockElem[i])
-				p.headLevel[blockElem[i]] = int(b.tag[1] - '0')
-				p.at[blockElem[i]] = p.blockAt[i]
-			}
+			els.block[i] = d.blockElem(p, i, lang)
 		}
 	}
+	return els
+}
 
-	type linkKey struct{ block, cell, run int }
-	linkElem := map[linkKey]int{}
-	foot := d.Footer
-	var glyphs []pdf.Glyph // reused by every line
-	for pi, lines := range pages {
-		var c strings.Builder
-		c.Grow(24 << 10) // a full A4 page of text takes some 17 to 22 KB of operators
-		// bdc opens marked content for element el.
-		bdc := func(el int) {
-			p.parentTree[pi] = append(p.parentTree[pi], el)
-			mcid := len(p.parentTree[pi]) - 1
-			p.elems[el].kids = append(p.elems[el].kids, mcr{page: pi, mcid: mcid})
-			fmt.Fprintf(&c, "/%s <</MCID %d>> BDC\n", p.elems[el].tag, mcid)
-		}
-		emc := func() { c.WriteString("EMC\n") }
-		artifact := func(kind string) { fmt.Fprintf(&c, "/Artifact <<%s>> BDC\n", kind) }
-		draw := func(f *pdf.Font, size, x, y float64, s string) error {
-			d.drawText(&c, p.fontNames, f, size, x, y, s)
-			return nil
-		}
-		cover := false
-		for _, pl := range lines {
-			b := d.blocks[pl.block]
-			cover = cover || b.cover
-			if b.foot != "" && pl.first {
-				foot = b.foot
-			}
-			if pl.frame && b.tag == "Figure" {
-				// The picture, tagged as a figure whose alternative text
-				// screen readers read instead of a diagram's labels.
-				el := blockElem[pl.block]
-				p.elems[el].attr = fmt.Sprintf("/A << /O /Layout /BBox [%s %s %s %s] >>", pdf.Num(pl.x), pdf.Num(pl.y-pl.h), pdf.Num(pl.x+pl.size), pdf.Num(pl.y))
-				bdc(el)
-				if b.photo != nil {
-					name := p.image(b.photo, pi)
-					fmt.Fprintf(&c, "q %s 0 0 %s %s %s cm %s Do Q\n", pdf.Num(pl.size), pdf.Num(pl.h), pdf.Num(pl.x), pdf.Num(pl.y-pl.h), name)
-				} else {
-					ops, err := b.figure.Content(pl.x, pl.y, pl.size, svg.Fonts{Regular: regular, Bold: bold}, func(f *pdf.Font) string { return p.fontNames[f] })
-					if err != nil {
-						return nil, &Error{File: b.file, Line: b.line, Kind: "figure", Err: fmt.Errorf("in %q: %w", b.from, err)}
-					}
-					c.WriteString(ops)
-					c.WriteString("\n")
-				}
-				emc()
-				continue
-			}
-			if pl.frame {
-				artifact(" /Type /Layout ")
-				if b.tag == "TR" {
-					x := pl.x
-					if b.head {
-						// A light ground under the header row (8 % black).
-						fmt.Fprintf(&c, "0.92 g %s %s %s %s re f 0 g\n", pdf.Num(pl.x), pdf.Num(pl.y-pl.h), pdf.Num(sum(b.cols)), pdf.Num(pl.h))
-					}
-					c.WriteString("0.6 w\n")
-					for _, w := range b.cols {
-						fmt.Fprintf(&c, "%s %s %s %s re S\n", pdf.Num(x), pdf.Num(pl.y-pl.h), pdf.Num(w), pdf.Num(pl.h))
-						x += w
-					}
-					emc()
-					continue
-				}
-				// Signature boxes: two, side by side, for the two people
-				// who sign for the organisation.
-				gap := d.Format.Body * 1.5
-				w := (d.Format.Width - d.Format.Right - pl.x - gap) / 2
-				c.WriteString("0.8 w\n")
-				for k := range 2 {
-					fmt.Fprintf(&c, "%s %s %s %s re S\n", pdf.Num(pl.x+float64(k)*(w+gap)), pdf.Num(pl.y-pl.h), pdf.Num(w), pdf.Num(pl.h))
-				}
-				emc()
-				if b.sign != "" {
-					// The caption says what to write in each box; a space
-					// keeps the two apart when read aloud.
-					size := d.Format.Body * 0.85
-					bdc(blockElem[pl.block])
-					for k, caption := range []string{b.sign + " ", b.sign} {
-						if err := draw(regular, size, pl.x+float64(k)*(w+gap)+size*0.6, pl.y-pl.h+size*0.8, caption); err != nil {
-							return nil, err
-						}
-					}
-					emc()
-				}
-				continue
-			}
-			el := blockElem[pl.block]
-			runs := b.runs
-			if pl.cell > 0 {
-				el = cellElem[pl.block][pl.cell-1]
-				runs = b.cells[pl.cell-1]
-			}
-			if pl.repeat {
-				artifact(" /Type /Pagination ")
-			}
-			if pl.first && b.marker != "" {
-				size := d.Format.Body
-				bdc(lblElem[pl.block])
-				mw := d.textWidth(regular, b.marker, size)
-				if err := draw(regular, size, pl.x-mw-size*0.5, pl.y, b.marker); err != nil {
-					return nil, err
-				}
-				emc()
-			}
-			if !pl.repeat {
-				bdc(el)
-			}
-			// Words are drawn one by one where the line's spacing puts
-			// them; a real space glyph follows each word that a space
-			// follows, on the line or at its end, so that text read from
-			// the structure (screen readers, copy) keeps its words apart.
-			end := -1.0 // where the previous piece ends
-			var prev typeset.Style
-			pieces := pl.line.Pieces
-			text := &textLine{c: &c, y: pl.y, buf: glyphs[:0]}
-			for k, pc := range pieces {
-				if pc.Run < 0 {
-					continue
-				}
-				run := runs[pc.Run]
-				st := run.Style
-				f := st.Font.(*pdf.Font)
-				spaced := !pl.last && !pl.line.Hyphen && !pl.line.InWord
-				for j := k + 1; j < len(pieces); j++ {
-					if pieces[j].Run >= 0 {
-						spaced = pieces[j].X-(pc.X+pc.Width) > st.Size*0.05
-						break
-					}
-				}
-				end, prev = pl.x+pc.X+pc.Width, st
-				if pc.Missing {
-					// No font has it: a box, read as the character.
-					text.close()
-					actual := pc.Text
-					if spaced {
-						actual += " "
-					}
-					d.placeholder(&c, p.fontNames, st.Size, pl.x+pc.X, pl.y, actual)
-					continue
-				}
-				if run.Rule > 0 {
-					// A blank to fill in: a line drawn under the baseline
-					// (an artifact), and what goes there as invisible text
-					// squeezed to the line's length (render mode 3, which
-					// q … Q takes back), so that it is read aloud and
-					// copied, never seen.
-					text.close()
-					x0, y0 := pl.x+pc.X, pl.y-st.Size*0.15
-					if !pl.repeat {
-						emc()
-						artifact(" /Type /Layout ")
-					}
-					fmt.Fprintf(&c, "q %s w %s %s m %s %s l S Q\n", pdf.Num(st.Size*0.06), pdf.Num(x0), pdf.Num(y0), pdf.Num(x0+pc.Width), pdf.Num(y0))
-					if !pl.repeat {
-						emc()
-						bdc(el)
-					}
-					label := run.Text
-					if spaced {
-						label += " "
-					}
-					hex, missing := f.Encode(label)
-					if len(missing) > 0 {
-						// Read whole, though the font draws only part of it.
-						fmt.Fprintf(&c, "/Span <</ActualText %s>> BDC\n", pdf.Text(label))
-					}
-					squeeze := 100 * pc.Width / max(f.Width(label, st.Size), 1)
-					fmt.Fprintf(&c, "q BT 3 Tr %s %s Tf %s Tz %s %s Td %s Tj ET Q\n", p.fontNames[f], pdf.Num(st.Size), pdf.Num(squeeze), pdf.Num(x0), pdf.Num(pl.y), hex)
-					if len(missing) > 0 {
-						c.WriteString("EMC\n")
-					}
-					continue
-				}
-				span := run.Lang != "" && run.Lang != b.lang && !pl.repeat
-				to, inside := targets[run.Link]
-				if run.Link != "" && !pl.repeat && (!strings.HasPrefix(run.Link, "#") || inside) {
-					// A link is its own element, tied to its annotation, so that
-					// assistive technology reads it as a link (PDF/UA 7.18.5).
-					key := linkKey{pl.block, pl.cell, pc.Run}
-					le, ok := linkElem[key]
-					if !ok {
-						le = addElem(elem{tag: "Link", parent: el})
-						linkElem[key] = le
-					}
-					text.close()
-					emc()
-					bdc(le)
-					if span {
-						fmt.Fprintf(&c, "/Span <</Lang %s>> BDC\n", pdf.Text(run.Lang))
-					}
-					if err := text.show(p.fontNames[f], f, st.Size, pl.x+pc.X, pc, spaced); err != nil {
-						return nil, err
-					}
-					text.close()
-					if span {
-						c.WriteString("EMC\n")
-					}
-					x0, wd := pl.x+pc.X, pc.Width
-					rect := [4]float64{x0, pl.y - st.Size*0.25, x0 + wd, pl.y + st.Size*0.9}
-					if n := len(p.annots); n > 0 && p.annots[n-1].elem == le && p.annots[n-1].page == pi && p.annots[n-1].rect[1] == rect[1] {
-						// The next word of the same link on the same line: one
-						// rectangle covers both, and the space between them.
-						p.annots[n-1].rect[2] = rect[2]
-						p.annots[n-1].text += " " + pc.Text
-					} else {
-						a := annot{page: pi, rect: rect, text: pc.Text, elem: le}
-						if inside {
-							a.to = to
-						} else {
-							a.uri = run.Link
-						}
-						p.annots = append(p.annots, a)
-						p.elems[le].kids = append(p.elems[le].kids, objr{annot: len(p.annots) - 1})
-					}
-					emc()
-					bdc(el)
-					continue
-				}
-				if span {
-					// A phrase in another language, read with its own voice.
-					text.close()
-					fmt.Fprintf(&c, "/Span <</Lang %s>> BDC\n", pdf.Text(run.Lang))
-				}
-				if err := text.show(p.fontNames[f], f, st.Size, pl.x+pc.X, pc, spaced); err != nil {
-					return nil, err
-				}
-				if span {
-					text.close()
-					c.WriteString("EMC\n")
-				}
-			}
-			text.close()
-			glyphs = text.buf
-			if b.tag == "TOCI" && pl.last {
-				size := d.Format.Body
-				nw := d.textWidth(regular, b.num, size)
-				if err := draw(regular, size, d.Format.Width-d.Format.Right-nw, pl.y, b.num); err != nil {
-					return nil, err
-				}
-			}
-			if pl.line.Hyphen && end >= 0 {
-				// The hyphen of a word broken at the line's end is not
-				// part of the word: its actual text is empty.
-				if !pl.repeat {
-					c.WriteString("/Span <</ActualText ()>> BDC\n")
-				}
-				f := prev.Font.(*pdf.Font)
-				if err := draw(f, prev.Size, end, pl.y, "-"); err != nil {
-					return nil, err
-				}
-				if !pl.repeat {
-					c.WriteString("EMC\n")
-				}
-			}
-			emc()
-		}
-		if !cover {
-			// The footer: the chapter's title and the page number, an
-			// artifact that screen readers skip.
-			text := fmt.Sprintf("%s · %d", foot, pi+1)
-			size := d.Format.Body * 0.8
-			fw := d.textWidth(regular, text, size)
-			// A title too long for the line is cut, with an ellipsis.
-			for room, title := d.Format.Width-d.Format.Left-d.Format.Right, []rune(foot); fw > room && len(title) > 0; fw = d.textWidth(regular, text, size) {
-				title = title[:len(title)*9/10]
-				text = fmt.Sprintf("%s… · %d", string(title), pi+1)
-			}
-			artifact(" /Type /Pagination /Subtype /Footer ")
-			if err := draw(regular, size, (d.Format.Width-fw)/2, d.Format.Bottom/2, text); err != nil {
-				return nil, err
-			}
-			emc()
-		}
-		p.contents = append(p.contents, c.String())
+// blockElem adds the element of a block that stands alone under the
+// document: a paragraph, a figure, a heading (which the outline lists).
+func (d *Document) blockElem(p *painted, i int, lang string) int {
+	b := &d.blocks[i]
+	if !strings.HasPrefix(b.tag, "H") {
+		return p.tree.Add(0, pdf.StructElem{Role: b.tag, Lang: lang, Alt: b.alt})
 	}
-	return p, nil
+	title := ""
+	for _, r := range b.runs {
+		title += r.Text
+	}
+	el := p.tree.Add(0, pdf.StructElem{Role: b.tag, Title: title, Lang: lang, Alt: b.alt})
+	p.heads = append(p.heads, el)
+	p.headLevel[el] = int(b.tag[1] - '0')
+	p.at[el] = p.blockAt[i]
+	return el
+}
+
+// linkKey is a run of a block's line or cell: a link's words on several
+// lines are one Link element.
+type linkKey struct{ block, cell, run int }
+
+// pagePainter draws the pages one by one: what runs on from page to page
+// (the footer's title, the links' elements) and the page being drawn.
+type pagePainter struct {
+	d        *Document
+	p        *painted
+	els      blockElems
+	targets  map[string]int
+	linkElem map[linkKey]int
+	foot     string
+	glyphs   []pdf.Glyph // reused by every line
+
+	pi int // the page being drawn
+	c  *pdf.Content
+}
+
+// page draws page pi and returns its content stream.
+func (pp *pagePainter) page(pi int, lines []placed) (string, error) {
+	pp.pi = pi
+	pp.c = &pdf.Content{}
+	pp.c.Grow(24 << 10) // a full A4 page of text takes some 17 to 22 KB of operators
+	cover := false
+	for i := range lines {
+		pl := &lines[i]
+		b := &pp.d.blocks[pl.block]
+		cover = cover || b.cover
+		if b.foot != "" && pl.first {
+			pp.foot = b.foot
+		}
+		var err error
+		switch {
+		case pl.frame && b.tag == "Figure":
+			err = pp.figure(pl, b)
+		case pl.frame && b.tag == "TR":
+			pp.rowRules(pl, b)
+		case pl.frame:
+			pp.signature(pl, b)
+		default:
+			err = pp.line(pl, b)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	if !cover {
+		pp.footer()
+	}
+	pp.p.tree.AddSpans(pi, pp.c.Spans())
+	return pp.c.String(), nil
+}
+
+// tag opens the next marked content of element el on the page.
+func (pp *pagePainter) tag(el int) {
+	pp.c.BeginTag(pp.p.tree.Elem(el).Role, pp.p.tree.Mark(el, pp.pi))
+}
+
+// draw draws s unshaped (a label, a number, a hyphen, the footer).
+func (pp *pagePainter) draw(f *pdf.Font, size, x, y float64, s string) {
+	pp.d.drawText(pp.c, pp.p.fontNames, f, size, x, y, s)
+}
+
+// figure draws a picture, tagged as a figure whose alternative text
+// screen readers read instead of a diagram's labels.
+func (pp *pagePainter) figure(pl *placed, b *block) error {
+	el := pp.els.block[pl.block]
+	pp.p.tree.Elem(el).BBox = &[4]float64{pl.x, pl.y - pl.h, pl.x + pl.size, pl.y}
+	pp.tag(el)
+	if b.photo != nil {
+		name := pp.p.image(b.photo, pp.pi)
+		fmt.Fprintf(pp.c, "q %s 0 0 %s %s %s cm %s Do Q\n", pdf.Num(pl.size), pdf.Num(pl.h), pdf.Num(pl.x), pdf.Num(pl.y-pl.h), name)
+	} else {
+		fonts := svg.Fonts{Regular: pp.d.Fonts.Regular, Bold: pp.d.Fonts.Bold}
+		ops, err := b.figure.Content(pl.x, pl.y, pl.size, fonts, func(f *pdf.Font) string { return pp.p.fontNames[f] })
+		if err != nil {
+			return &Error{File: b.file, Line: b.line, Kind: "figure", Err: fmt.Errorf("in %q: %w", b.from, err)}
+		}
+		pp.c.WriteString(ops)
+		pp.c.WriteString("\n")
+	}
+	pp.c.End()
+	return nil
+}
+
+var layout = pdf.Artifact{Type: "Layout"}
+
+// rowRules draws a table row's cell borders, an artifact, on a light
+// ground (8 % black) for the header row.
+func (pp *pagePainter) rowRules(pl *placed, b *block) {
+	c := pp.c
+	c.BeginArtifact(layout)
+	if b.head {
+		fmt.Fprintf(c, "0.92 g %s %s %s %s re f 0 g\n", pdf.Num(pl.x), pdf.Num(pl.y-pl.h), pdf.Num(sum(b.cols)), pdf.Num(pl.h))
+	}
+	c.WriteString("0.6 w\n")
+	x := pl.x
+	for _, w := range b.cols {
+		fmt.Fprintf(c, "%s %s %s %s re S\n", pdf.Num(x), pdf.Num(pl.y-pl.h), pdf.Num(w), pdf.Num(pl.h))
+		x += w
+	}
+	c.End()
+}
+
+// signature draws two boxes side by side, for the two people who sign
+// for the organisation, and the caption that says what to write in each;
+// a space keeps the two captions apart when read aloud.
+func (pp *pagePainter) signature(pl *placed, b *block) {
+	c, f := pp.c, pp.d.Format
+	gap := f.Body * 1.5
+	w := (f.Width - f.Right - pl.x - gap) / 2
+	c.BeginArtifact(layout)
+	c.WriteString("0.8 w\n")
+	for k := range 2 {
+		fmt.Fprintf(c, "%s %s %s %s re S\n", pdf.Num(pl.x+float64(k)*(w+gap)), pdf.Num(pl.y-pl.h), pdf.Num(w), pdf.Num(pl.h))
+	}
+	c.End()
+	if b.sign == "" {
+		return
+	}
+	size := f.Body * 0.85
+	pp.tag(pp.els.block[pl.block])
+	for k, caption := range []string{b.sign + " ", b.sign} {
+		pp.draw(pp.d.Fonts.Regular, size, pl.x+float64(k)*(w+gap)+size*0.6, pl.y-pl.h+size*0.8, caption)
+	}
+	c.End()
+}
+
+// footer draws the chapter's title and the page number, an artifact
+// that screen readers skip; a title too long for the line is cut, with
+// an ellipsis.
+func (pp *pagePainter) footer() {
+	d, regular := pp.d, pp.d.Fonts.Regular
+	text := fmt.Sprintf("%s · %d", pp.foot, pp.pi+1)
+	size := d.Format.Body * 0.8
+	fw := d.textWidth(regular, text, size)
+	for room, title := d.Format.Width-d.Format.Left-d.Format.Right, []rune(pp.foot); fw > room && len(title) > 0; fw = d.textWidth(regular, text, size) {
+		title = title[:len(title)*9/10]
+		text = fmt.Sprintf("%s… · %d", string(title), pp.pi+1)
+	}
+	pp.c.BeginArtifact(pdf.Artifact{Type: "Pagination", Subtype: "Footer"})
+	pp.draw(regular, size, (d.Format.Width-fw)/2, d.Format.Bottom/2, text)
+	pp.c.End()
 }
 
 func sum(v []float64) float64 {

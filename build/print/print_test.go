@@ -16,6 +16,7 @@ import (
 
 	"sobre"
 	"sobre/build"
+	"sobre/build/font"
 	"sobre/build/markup"
 	"sobre/build/pdf"
 	"sobre/build/print"
@@ -27,11 +28,11 @@ func fonts(t testing.TB) print.Fonts {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := pdf.LoadFont(data, name)
+		f, err := font.Parse(data, name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return f
+		return pdf.NewFont(f)
 	}
 	return print.Fonts{Regular: load("AtkinsonHyperlegibleNext-Regular"), Bold: load("AtkinsonHyperlegibleNext-Bold")}
 }

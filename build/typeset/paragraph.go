@@ -8,19 +8,19 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-text/typesetting/font"
+	gotext "github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/segmenter"
 
-	"sobre/build/pdf"
+	"sobre/build/font"
 	"sobre/build/typeset/hyph"
 )
 
-// Metrics are what the typesetter needs of a font: build/pdf's Font
+// Metrics are what the typesetter needs of a font: build/font's Font
 // provides them. Widths are in thousandths of the font size.
 type Metrics interface {
 	Advance(r rune) float64
 	// Face is the font parsed for the shaper; words are shaped with it.
-	Face() *font.Face
+	Face() *gotext.Face
 }
 
 // Style is how a run of text is set.
@@ -244,7 +244,7 @@ func build(runs []Run, anywhere bool) ([]Item, []Piece, error) {
 		for _, r := range run.Text {
 			// Characters the print font lacks are set as their stand-ins;
 			// a narrow no-break space stays a space that never breaks.
-			if s, ok := pdf.StandIn(r); ok {
+			if s, ok := font.StandIn(r); ok {
 				if r == '\u202f' {
 					flush()
 					noBreak()
@@ -395,7 +395,7 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 type Items struct {
 	mu    sync.Mutex
 	m     map[string]*built
-	faces map[*font.Face]int
+	faces map[*gotext.Face]int
 }
 
 // built is a paragraph's items and pieces, its first run at size
@@ -413,7 +413,7 @@ func (c *Items) build(runs []Run, anywhere bool) ([]Item, []Piece, error) {
 	size := runs[0].Style.Size
 	c.mu.Lock()
 	if c.m == nil {
-		c.m, c.faces = map[string]*built{}, map[*font.Face]int{}
+		c.m, c.faces = map[string]*built{}, map[*gotext.Face]int{}
 	}
 	var k strings.Builder
 	if anywhere {

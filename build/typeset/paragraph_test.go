@@ -8,16 +8,16 @@ import (
 	"testing"
 
 	"sobre"
-	"sobre/build/pdf"
+	"sobre/build/font"
 	"sobre/build/typeset"
 )
 
-func regular(t testing.TB) *pdf.Font {
+func regular(t testing.TB) *font.Font {
 	data, err := fs.ReadFile(sobre.Defaults, "themes/default/fonts/AtkinsonHyperlegibleNext-Regular.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := pdf.LoadFont(data, "AtkinsonHyperlegibleNext-Regular")
+	f, err := font.Parse(data, "AtkinsonHyperlegibleNext-Regular")
 	if err != nil {
 		t.Fatal(err)
 	}

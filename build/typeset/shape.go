@@ -10,7 +10,7 @@ import (
 	"weak"
 
 	"github.com/go-text/typesetting/di"
-	"github.com/go-text/typesetting/font"
+	gotext "github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
@@ -88,7 +88,7 @@ type wordKey struct {
 // wordCache holds a font's set words, for every paragraph and every
 // layout pass. It holds no reference to the font's face, which would
 // keep the face alive. Its lock also serialises the shaping with that
-// face: a font.Face is not safe for concurrent use.
+// face: a go-text Face is not safe for concurrent use.
 type wordCache struct {
 	mu     sync.RWMutex
 	words  map[wordKey]*word
@@ -98,20 +98,20 @@ type wordCache struct {
 var (
 	// caches maps a font's face (weakly: the cache goes with the font) to
 	// its words.
-	caches sync.Map // weak.Pointer[font.Face] -> *wordCache
+	caches sync.Map // weak.Pointer[gotext.Face] -> *wordCache
 	// shapers are reused: one keeps buffers and per-face tables. (A pool,
 	// not a shaper per cache: a shaper refers to the faces it has seen.)
 	shapers = sync.Pool{New: func() any { return new(shaping.HarfbuzzShaper) }}
 )
 
-func cacheFor(face *font.Face) *wordCache {
+func cacheFor(face *gotext.Face) *wordCache {
 	k := weak.Make(face)
 	if c, ok := caches.Load(k); ok {
 		return c.(*wordCache)
 	}
 	c, loaded := caches.LoadOrStore(k, &wordCache{words: map[wordKey]*word{}, shaped: map[wordKey]*shaped{}})
 	if !loaded {
-		runtime.AddCleanup(face, func(k weak.Pointer[font.Face]) { caches.Delete(k) }, k)
+		runtime.AddCleanup(face, func(k weak.Pointer[gotext.Face]) { caches.Delete(k) }, k)
 	}
 	return c.(*wordCache)
 }
@@ -119,7 +119,7 @@ func cacheFor(face *font.Face) *wordCache {
 // word returns a word (no spaces) set in the cache's font face, cut at
 // its hyphenation points in language lang (none if h is nil). Results
 // are kept per language and word.
-func (c *wordCache) word(face *font.Face, lang, w string, h *hyph.Hyphenator) *word {
+func (c *wordCache) word(face *gotext.Face, lang, w string, h *hyph.Hyphenator) *word {
 	k := wordKey{lang, w, h != nil}
 	// Booklets are set in parallel: most words are found under a read
 	// lock; a new one is set under the write lock.
@@ -206,7 +206,7 @@ func unkern(gs []Glyph) float64 {
 // script and direction (glyphs always in the order they are drawn, left
 // to right), with the font's default features for the
 // language: kerning, ligatures, contextual forms.
-func shape(face *font.Face, lang, word string) *shaped {
+func shape(face *gotext.Face, lang, word string) *shaped {
 	if word == "" {
 		return &shaped{}
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"sobre/build/font"
 	"sobre/build/pdf"
 )
 
@@ -186,10 +187,10 @@ func (d *Drawing) Content(x, top, width float64, fonts Fonts, name func(*pdf.Fon
 var spaces = map[rune]rune{'\u00a0': ' ', '\u00ad': -1}
 
 // substitute replaces the characters f lacks that have a stand-in f has
-// (pdf.StandIn, or spaces).
+// (font.StandIn, or spaces).
 func substitute(s string, f *pdf.Font) string {
 	return strings.Map(func(r rune) rune {
-		sub, ok := pdf.StandIn(r)
+		sub, ok := font.StandIn(r)
 		if !ok {
 			sub, ok = spaces[r]
 		}

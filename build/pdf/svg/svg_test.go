@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"sobre"
+	"sobre/build/font"
 	"sobre/build/pdf"
 	"sobre/build/pdf/svg"
 )
@@ -50,11 +51,11 @@ func fonts(t testing.TB) svg.Fonts {
 			}
 			fontCache.data[name] = data
 		}
-		f, err := pdf.LoadFont(data, name)
+		f, err := font.Parse(data, name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return f
+		return pdf.NewFont(f)
 	}
 	return svg.Fonts{Regular: load("AtkinsonHyperlegibleNext-Regular"), Bold: load("AtkinsonHyperlegibleNext-Bold")}
 }
