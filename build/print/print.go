@@ -450,7 +450,6 @@ func columnsIn(cells [][]typeset.Run, from, to int) [][]typeset.Run {
 	return slice
 }
 
-
 // isHeader reports whether a table's first row is a header row.
 func isHeader(t ast.Node) bool {
 	_, ok := t.FirstChild().(*east.TableHeader)
