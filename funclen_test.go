@@ -22,7 +22,6 @@ var tooLong = map[string]bool{
 	"build/booklets.go booklets":      true,
 	"build/build.go Render":           true,
 	"build/bundles.go bundles":        true,
-	"build/print/layout.go layout":    true,
 	"build/content/content.go Load":   true,
 	"build/corpus/corpus.go render":   true,
 	"build/pdf/svg/draw.go Content":   true,
