@@ -18,7 +18,6 @@ const maxLines = 80
 // fails the test until it is struck off.
 var tooLong = map[string]bool{
 	"build/print/paint.go paint":      true,
-	"build/pdf/svg/svg.go walk":       true,
 	"build/booklets.go booklets":      true,
 	"build/build.go Render":           true,
 	"build/bundles.go bundles":        true,
@@ -31,8 +30,6 @@ var tooLong = map[string]bool{
 	"build/web/theme.go LoadTheme":    true,
 	"build/incremental.go reload":     true,
 	"build/config/config.go Parse":    true,
-	"build/pdf/svg/svg.go Parse":      true,
-	"build/pdf/svg/style.go set":      true,
 	"build/incremental.go rerender":   true,
 	"build/serve/serve.go Run":        true,
 	"cmd/sobre/check.go cmdCheck":     true,

@@ -202,5 +202,6 @@ func substitute(s string, f *pdf.Font) string {
 
 // color writes an RGB colour, its components in 0–1.
 func color(p paint) string {
-	return pdf.Num(float64(p.r)/255) + " " + pdf.Num(float64(p.g)/255) + " " + pdf.Num(float64(p.b)/255)
+	r, g, b := p.c.Channels()
+	return pdf.Num(r) + " " + pdf.Num(g) + " " + pdf.Num(b)
 }
