@@ -1,6 +1,3 @@
-// Package typeset sets text for print: line breaking, hyphenation and,
-// later, shaping and pagination. It knows nothing of Markdown (the print
-// stage turns the AST into paragraphs) nor of PDF (build/pdf draws).
 package typeset
 
 import (

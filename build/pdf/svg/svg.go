@@ -8,6 +8,9 @@
 // attributes, then the class rules of the <style> element that apply to
 // print (outside any @media block, and in @media print), then the style
 // attribute; all the properties it draws are inherited through <g>.
+// Style sheets and style attributes are read with tdewolff's CSS parser,
+// colours with build/colour. Size reads a picture's intrinsic size from
+// its root element alone, for pages that reserve an image's room.
 package svg
 
 import (
