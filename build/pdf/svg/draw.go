@@ -104,6 +104,20 @@ func (w *writer) nums(v ...float64) string {
 	return strings.Join(s, " ")
 }
 
+// op writes an operator after its operands, one line, as nums would
+// write them, with no string built on the way.
+func (w *writer) op(name string, v ...float64) {
+	for i, f := range v {
+		if i > 0 {
+			w.b.WriteByte(' ')
+		}
+		w.b.WriteString(w.n(f))
+	}
+	w.b.WriteByte(' ')
+	w.b.WriteString(name)
+	w.b.WriteByte('\n')
+}
+
 // state sets the colours and stroke parameters st paints with, those
 // that change.
 func (w *writer) state(st style, fill, stroke bool) {
@@ -190,11 +204,11 @@ func (w *writer) path(it item, fill, stroke bool) {
 	for _, sg := range it.path {
 		switch sg.op {
 		case 'M':
-			fmt.Fprintf(&w.b, "%s m\n", w.nums(sg.p[0].x, sg.p[0].y))
+			w.op("m", sg.p[0].x, sg.p[0].y)
 		case 'L':
-			fmt.Fprintf(&w.b, "%s l\n", w.nums(sg.p[0].x, sg.p[0].y))
+			w.op("l", sg.p[0].x, sg.p[0].y)
 		case 'C':
-			fmt.Fprintf(&w.b, "%s c\n", w.nums(sg.p[0].x, sg.p[0].y, sg.p[1].x, sg.p[1].y, sg.p[2].x, sg.p[2].y))
+			w.op("c", sg.p[0].x, sg.p[0].y, sg.p[1].x, sg.p[1].y, sg.p[2].x, sg.p[2].y)
 		case 'Z':
 			w.b.WriteString("h\n")
 		}

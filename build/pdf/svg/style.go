@@ -305,6 +305,9 @@ func parseCSS(s string) []rule {
 
 // declarations reads the declarations of a style attribute.
 func declarations(s string) []decl {
+	if strings.TrimSpace(s) == "" {
+		return nil // most elements have none: no parser to make
+	}
 	p := css.NewParser(parse.NewInputString(s), true)
 	var out []decl
 	for {
