@@ -3,30 +3,11 @@
 package check
 
 import (
-	"fmt"
 	"math"
-	"strconv"
-	"strings"
 
+	"sobre/build/colour"
 	"sobre/build/diag"
-	"sobre/build/web"
 )
-
-// ParseColor reads #rgb or #rrggbb into 0–1 channels.
-func ParseColor(s string) (r, g, b float64, err error) {
-	h := strings.TrimPrefix(strings.TrimSpace(s), "#")
-	if len(h) == 3 {
-		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
-	}
-	if len(h) != 6 || !strings.HasPrefix(strings.TrimSpace(s), "#") {
-		return 0, 0, 0, fmt.Errorf("%q is not a colour: write it as #rrggbb", s)
-	}
-	v, err := strconv.ParseUint(h, 16, 32)
-	if err != nil {
-		return 0, 0, 0, fmt.Errorf("%q is not a colour: write it as #rrggbb", s)
-	}
-	return float64(v>>16&0xff) / 255, float64(v>>8&0xff) / 255, float64(v&0xff) / 255, nil
-}
 
 // luminance is WCAG 2.2's relative luminance.
 func luminance(r, g, b float64) float64 {
@@ -39,17 +20,18 @@ func luminance(r, g, b float64) float64 {
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
 
-// ContrastRatio returns the WCAG contrast ratio of two colours (1 to 21).
+// ContrastRatio returns the WCAG contrast ratio of two colours (1 to 21),
+// written as build/colour reads them.
 func ContrastRatio(a, b string) (float64, error) {
-	ar, ag, ab, err := ParseColor(a)
+	ca, err := colour.Parse(a)
 	if err != nil {
 		return 0, err
 	}
-	br, bg, bb, err := ParseColor(b)
+	cb, err := colour.Parse(b)
 	if err != nil {
 		return 0, err
 	}
-	la, lb := luminance(ar, ag, ab), luminance(br, bg, bb)
+	la, lb := luminance(ca.Channels()), luminance(cb.Channels())
 	if la < lb {
 		la, lb = lb, la
 	}
@@ -58,11 +40,11 @@ func ContrastRatio(a, b string) (float64, error) {
 
 // Contrast checks every declared pair of the theme in both schemes. Ratios
 // are truncated, not rounded, to two decimals before comparing: 4.499 fails.
-func Contrast(c web.Colors) diag.List {
+func Contrast(c colour.Theme) diag.List {
 	var l diag.List
 	for _, scheme := range []struct {
 		name string
-		p    web.Palette
+		p    colour.Palette
 	}{{"light", c.Light}, {"dark", c.Dark}} {
 		for _, pair := range c.Pairs {
 			fg, okf := scheme.p[pair.Fg]

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"sobre/build/web"
+	"sobre/build/colour"
 )
 
 func TestContrastRatio(t *testing.T) {
@@ -18,6 +18,8 @@ func TestContrastRatio(t *testing.T) {
 		{"#767676", "#ffffff", 4.54},
 		{"#777777", "#ffffff", 4.48},
 		{"#0b5394", "#ffffff", 7.84},
+		{"blue", "white", 8.59},
+		{"rgb(11, 83, 148)", "#FFF", 7.84},
 	}
 	for _, tt := range tests {
 		got, err := ContrastRatio(tt.a, tt.b)
@@ -28,17 +30,19 @@ func TestContrastRatio(t *testing.T) {
 			t.Errorf("ContrastRatio(%s, %s) = %.3f, want %.2f", tt.a, tt.b, got, tt.want)
 		}
 	}
-	if _, err := ContrastRatio("blue", "#fff"); err == nil {
-		t.Error("a colour name must be rejected with a message")
+	for _, bad := range [][2]string{{"bleu", "#fff"}, {"#000", "#ffff"}, {"none", "#fff"}} {
+		if _, err := ContrastRatio(bad[0], bad[1]); err == nil || !strings.Contains(err.Error(), "malformed colour") {
+			t.Errorf("ContrastRatio(%s, %s): %v; want a message that names the malformed colour", bad[0], bad[1], err)
+		}
 	}
 }
 
 func TestContrast(t *testing.T) {
-	c := web.Colors{
+	c := colour.Theme{
 		File:  "themes/default/theme.toml",
-		Light: web.Palette{"bg": "#ffffff", "text": "#777777", "ok": "#000000"},
-		Dark:  web.Palette{"bg": "#000000", "text": "#ffffff", "ok": "#ffffff"},
-		Pairs: []web.Pair{{Fg: "text", Bg: "bg", Min: 4.5}, {Fg: "ok", Bg: "bg", Min: 4.5}, {Fg: "gone", Bg: "bg", Min: 3}},
+		Light: colour.Palette{"bg": "#ffffff", "text": "#777777", "ok": "#000000"},
+		Dark:  colour.Palette{"bg": "#000000", "text": "#ffffff", "ok": "#ffffff"},
+		Pairs: []colour.Pair{{Fg: "text", Bg: "bg", Min: 4.5}, {Fg: "ok", Bg: "bg", Min: 4.5}, {Fg: "gone", Bg: "bg", Min: 3}},
 		Lines: map[string]int{"light.text": 7},
 	}
 	probs := Contrast(c)

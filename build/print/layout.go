@@ -47,97 +47,121 @@ func (d *Document) setBlocks() ([]set, error) {
 	}
 	f := d.Format
 	width := f.Width - f.Left - f.Right
-	fail := func(b block, err error) error {
-		if b.from != "" {
-			return &Error{File: b.file, Line: b.line, Kind: "glyph", Err: fmt.Errorf("in %q: %w", b.from, err)}
-		}
-		return err
-	}
 	for i := range d.blocks {
 		d.fit(i)
 	}
 	sets := make([]set, len(d.blocks))
 	for i, b := range d.blocks {
-		if b.tag == "TR" {
+		var err error
+		switch {
+		case b.tag == "TR":
 			if b.cols == nil {
 				d.columns(i, width-b.indent)
 			}
-			b = d.blocks[i]
-			size := f.Body * 0.92
-			s := set{lh: size * f.Leading, size: size}
-			most := 1
-			for c, runs := range b.cells {
-				room := max(b.cols[c]-2*cellPad*f.Body, f.Body)
-				params := typeset.Defaults(room)
-				params.Items = d.Items
-				params.Ragged = true // narrow columns: even spaces matter more than an even edge
-				lines, err := d.fitLines(b, setWhole, runs, params, room)
-				if err != nil {
-					return nil, fail(b, err)
-				}
-				d.overfull(b, lines, room)
-				s.cells = append(s.cells, lines)
-				most = max(most, len(lines))
-			}
-			if most == 1 && allEmpty(b.cells) {
-				most = 2 // a row to fill by hand: room to write
-			}
-			s.h = float64(most)*s.lh + 2*cellPad*f.Body
-			s.rows = most
-			sets[i] = s
-			continue
+			sets[i], err = d.setRow(d.blocks[i])
+		case b.figure != nil || b.photo != nil:
+			sets[i] = d.setFigure(b, width-b.indent)
+		default:
+			sets[i], err = d.setText(b, width-b.indent)
 		}
-		room := width - b.indent
-		if b.figure != nil || b.photo != nil {
-			// As wide as the text, and never taller than two thirds of a
-			// page, so that a heading and a line can come with it. A
-			// photo is no wider than at 96 pixels to the inch, where a
-			// screen shows it: a small logo stays small.
-			w := min(room, f.Body*40)
-			ratio := 1.0
-			if b.figure != nil {
-				ratio = b.figure.Height / b.figure.Width
-			} else {
-				w = min(w, float64(b.photo.Width)*0.75)
-				ratio = float64(b.photo.Height) / float64(b.photo.Width)
-			}
-			if math.IsNaN(ratio) || math.IsInf(ratio, 0) || ratio <= 0 || w <= 0 {
-				ratio, w = 1, 0 // a picture of no size takes no room
-			}
-			h := w * ratio
-			if most := (f.Height - f.Top - f.Bottom) * 2 / 3; h > most {
-				w, h = w*most/h, most
-			}
-			sets[i] = set{extra: h, h: w}
-			continue
-		}
-		if b.tag == "TOCI" {
-			room -= 3 * f.Body // the page number's column
-		}
-		room = max(room, f.Body)
-		params := typeset.Defaults(room)
-		params.Items = d.Items
-		params.Ragged = b.keep || b.cover || f.Ragged
-		setLines := typeset.Set
-		if f.Ragged {
-			setLines = setWhole
-		}
-		lines, err := d.fitLines(b, setLines, b.runs, params, room)
 		if err != nil {
-			return nil, fail(b, err)
-		}
-		d.overfull(b, lines, room)
-		size := f.Body
-		if len(b.runs) > 0 {
-			size = b.runs[0].Style.Size
-		}
-		sets[i] = set{lines: lines, lh: size * f.Leading, size: size}
-		if b.sign != "" {
-			sets[i].extra = 7 * f.Body
+			return nil, d.glyphError(b, err)
 		}
 	}
 	d.sets = sets
 	return sets, nil
+}
+
+// glyphError places a typesetting error in the chapter of block b.
+func (d *Document) glyphError(b block, err error) error {
+	if b.from != "" {
+		return &Error{File: b.file, Line: b.line, Kind: "glyph", Err: fmt.Errorf("in %q: %w", b.from, err)}
+	}
+	return err
+}
+
+// setRow sets each cell of a table row in its column, and makes the row
+// as high as its fullest cell.
+func (d *Document) setRow(b block) (set, error) {
+	f := d.Format
+	size := f.Body * 0.92
+	s := set{lh: size * f.Leading, size: size}
+	most := 1
+	for c, runs := range b.cells {
+		room := max(b.cols[c]-2*cellPad*f.Body, f.Body)
+		params := typeset.Defaults(room)
+		params.Items = d.Items
+		params.Ragged = true // narrow columns: even spaces matter more than an even edge
+		lines, err := d.fitLines(b, setWhole, runs, params, room)
+		if err != nil {
+			return set{}, err
+		}
+		d.overfull(b, lines, room)
+		s.cells = append(s.cells, lines)
+		most = max(most, len(lines))
+	}
+	if most == 1 && allEmpty(b.cells) {
+		most = 2 // a row to fill by hand: room to write
+	}
+	s.h = float64(most)*s.lh + 2*cellPad*f.Body
+	s.rows = most
+	return s, nil
+}
+
+// setFigure sizes a picture: as wide as the text, and never taller than
+// two thirds of a page, so that a heading and a line can come with it. A
+// photo is no wider than at 96 pixels to the inch, where a screen shows
+// it: a small logo stays small.
+func (d *Document) setFigure(b block, room float64) set {
+	f := d.Format
+	w := min(room, f.Body*40)
+	ratio := 1.0
+	if b.figure != nil {
+		ratio = b.figure.Height / b.figure.Width
+	} else {
+		w = min(w, float64(b.photo.Width)*0.75)
+		ratio = float64(b.photo.Height) / float64(b.photo.Width)
+	}
+	if math.IsNaN(ratio) || math.IsInf(ratio, 0) || ratio <= 0 || w <= 0 {
+		ratio, w = 1, 0 // a picture of no size takes no room
+	}
+	h := w * ratio
+	if most := (f.Height - f.Top - f.Bottom) * 2 / 3; h > most {
+		w, h = w*most/h, most
+	}
+	return set{extra: h, h: w}
+}
+
+// setText sets a paragraph, heading, list item or contents entry in
+// lines of room: justified, or ragged for headings, the cover and ragged
+// formats.
+func (d *Document) setText(b block, room float64) (set, error) {
+	f := d.Format
+	if b.tag == "TOCI" {
+		room -= 3 * f.Body // the page number's column
+	}
+	room = max(room, f.Body)
+	params := typeset.Defaults(room)
+	params.Items = d.Items
+	params.Ragged = b.keep || b.cover || f.Ragged
+	setLines := typeset.Set
+	if f.Ragged {
+		setLines = setWhole
+	}
+	lines, err := d.fitLines(b, setLines, b.runs, params, room)
+	if err != nil {
+		return set{}, err
+	}
+	d.overfull(b, lines, room)
+	size := f.Body
+	if len(b.runs) > 0 {
+		size = b.runs[0].Style.Size
+	}
+	s := set{lines: lines, lh: size * f.Leading, size: size}
+	if b.sign != "" {
+		s.extra = 7 * f.Body
+	}
+	return s, nil
 }
 
 // layout fills pages top to bottom with the blocks set. A heading stays
@@ -146,164 +170,204 @@ func (d *Document) setBlocks() ([]set, error) {
 // (widow); a table row stays whole, and a table that runs on to another
 // page repeats its header row there.
 func (d *Document) layout() ([][]placed, error) {
-	f := d.Format
-	width := f.Width - f.Left - f.Right
-	height := f.Height - f.Top - f.Bottom
 	sets, err := d.setBlocks()
 	if err != nil {
 		return nil, err
 	}
-	var pages [][]placed
-	var cur []placed
-	used := 0.0
-	newPage := func() {
-		pages = append(pages, cur)
-		cur, used = nil, 0
-	}
-	header := map[int]int{} // table -> its header row's block
-	// placeRow places lines [from, to) of row i's cells, their frame's
-	// top at top, and returns the frame's height.
-	placeRow := func(i int, top float64, repeat bool, from, to int) float64 {
-		b, s := d.blocks[i], sets[i]
-		x := f.Left + b.indent
-		h := s.h
-		if from > 0 || to < s.rows {
-			h = float64(to-from)*s.lh + 2*cellPad*f.Body
-		}
-		cur = append(cur, placed{block: i, frame: true, x: x, y: f.Height - f.Top - top, h: h, repeat: repeat})
-		for c, lines := range s.cells {
-			for k, l := range lines {
-				if k < from || k >= to {
-					continue
-				}
-				cur = append(cur, placed{block: i, cell: c + 1, line: l, first: k == 0, last: k == len(lines)-1, repeat: repeat,
-					x: x + cellPad*f.Body, y: f.Height - f.Top - top - cellPad*f.Body - float64(k-from+1)*s.lh + (s.lh-s.size)/2, size: s.size})
-			}
-			x += b.cols[c]
-		}
-		return h
-	}
-	// repeatHeader puts a table's header row at the head of a new page,
-	// unless it would take a third of it.
-	repeatHeader := func(b block) {
-		if h, ok := header[b.table]; ok && !b.head && sets[h].h < height/3 {
-			used = placeRow(h, 0, true, 0, sets[h].rows)
-		}
-	}
+	f := d.Format
+	pg := &pager{d: d, f: f, sets: sets, width: f.Width - f.Left - f.Right, height: f.Height - f.Top - f.Bottom, header: map[int]int{}}
 	for i, b := range d.blocks {
-		s := sets[i]
-		if b.brk && (used > 0 || len(cur) > 0) {
-			newPage()
+		if b.brk && (pg.used > 0 || len(pg.cur) > 0) {
+			pg.newPage()
 		}
 		gap := b.before * f.Body
 		switch {
-		case b.before < 0 && used == 0:
-			gap = height / 4 // the cover's title, a quarter down the page
-		case used == 0:
+		case b.before < 0 && pg.used == 0:
+			gap = pg.height / 4 // the cover's title, a quarter down the page
+		case pg.used == 0:
 			gap = 0
 		}
 		if b.tag == "TR" {
-			// A row goes whole to the next page when it fits there; one
-			// taller than a page starts where it is, with two lines at
-			// least, and runs on.
-			most := func(k int) float64 {
-				if sets[k].h > height*2/3 {
-					return 2*sets[k].lh + 2*cellPad*f.Body
-				}
-				return sets[k].h
+			pg.row(i, gap)
+		} else {
+			pg.block(i, gap)
+		}
+	}
+	if len(pg.cur) > 0 {
+		pg.pages = append(pg.pages, pg.cur)
+	}
+	return pg.pages, nil
+}
+
+// pager is layout's state as it fills pages: the pages done, the one
+// being filled and how much of its height is used.
+type pager struct {
+	d             *Document
+	f             Format
+	sets          []set
+	width, height float64 // of the text area
+	pages         [][]placed
+	cur           []placed
+	used          float64
+	header        map[int]int // table -> its header row's block
+}
+
+func (pg *pager) newPage() {
+	pg.pages = append(pg.pages, pg.cur)
+	pg.cur, pg.used = nil, 0
+}
+
+// placeRow places lines [from, to) of row i's cells, their frame's top
+// at top, and returns the frame's height.
+func (pg *pager) placeRow(i int, top float64, repeat bool, from, to int) float64 {
+	f := pg.f
+	b, s := pg.d.blocks[i], pg.sets[i]
+	x := f.Left + b.indent
+	h := s.h
+	if from > 0 || to < s.rows {
+		h = float64(to-from)*s.lh + 2*cellPad*f.Body
+	}
+	pg.cur = append(pg.cur, placed{block: i, frame: true, x: x, y: f.Height - f.Top - top, h: h, repeat: repeat})
+	for c, lines := range s.cells {
+		for k, l := range lines {
+			if k < from || k >= to {
+				continue
 			}
-			need := most(i)
-			if b.head {
-				header[b.table] = i
-				if i+1 < len(sets) && d.blocks[i+1].tag == "TR" {
-					need += most(i + 1) // a header row never ends a page
-				}
-			}
-			if used > 0 && used+gap+need > height {
-				newPage()
-				gap = 0
-				repeatHeader(b)
-			}
-			used += gap
-			// A row taller than what is left of the page runs on to the
-			// next, as a paragraph does, its cells' lines side by side.
-			for from := 0; from < s.rows; {
-				fit := int((height - used - 2*cellPad*f.Body + 0.001) / s.lh)
-				if fit < 1 && used > 0 {
-					newPage()
-					repeatHeader(b)
-					continue
-				}
-				to := min(s.rows, from+max(fit, 1))
-				used += placeRow(i, used, false, from, to)
-				if from = to; from < s.rows {
-					newPage()
-					repeatHeader(b)
-				}
-			}
+			pg.cur = append(pg.cur, placed{block: i, cell: c + 1, line: l, first: k == 0, last: k == len(lines)-1, repeat: repeat,
+				x: x + cellPad*f.Body, y: f.Height - f.Top - top - cellPad*f.Body - float64(k-from+1)*s.lh + (s.lh-s.size)/2, size: s.size})
+		}
+		x += b.cols[c]
+	}
+	return h
+}
+
+// repeatHeader puts a table's header row at the head of a new page,
+// unless it would take a third of it.
+func (pg *pager) repeatHeader(b block) {
+	if h, ok := pg.header[b.table]; ok && !b.head && pg.sets[h].h < pg.height/3 {
+		pg.used = pg.placeRow(h, 0, true, 0, pg.sets[h].rows)
+	}
+}
+
+// rowNeed is the room row k must find on a page: all of it, or two of
+// its lines when it is taller than two thirds of a page and runs on.
+func (pg *pager) rowNeed(k int) float64 {
+	if s := pg.sets[k]; s.h > pg.height*2/3 {
+		return 2*s.lh + 2*cellPad*pg.f.Body
+	}
+	return pg.sets[k].h
+}
+
+// row places table row i. A row goes whole to the next page when it fits
+// there; one taller than a page starts where it is, with two lines at
+// least, and runs on, its cells' lines side by side.
+func (pg *pager) row(i int, gap float64) {
+	b, s := pg.d.blocks[i], pg.sets[i]
+	need := pg.rowNeed(i)
+	if b.head {
+		pg.header[b.table] = i
+		if i+1 < len(pg.sets) && pg.d.blocks[i+1].tag == "TR" {
+			need += pg.rowNeed(i + 1) // a header row never ends a page
+		}
+	}
+	if pg.used > 0 && pg.used+gap+need > pg.height {
+		pg.newPage()
+		gap = 0
+		pg.repeatHeader(b)
+	}
+	pg.used += gap
+	for from := 0; from < s.rows; {
+		fit := int((pg.height - pg.used - 2*cellPad*pg.f.Body + 0.001) / s.lh)
+		if fit < 1 && pg.used > 0 {
+			pg.newPage()
+			pg.repeatHeader(b)
 			continue
 		}
-		need := float64(len(s.lines)) * s.lh
-		if b.keep && i+1 < len(sets) {
-			next := sets[i+1]
-			if next.cells != nil {
-				need += d.blocks[i+1].before*f.Body + next.h
-			} else if d.blocks[i+1].tag == "Figure" {
-				need += d.blocks[i+1].before*f.Body + next.extra
-			} else {
-				need += d.blocks[i+1].before*f.Body + float64(min(2, len(next.lines)))*next.lh
-			}
-		}
-		if used > 0 && used+gap+need+s.extra > height && (b.keep || s.extra > 0) {
-			newPage()
-			gap = 0
-		}
-		used += gap
-		rest := s.lines
-		first := true
-		for len(rest) > 0 {
-			fit := int((height - used + 0.001) / s.lh)
-			if fit >= len(rest) {
-				fit = len(rest)
-			} else if fit > 0 {
-				if fit == 1 && len(rest) > 1 {
-					fit = 0 // an orphan: start the block on the next page
-				} else if len(rest)-fit == 1 && fit > 2 {
-					fit-- // a widow: take a second line along
-				}
-			}
-			if fit == 0 {
-				if used == 0 {
-					fit = 1 // a line taller than a page: set it anyway
-				} else {
-					newPage()
-					continue
-				}
-			}
-			for k, l := range rest[:fit] {
-				used += s.lh
-				cur = append(cur, placed{block: i, line: l, first: first, last: k == len(rest)-1, x: f.Left + b.indent, y: f.Height - f.Top - used + (s.lh-s.size)/2, size: s.size})
-				first = false
-			}
-			rest = rest[fit:]
-			if len(rest) > 0 {
-				newPage()
-			}
-		}
-		if b.tag == "Figure" {
-			// Centred in the text's width.
-			x := f.Left + b.indent + (width-b.indent-s.h)/2
-			cur = append(cur, placed{block: i, frame: true, first: true, last: true, x: x, y: f.Height - f.Top - used, h: s.extra, size: s.h})
-			used += s.extra
-		} else if s.extra > 0 {
-			cur = append(cur, placed{block: i, frame: true, x: f.Left + b.indent, y: f.Height - f.Top - used - f.Body, h: s.extra - f.Body})
-			used += s.extra
+		to := min(s.rows, from+max(fit, 1))
+		pg.used += pg.placeRow(i, pg.used, false, from, to)
+		if from = to; from < s.rows {
+			pg.newPage()
+			pg.repeatHeader(b)
 		}
 	}
-	if len(cur) > 0 {
-		pages = append(pages, cur)
+}
+
+// keepNeed is the room block i needs at the foot of a page: its lines,
+// and for a heading (keep) the start of what follows it.
+func (pg *pager) keepNeed(i int) float64 {
+	b, s := pg.d.blocks[i], pg.sets[i]
+	need := float64(len(s.lines)) * s.lh
+	if b.keep && i+1 < len(pg.sets) {
+		next, nb := pg.sets[i+1], pg.d.blocks[i+1]
+		switch {
+		case next.cells != nil:
+			need += nb.before*pg.f.Body + next.h
+		case nb.tag == "Figure":
+			need += nb.before*pg.f.Body + next.extra
+		default:
+			need += nb.before*pg.f.Body + float64(min(2, len(next.lines)))*next.lh
+		}
 	}
-	return pages, nil
+	return need
+}
+
+// block places a block of lines and what it draws under them (a
+// figure, signature boxes).
+func (pg *pager) block(i int, gap float64) {
+	f := pg.f
+	b, s := pg.d.blocks[i], pg.sets[i]
+	if pg.used > 0 && pg.used+gap+pg.keepNeed(i)+s.extra > pg.height && (b.keep || s.extra > 0) {
+		pg.newPage()
+		gap = 0
+	}
+	pg.used += gap
+	pg.lines(i)
+	if b.tag == "Figure" {
+		// Centred in the text's width.
+		x := f.Left + b.indent + (pg.width-b.indent-s.h)/2
+		pg.cur = append(pg.cur, placed{block: i, frame: true, first: true, last: true, x: x, y: f.Height - f.Top - pg.used, h: s.extra, size: s.h})
+		pg.used += s.extra
+	} else if s.extra > 0 {
+		pg.cur = append(pg.cur, placed{block: i, frame: true, x: f.Left + b.indent, y: f.Height - f.Top - pg.used - f.Body, h: s.extra - f.Body})
+		pg.used += s.extra
+	}
+}
+
+// lines places block i's lines, running on to new pages, with neither
+// an orphan nor a widow.
+func (pg *pager) lines(i int) {
+	f := pg.f
+	b, s := pg.d.blocks[i], pg.sets[i]
+	rest := s.lines
+	first := true
+	for len(rest) > 0 {
+		fit := int((pg.height - pg.used + 0.001) / s.lh)
+		if fit >= len(rest) {
+			fit = len(rest)
+		} else if fit > 0 {
+			if fit == 1 && len(rest) > 1 {
+				fit = 0 // an orphan: start the block on the next page
+			} else if len(rest)-fit == 1 && fit > 2 {
+				fit-- // a widow: take a second line along
+			}
+		}
+		if fit == 0 {
+			if pg.used != 0 {
+				pg.newPage()
+				continue
+			}
+			fit = 1 // a line taller than a page: set it anyway
+		}
+		for k, l := range rest[:fit] {
+			pg.used += s.lh
+			pg.cur = append(pg.cur, placed{block: i, line: l, first: first, last: k == len(rest)-1, x: f.Left + b.indent, y: f.Height - f.Top - pg.used + (s.lh-s.size)/2, size: s.size})
+			first = false
+		}
+		rest = rest[fit:]
+		if len(rest) > 0 {
+			pg.newPage()
+		}
+	}
 }
 
 // overfull reports lines wider than room, as TeX reports overfull boxes:

@@ -286,75 +286,21 @@ func (d *Document) style(bold bool, scale float64) typeset.Style {
 	return typeset.Style{Font: f, Size: d.Format.Body * scale, Bold: bold}
 }
 
+// addBlock turns a Markdown block into blocks to set, by its kind; a
+// container (list, callout, quote) adds its children, indented.
 func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64) {
-	add := func(b block) {
-		b.lang = lang
-		if b.node == nil {
-			b.node = n
-		}
-		if d.doc != nil {
-			b.line, b.doc = d.doc.Line(b.node), d.doc
-		}
-		b.file = d.file
-		d.blocks = append(d.blocks, b)
-	}
 	switch n := n.(type) {
 	case *ast.Heading:
-		scale := map[int]float64{1: 2, 2: 1.45, 3: 1.2}[n.Level]
-		if scale == 0 {
-			scale = 1.05
-		}
-		runs := d.inline(n, src, lang, true, scale, nil)
-		for i := range runs {
-			runs[i].NoHyphens = true
-		}
-		id := ""
-		if v, ok := n.AttributeString("id"); ok {
-			if b, ok := v.([]byte); ok {
-				id = string(b)
-			}
-		}
-		add(block{tag: fmt.Sprintf("H%d", n.Level), runs: runs, before: 1.2, keep: true, indent: indent, id: id, brk: id != "" && d.PageBefore[id]})
+		d.addHeading(n, src, lang, indent)
 	case *ast.Paragraph, *ast.TextBlock:
-		if im, ok := n.FirstChild().(*ast.Image); ok && n.ChildCount() == 1 {
-			if fig, photo := d.figure(im); fig != nil || photo != nil {
-				add(block{tag: "Figure", figure: fig, photo: photo, alt: strings.TrimSpace(markup.PlainText(im, src)), indent: indent, before: 0.8})
-				return
-			}
-		}
-		var b block
-		b.runs = d.inline(n, src, lang, false, 1, &b)
-		b.tag, b.before, b.indent = "P", 0.5, indent
-		add(b)
+		d.addParagraph(n, src, lang, indent)
 	case *ast.List:
-		inner := d.nest(indent, d.Format.Body*1.6)
-		defer func() { d.depth-- }()
-		d.lists++
-		i := n.Start
-		if i == 0 {
-			i = 1
-		}
-		for li := n.FirstChild(); li != nil; li = li.NextSibling() {
-			marker := "•"
-			if n.IsOrdered() {
-				marker = fmt.Sprintf("%d.", i)
-				i++
-			}
-			first := true
-			for c := li.FirstChild(); c != nil; c = c.NextSibling() {
-				if first && (c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock) {
-					add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: inner, before: 0.25, list: d.lists, node: c})
-					first = false
-					continue
-				}
-				d.addBlock(c, src, lang, inner)
-			}
-		}
+		d.addList(n, src, lang, indent)
 	case *markup.Callout:
 		// The label says what kind of box it is, in words, as on the web.
 		inner := d.nest(indent, d.Format.Body*1.2)
 		defer func() { d.depth-- }()
-		add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: inner, keep: true})
+		d.add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: inner, keep: true}, n, lang)
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			d.addBlock(c, src, lang, inner)
 		}
@@ -365,55 +311,143 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 			d.addBlock(c, src, lang, inner)
 		}
 	case *east.Table:
-		var rows [][][]typeset.Run
-		var nodes []ast.Node
-		cols := 0
-		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
-			var cells [][]typeset.Run
-			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-				_, head := row.(*east.TableHeader)
-				cells = append(cells, d.inline(c, src, lang, head, 0.92, nil))
-			}
-			rows, nodes = append(rows, cells), append(nodes, row.FirstChild())
-			cols = max(cols, len(cells))
-		}
-		// A table wider than the page is printed in parts, each with
-		// the first column (what its rows are about) and as many others
-		// as fit, one part after the other.
-		most := d.maxColumns(indent)
-		parts := 1
-		if cols > most {
-			parts = (cols - 1 + most - 2) / (most - 1)
-			d.Problems = append(d.Problems, &Error{File: d.file, Line: d.doc.Line(n), Kind: "table", Err: fmt.Errorf(
-				"%s%s: a table of %d columns is wider than the page, where %d fit: the booklets print it in %d parts, each with the first column; split the table", d.where(block{from: d.from}), d.edition(), cols, most, parts)})
-		}
-		for part := range parts {
-			d.tables++
-			from, to := 1+part*(most-1), min(cols, 1+(part+1)*(most-1))
-			for r, cells := range rows {
-				if parts > 1 {
-					var slice [][]typeset.Run
-					for c := range cells {
-						if c == 0 || c >= from && c < to {
-							slice = append(slice, cells[c])
-						}
-					}
-					cells = slice
-				}
-				before := 0.0
-				if r == 0 {
-					before = 0.8
-				}
-				add(block{tag: "TR", cells: cells, table: d.tables, head: r == 0 && isHeader(n), indent: indent, before: before, node: nodes[r]}) // the row's own line
-			}
-		}
+		d.addTable(n, src, lang, indent)
 	case *markup.Directive:
 		// Generated for the web (a form, an index): nothing to print.
 	default:
 		if t := strings.TrimSpace(markup.PlainText(n, src)); t != "" {
-			add(block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 1), Lang: lang}}, before: 0.5, indent: indent})
+			d.add(block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 1), Lang: lang}}, before: 0.5, indent: indent}, n, lang)
 		}
 	}
+}
+
+// add appends block b, from Markdown node n unless b names its own, with
+// its language and source position.
+func (d *Document) add(b block, n ast.Node, lang string) {
+	b.lang = lang
+	if b.node == nil {
+		b.node = n
+	}
+	if d.doc != nil {
+		b.line, b.doc = d.doc.Line(b.node), d.doc
+	}
+	b.file = d.file
+	d.blocks = append(d.blocks, b)
+}
+
+// addHeading adds a heading, bold, larger by level, never hyphenated,
+// kept with what follows; its id may start a page (PageBefore).
+func (d *Document) addHeading(n *ast.Heading, src []byte, lang string, indent float64) {
+	scale := map[int]float64{1: 2, 2: 1.45, 3: 1.2}[n.Level]
+	if scale == 0 {
+		scale = 1.05
+	}
+	runs := d.inline(n, src, lang, true, scale, nil)
+	for i := range runs {
+		runs[i].NoHyphens = true
+	}
+	id := ""
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			id = string(b)
+		}
+	}
+	d.add(block{tag: fmt.Sprintf("H%d", n.Level), runs: runs, before: 1.2, keep: true, indent: indent, id: id, brk: id != "" && d.PageBefore[id]}, n, lang)
+}
+
+// addParagraph adds a paragraph; one that holds only a picture is a
+// figure, when the picture can be printed.
+func (d *Document) addParagraph(n ast.Node, src []byte, lang string, indent float64) {
+	if im, ok := n.FirstChild().(*ast.Image); ok && n.ChildCount() == 1 {
+		if fig, photo := d.figure(im); fig != nil || photo != nil {
+			d.add(block{tag: "Figure", figure: fig, photo: photo, alt: strings.TrimSpace(markup.PlainText(im, src)), indent: indent, before: 0.8}, n, lang)
+			return
+		}
+	}
+	var b block
+	b.runs = d.inline(n, src, lang, false, 1, &b)
+	b.tag, b.before, b.indent = "P", 0.5, indent
+	d.add(b, n, lang)
+}
+
+// addList adds a list's items, indented one step: each item's first
+// paragraph carries its marker (a bullet or a number); what follows in
+// the item is added as blocks of its own.
+func (d *Document) addList(n *ast.List, src []byte, lang string, indent float64) {
+	inner := d.nest(indent, d.Format.Body*1.6)
+	defer func() { d.depth-- }()
+	d.lists++
+	i := n.Start
+	if i == 0 {
+		i = 1
+	}
+	for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+		marker := "•"
+		if n.IsOrdered() {
+			marker = fmt.Sprintf("%d.", i)
+			i++
+		}
+		first := true
+		for c := li.FirstChild(); c != nil; c = c.NextSibling() {
+			if first && (c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock) {
+				d.add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: inner, before: 0.25, list: d.lists, node: c}, n, lang)
+				first = false
+				continue
+			}
+			d.addBlock(c, src, lang, inner)
+		}
+	}
+}
+
+// addTable adds a table's rows. A table wider than the page is printed
+// in parts, each with the first column (what its rows are about) and as
+// many others as fit, one part after the other.
+func (d *Document) addTable(n *east.Table, src []byte, lang string, indent float64) {
+	var rows [][][]typeset.Run
+	var nodes []ast.Node
+	cols := 0
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells [][]typeset.Run
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			_, head := row.(*east.TableHeader)
+			cells = append(cells, d.inline(c, src, lang, head, 0.92, nil))
+		}
+		rows, nodes = append(rows, cells), append(nodes, row.FirstChild())
+		cols = max(cols, len(cells))
+	}
+	most := d.maxColumns(indent)
+	parts := 1
+	if cols > most {
+		parts = (cols - 1 + most - 2) / (most - 1)
+		d.Problems = append(d.Problems, &Error{File: d.file, Line: d.doc.Line(n), Kind: "table", Err: fmt.Errorf(
+			"%s%s: a table of %d columns is wider than the page, where %d fit: the booklets print it in %d parts, each with the first column; split the table", d.where(block{from: d.from}), d.edition(), cols, most, parts)})
+	}
+	for part := range parts {
+		d.tables++
+		from, to := 1+part*(most-1), min(cols, 1+(part+1)*(most-1))
+		for r, cells := range rows {
+			if parts > 1 {
+				cells = columnsIn(cells, from, to)
+			}
+			before := 0.0
+			if r == 0 {
+				before = 0.8
+			}
+			d.add(block{tag: "TR", cells: cells, table: d.tables, head: r == 0 && isHeader(n), indent: indent, before: before, node: nodes[r]}, n, lang) // the row's own line
+		}
+	}
+}
+
+// columnsIn keeps a row's first cell and its cells [from, to): one part
+// of a table printed in parts.
+func columnsIn(cells [][]typeset.Run, from, to int) [][]typeset.Run {
+	var slice [][]typeset.Run
+	for c := range cells {
+		if c == 0 || c >= from && c < to {
+			slice = append(slice, cells[c])
+		}
+	}
+	return slice
 }
 
 // isHeader reports whether a table's first row is a header row.

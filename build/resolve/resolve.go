@@ -12,7 +12,6 @@ import (
 	_ "image/png"
 	"net/url"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -21,6 +20,7 @@ import (
 	"sobre/build/content"
 	"sobre/build/diag"
 	"sobre/build/markup"
+	"sobre/build/pdf/svg"
 )
 
 // Links resolves every link and image of every page instance.
@@ -182,37 +182,17 @@ func known(d *markup.Doc) string {
 	return " (ids here: " + strings.Join(ids, ", ") + ")"
 }
 
-var (
-	svgTag  = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
-	svgAttr = regexp.MustCompile(`\s(width|height|viewBox)\s*=\s*"([^"]*)"`)
-)
-
-// Size reads an image's intrinsic size: PNG, JPEG and GIF from their
-// headers, SVG from its width and height attributes or its viewBox.
+// Size reads an image's intrinsic size, in pixels: PNG, JPEG and GIF
+// from their headers, SVG from its root element (svg.Size: width and
+// height, or the viewBox), rounded.
 func Size(data []byte) (w, h int, ok bool) {
 	if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
 		return cfg.Width, cfg.Height, cfg.Width > 0 && cfg.Height > 0
 	}
-	tag := svgTag.Find(data)
-	if tag == nil {
+	fw, fh, err := svg.Size(data)
+	if err != nil {
 		return 0, 0, false
 	}
-	attrs := map[string]string{}
-	for _, m := range svgAttr.FindAllSubmatch(tag, -1) {
-		attrs[string(m[1])] = string(m[2])
-	}
-	num := func(s string) int {
-		f, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "px"), 64)
-		if err != nil {
-			return 0
-		}
-		return int(f + 0.5)
-	}
-	w, h = num(attrs["width"]), num(attrs["height"])
-	if w == 0 || h == 0 {
-		if vb := strings.Fields(strings.ReplaceAll(attrs["viewBox"], ",", " ")); len(vb) == 4 {
-			w, h = num(vb[2]), num(vb[3])
-		}
-	}
+	w, h = int(fw+0.5), int(fh+0.5)
 	return w, h, w > 0 && h > 0
 }

@@ -93,6 +93,9 @@ func TestSize(t *testing.T) {
 		{"svg attributes", `<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 1280 720">`, 640, 360, true},
 		{"svg viewBox", `<svg viewBox="0 0 640.4 200" xmlns="http://www.w3.org/2000/svg"><rect/></svg>`, 640, 200, true},
 		{"svg percent", `<svg width="100%" height="100%"><rect/></svg>`, 0, 0, false},
+		{"svg percent, viewBox", `<svg width="100%" height="100%" viewBox="0,0,300,150.5"/>`, 300, 151, true},
+		{"svg single quotes, px", `<!-- <svg width="1" height="1"> --><svg width='64px' height='48.4px'/>`, 64, 48, true},
+		{"svg other root", `<html><svg width="64" height="48"/></html>`, 0, 0, false},
 		{"not an image", "%PDF-1.7", 0, 0, false},
 	}
 	for _, tt := range tests {

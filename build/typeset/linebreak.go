@@ -1,11 +1,9 @@
-// Package typeset sets text for print: line breaking, hyphenation and,
-// later, shaping and pagination. It knows nothing of Markdown (the print
-// stage turns the AST into paragraphs) nor of PDF (build/pdf draws).
 package typeset
 
 import (
 	"errors"
 	"math"
+	"slices"
 )
 
 // Kind is the kind of an item of a paragraph, in Knuth and Plass's model.
@@ -135,184 +133,253 @@ func Break(items []Item, p Params) ([]Line, error) {
 	return nil, errors.New("typeset: no way to break the paragraph")
 }
 
+// breakLines is one attempt at Break with p's tolerance; strict refuses
+// overfull lines. It reports false when no way to break fits.
 func breakLines(items []Item, p Params, strict bool) ([]Line, bool) {
-	n := len(items)
-	// Running sums: sum[i] covers items[0:i].
-	sumW := make([]float64, n+1)
-	sumY := make([]float64, n+1)
-	sumZ := make([]float64, n+1)
-	for i, it := range items {
-		sumW[i+1], sumY[i+1], sumZ[i+1] = sumW[i], sumY[i], sumZ[i]
-		if it.Kind != Penalty {
-			sumW[i+1] += it.Width
-		}
-		if it.Kind == Glue {
-			sumY[i+1] += it.Stretch
-			sumZ[i+1] += it.Shrink
+	br := newBreaker(items, p, strict)
+	for b := range items {
+		if br.legal(b) && !br.consider(b) {
+			return nil, false
 		}
 	}
-	// after returns where the next line starts after a break at b: glue
-	// and non-forced penalties at a line's start are dropped.
-	after := func(b int) int {
-		i := b + 1
-		for i < n && items[i].Kind != Box {
-			if items[i].Kind == Penalty && items[i].Penalty <= -Infinity {
-				break
-			}
-			i++
-		}
-		return i
-	}
-	active := []*node{{pos: -1, fitness: 1}}
-	var deactivated *node // best overfull fallback when nothing fits
-	for b := 0; b < n; b++ {
-		it := items[b]
-		legal := false
-		switch it.Kind {
-		case Penalty:
-			legal = it.Penalty < Infinity
-		case Glue:
-			legal = b > 0 && items[b-1].Kind == Box
-		}
-		if !legal {
-			continue
-		}
-		forced := it.Kind == Penalty && it.Penalty <= -Infinity
-		type cand struct {
-			d     float64
-			from  *node
-			ratio float64
-			over  bool
-		}
-		var best [4]*cand
-		kept := active[:0]
-		for _, a := range active {
-			start := after(a.pos)
-			if a.pos < 0 {
-				start = 0
-			}
-			w := sumW[b] - sumW[start]
-			if it.Kind == Penalty {
-				w += it.Width
-			}
-			target := p.Width(a.line)
-			var r float64
-			switch {
-			case w < target:
-				y := sumY[b] - sumY[start]
-				if p.Ragged && p.RaggedStretch > 0 && b != n-1 {
-					// Ragged lines keep their spaces: how short a line
-					// falls is measured against the right margin's give.
-					y = p.RaggedStretch
-				}
-				if y > 0 {
-					r = (target - w) / y
-				} else {
-					r = math.Inf(1)
-				}
-			case w > target+slack:
-				if z := sumZ[b] - sumZ[start]; z > 0 {
-					r = (target - w) / z
-				} else {
-					r = math.Inf(-1)
-				}
-			}
-			over := r < -1
-			if over || forced {
-				// This node can start no later line: drop it. Keep the least
-				// bad overfull line in case nothing else fits.
-				if over && !strict && (deactivated == nil || a.demerits < deactivated.demerits) {
-					deactivated = &node{pos: b, line: a.line + 1, demerits: a.demerits, prev: a, ratio: r, overfull: true}
-				}
-			} else {
-				kept = append(kept, a)
-			}
-			if over && strict {
-				continue
-			}
-			if !over && r > p.Tolerance && !forced {
-				continue
-			}
-			// A last line (forced break) may be as loose as it likes: its
-			// glue is the paragraph's fill.
-			// (Products, not math.Pow: this runs for every active node at
-			// every break, millions of times in a long paragraph.)
-			ar := math.Abs(r)
-			bad := 100 * ar * ar * ar
-			if math.IsInf(r, 1) || bad > Infinity {
-				bad = Infinity
-			}
-			d := (p.LinePenalty + bad) * (p.LinePenalty + bad)
-			if over {
-				// Worse than any loose line: text must never run off the page
-				// while a looser break exists.
-				d += 1e12 * (1 - r)
-			}
-			switch {
-			case it.Kind == Penalty && it.Penalty >= 0:
-				d += it.Penalty * it.Penalty
-			case it.Kind == Penalty && !forced:
-				d -= it.Penalty * it.Penalty
-			}
-			if it.Kind == Penalty && it.Flagged && a.pos >= 0 && items[a.pos].Kind == Penalty && items[a.pos].Flagged {
-				d += p.FlaggedDemerits
-			}
-			if b == len(items)-1 && a.pos >= 0 && items[a.pos].Kind == Penalty && items[a.pos].Flagged {
-				// The last line would begin with the end of a broken word.
-				d += p.FinalHyphenDemerits
-			}
-			fc := fitness(r)
-			if abs(fc-a.fitness) > 1 {
-				d += p.FitnessDemerits
-			}
-			d += a.demerits
-			if c := best[fc]; c == nil || d < c.d {
-				best[fc] = &cand{d: d, from: a, ratio: r, over: over}
-			}
-		}
-		active = kept
-		for fc, c := range best {
-			if c == nil {
-				continue
-			}
-			active = append(active, &node{pos: b, line: c.from.line + 1, fitness: fc, demerits: c.d, prev: c.from, ratio: c.ratio, overfull: c.over})
-		}
-		if len(active) == 0 {
-			if strict || deactivated == nil {
-				return nil, false
-			}
-			// Nothing fits: take the overfull line and go on from there.
-			active = []*node{deactivated}
-			deactivated = nil
-		}
-	}
-	var last *node
-	for _, a := range active {
-		if a.pos == n-1 && (last == nil || a.demerits < last.demerits) {
-			last = a
-		}
-	}
+	last := br.bestLast()
 	if last == nil {
 		return nil, false
 	}
+	return br.lines(last), true
+}
+
+// breaker is one pass of the algorithm over a paragraph: the running
+// sums that give any line's width in constant time, and the active list,
+// the breaks from which a later line may still start.
+type breaker struct {
+	items  []Item
+	p      Params
+	strict bool
+	// Running sums: sum[i] covers items[0:i].
+	sumW, sumY, sumZ []float64
+	active           []*node
+	// fallback is the least bad overfull line, kept in case nothing
+	// else fits (only when not strict).
+	fallback *node
+}
+
+// cand is the best way found so far to reach a break in one fitness
+// class: from which active node, with what demerits.
+type cand struct {
+	d     float64
+	from  *node // nil: none yet
+	ratio float64
+	over  bool
+}
+
+func newBreaker(items []Item, p Params, strict bool) *breaker {
+	n := len(items)
+	br := &breaker{items: items, p: p, strict: strict,
+		sumW: make([]float64, n+1), sumY: make([]float64, n+1), sumZ: make([]float64, n+1),
+		active: []*node{{pos: -1, fitness: 1}},
+	}
+	for i, it := range items {
+		br.sumW[i+1], br.sumY[i+1], br.sumZ[i+1] = br.sumW[i], br.sumY[i], br.sumZ[i]
+		if it.Kind != Penalty {
+			br.sumW[i+1] += it.Width
+		}
+		if it.Kind == Glue {
+			br.sumY[i+1] += it.Stretch
+			br.sumZ[i+1] += it.Shrink
+		}
+	}
+	return br
+}
+
+// legal reports whether a line may end at item b: at a penalty that
+// does not forbid it, or at glue that follows a box.
+func (br *breaker) legal(b int) bool {
+	switch it := br.items[b]; it.Kind {
+	case Penalty:
+		return it.Penalty < Infinity
+	case Glue:
+		return b > 0 && br.items[b-1].Kind == Box
+	}
+	return false
+}
+
+// after returns where the next line starts after a break at b: glue and
+// non-forced penalties at a line's start are dropped.
+func (br *breaker) after(b int) int {
+	items := br.items
+	i := b + 1
+	for i < len(items) && items[i].Kind != Box {
+		if items[i].Kind == Penalty && items[i].Penalty <= -Infinity {
+			break
+		}
+		i++
+	}
+	return i
+}
+
+// consider tries every active node as the start of a line ending at
+// break b: nodes that can start no later line leave the active list, and
+// the best line to b of each fitness class joins it. It reports false
+// when the active list runs dry and nothing may take its place.
+func (br *breaker) consider(b int) bool {
+	it := br.items[b]
+	forced := it.Kind == Penalty && it.Penalty <= -Infinity
+	var best [4]cand
+	kept := br.active[:0]
+	for _, a := range br.active {
+		r := br.ratio(a, b)
+		over := r < -1
+		if over || forced {
+			// This node can start no later line: drop it.
+			if over && !br.strict {
+				br.keepFallback(a, b, r)
+			}
+		} else {
+			kept = append(kept, a)
+		}
+		if over && br.strict {
+			continue
+		}
+		if !over && r > br.p.Tolerance && !forced {
+			continue
+		}
+		d, fc := br.demerits(a, b, r, over, forced)
+		if c := &best[fc]; c.from == nil || d < c.d {
+			*c = cand{d: d, from: a, ratio: r, over: over}
+		}
+	}
+	br.active = kept
+	for fc, c := range best {
+		if c.from == nil {
+			continue
+		}
+		br.active = append(br.active, &node{pos: b, line: c.from.line + 1, fitness: fc, demerits: c.d, prev: c.from, ratio: c.ratio, overfull: c.over})
+	}
+	if len(br.active) > 0 {
+		return true
+	}
+	if br.strict || br.fallback == nil {
+		return false
+	}
+	// Nothing fits: take the overfull line and go on from there.
+	br.active = []*node{br.fallback}
+	br.fallback = nil
+	return true
+}
+
+// keepFallback remembers the overfull line from a to b if it is the
+// least bad so far.
+func (br *breaker) keepFallback(a *node, b int, r float64) {
+	if br.fallback == nil || a.demerits < br.fallback.demerits {
+		br.fallback = &node{pos: b, line: a.line + 1, demerits: a.demerits, prev: a, ratio: r, overfull: true}
+	}
+}
+
+// ratio is the adjustment ratio of the line from active node a to break
+// b: how much of its glue's stretch (positive) or shrink (negative) it
+// needs to fill its measure; below -1, the line is overfull.
+func (br *breaker) ratio(a *node, b int) float64 {
+	it := br.items[b]
+	start := br.after(a.pos)
+	if a.pos < 0 {
+		start = 0
+	}
+	w := br.sumW[b] - br.sumW[start]
+	if it.Kind == Penalty {
+		w += it.Width
+	}
+	target := br.p.Width(a.line)
+	switch {
+	case w < target:
+		y := br.sumY[b] - br.sumY[start]
+		if br.p.Ragged && br.p.RaggedStretch > 0 && b != len(br.items)-1 {
+			// Ragged lines keep their spaces: how short a line falls is
+			// measured against the right margin's give.
+			y = br.p.RaggedStretch
+		}
+		if y > 0 {
+			return (target - w) / y
+		}
+		return math.Inf(1)
+	case w > target+slack:
+		if z := br.sumZ[b] - br.sumZ[start]; z > 0 {
+			return (target - w) / z
+		}
+		return math.Inf(-1)
+	}
+	return 0
+}
+
+// demerits is the total cost of the paragraph up to a line from a to b
+// set at ratio r, and the line's fitness class.
+func (br *breaker) demerits(a *node, b int, r float64, over, forced bool) (float64, int) {
+	it, p := br.items[b], br.p
+	// A last line (forced break) may be as loose as it likes: its glue
+	// is the paragraph's fill.
+	// (Products, not math.Pow: this runs for every active node at every
+	// break, millions of times in a long paragraph.)
+	ar := math.Abs(r)
+	bad := 100 * ar * ar * ar
+	if math.IsInf(r, 1) || bad > Infinity {
+		bad = Infinity
+	}
+	d := (p.LinePenalty + bad) * (p.LinePenalty + bad)
+	if over {
+		// Worse than any loose line: text must never run off the page
+		// while a looser break exists.
+		d += 1e12 * (1 - r)
+	}
+	switch {
+	case it.Kind == Penalty && it.Penalty >= 0:
+		d += it.Penalty * it.Penalty
+	case it.Kind == Penalty && !forced:
+		d -= it.Penalty * it.Penalty
+	}
+	afterHyphen := a.pos >= 0 && br.items[a.pos].Kind == Penalty && br.items[a.pos].Flagged
+	if it.Kind == Penalty && it.Flagged && afterHyphen {
+		d += p.FlaggedDemerits
+	}
+	if b == len(br.items)-1 && afterHyphen {
+		// The last line would begin with the end of a broken word.
+		d += p.FinalHyphenDemerits
+	}
+	fc := fitness(r)
+	if abs(fc-a.fitness) > 1 {
+		d += p.FitnessDemerits
+	}
+	return d + a.demerits, fc
+}
+
+// bestLast is the active node at the paragraph's end with the least
+// demerits, or nil.
+func (br *breaker) bestLast() *node {
+	var last *node
+	for _, a := range br.active {
+		if a.pos == len(br.items)-1 && (last == nil || a.demerits < last.demerits) {
+			last = a
+		}
+	}
+	return last
+}
+
+// lines follows the chain of breaks back from last into lines.
+func (br *breaker) lines(last *node) []Line {
 	var lines []Line
 	for a := last; a.prev != nil; a = a.prev {
 		start := 0
 		if a.prev.pos >= 0 {
-			start = after(a.prev.pos)
+			start = br.after(a.prev.pos)
 		}
-		end := a.pos
-		l := Line{Start: start, End: end, Ratio: a.ratio, Overfull: a.overfull}
-		if items[a.pos].Kind == Penalty {
+		l := Line{Start: start, End: a.pos, Ratio: a.ratio, Overfull: a.overfull}
+		if it := br.items[a.pos]; it.Kind == Penalty {
 			l.End = a.pos + 1
-			l.Hyphen = items[a.pos].Flagged
+			l.Hyphen = it.Flagged
 		}
 		lines = append(lines, l)
 	}
-	for i, j := 0, len(lines)-1; i < j; i, j = i+1, j-1 {
-		lines[i], lines[j] = lines[j], lines[i]
-	}
-	return lines, true
+	slices.Reverse(lines)
+	return lines
 }
 
 // fitness classes: 0 tight, 1 decent, 2 loose, 3 very loose.

@@ -135,148 +135,184 @@ func build(runs []Run, anywhere bool) ([]Item, []Piece, error) {
 	for _, r := range runs {
 		n += len(r.Text) / 2
 	}
-	items := make([]Item, 0, n)
-	pieces := make([]Piece, 0, n) // pieces[i] is the box items[boxAt[i]]
-	box := func(p syllable, run int) {
-		w := p.width * runs[run].Style.Size / 1000
-		items = append(items, Item{Kind: Box, Width: w})
-		pieces = append(pieces, Piece{Text: p.text, Run: run, Width: w, Glyphs: p.glyphs})
-	}
-	setWord := func(c *wordCache, run int, text string, h *hyph.Hyphenator) *word {
-		return c.word(runs[run].Style.Font.Face(), runs[run].Lang, text, h)
-	}
-	// placeholder sets a character no font has as a box.
-	placeholder := func(text string, run int) {
-		w := Placeholder * runs[run].Style.Size
-		items = append(items, Item{Kind: Box, Width: w})
-		pieces = append(pieces, Piece{Text: text, Run: run, Width: w, Missing: true})
-	}
-	noBreak := func() {
-		items = append(items, Item{Kind: Penalty, Penalty: Infinity})
-		pieces = append(pieces, Piece{Run: -1})
-	}
-	var seg segmenter.Segmenter
-	for ri, run := range runs {
-		st := run.Style
-		if run.Rule > 0 {
-			items = append(items, Item{Kind: Box, Width: run.Rule})
-			pieces = append(pieces, Piece{Text: run.Text, Run: ri, Width: run.Rule})
-			continue
-		}
-		var h *hyph.Hyphenator
-		if !run.NoHyphens {
-			h, _ = hyph.For(run.Lang)
-		}
-		space := st.Font.Advance(' ') * st.Size / 1000
-		cache := cacheFor(st.Font.Face())
-		var buf strings.Builder
-		flush := func() {
-			if buf.Len() == 0 {
-				return
-			}
-			w := buf.String()
-			buf.Reset()
-			hyphen := st.Font.Advance('-')
-			segs := breaks(&seg, w)
-			for i, part := range segs {
-				if i > 0 {
-					// A break the text allows (UAX #14): after the hyphen
-					// of "porte-parole", the slash of an address. No hyphen
-					// is added; the penalty is TeX's for explicit hyphens.
-					items = append(items, Item{Kind: Penalty, Penalty: 50})
-					pieces = append(pieces, Piece{Run: -1})
-				}
-				syllables := func(wd *word) {
-					for _, p := range wd.parts {
-						if anywhere && p.text != "" {
-							p = emergency(p, func(q syllable) {
-								box(q, ri)
-								items = append(items, Item{Kind: Penalty, Penalty: anywherePenalty})
-								pieces = append(pieces, Piece{Run: -1})
-							})
-						}
-						if p.text != "" {
-							box(p, ri)
-						}
-						if p.point {
-							items = append(items, Item{Kind: Penalty, Width: (hyphen + p.unkern) * st.Size / 1000, Penalty: 50, Flagged: true})
-							pieces = append(pieces, Piece{Run: -1})
-						}
-					}
-				}
-				wd := setWord(cache, ri, part, h)
-				if len(wd.missing) == 0 {
-					syllables(wd)
-					continue
-				}
-				// What the font has is set as words; each character it
-				// lacks, with the marks and joiners that go with it, is
-				// a placeholder; invisible ones alone are nothing.
-				for len(part) > 0 {
-					n := 0
-					for _, r := range part {
-						if slices.Contains(wd.missing, r) {
-							break
-						}
-						n += utf8.RuneLen(r)
-					}
-					if n > 0 {
-						syllables(setWord(cache, ri, part[:n], h))
-						part = part[n:]
-						continue
-					}
-					r, n := utf8.DecodeRuneInString(part)
-					for n < len(part) {
-						next, k := utf8.DecodeRuneInString(part[n:])
-						if !joins(next) && (r != '\u200d' || !slices.Contains(wd.missing, next)) {
-							break
-						}
-						r = next
-						n += k
-					}
-					if cluster := part[:n]; strings.IndexFunc(cluster, func(r rune) bool { return !Ignorable(r) }) >= 0 {
-						placeholder(cluster, ri)
-					}
-					part = part[n:]
-				}
-			}
-		}
-		for _, r := range run.Text {
-			// Characters the print font lacks are set as their stand-ins;
-			// a narrow no-break space stays a space that never breaks.
-			if s, ok := font.StandIn(r); ok {
-				if r == '\u202f' {
-					flush()
-					noBreak()
-					box(setWord(cache, ri, string(s), nil).parts[0], ri)
-					noBreak()
-					continue
-				}
-				r = s
-			}
-			switch {
-			case r == '\u00a0':
-				flush()
-				noBreak()
-				items = append(items, Item{Kind: Glue, Width: space, Stretch: space / 2, Shrink: space / 3})
-				pieces = append(pieces, Piece{Run: -1})
-			case unicode.IsSpace(r):
-				flush()
-				if n := len(items); n > 0 && items[n-1].Kind == Glue {
-					continue // one space between words, whatever the source
-				}
-				items = append(items, Item{Kind: Glue, Width: space, Stretch: space / 2, Shrink: space / 3})
-				pieces = append(pieces, Piece{Run: -1})
-			default:
-				buf.WriteRune(r) // shaping tells which characters the font lacks
-			}
-		}
-		flush()
+	b := &builder{runs: runs, anywhere: anywhere, items: make([]Item, 0, n), pieces: make([]Piece, 0, n)}
+	for ri := range runs {
+		b.run(ri)
 	}
 	// A paragraph ends with fill and a forced break.
-	items = append(items, Item{Kind: Glue, Stretch: 1e6}, Item{Kind: Penalty, Penalty: -Infinity})
-	pieces = append(pieces, Piece{Run: -1}, Piece{Run: -1})
-	return items, pieces, nil
+	b.mark(Item{Kind: Glue, Stretch: 1e6})
+	b.mark(Item{Kind: Penalty, Penalty: -Infinity})
+	return b.items, b.pieces, nil
+}
+
+// builder gathers a paragraph's items and the pieces its boxes draw:
+// pieces[i] goes with items[i], Run -1 for what draws nothing.
+type builder struct {
+	runs     []Run
+	anywhere bool
+	items    []Item
+	pieces   []Piece
+	seg      segmenter.Segmenter
+}
+
+// runSetting is what every word of one run is set with.
+type runSetting struct {
+	ri     int // the run's index
+	h      *hyph.Hyphenator
+	cache  *wordCache
+	hyphen float64 // the hyphen's advance, thousandths of the size
+}
+
+// mark adds an item that draws nothing: glue or a penalty.
+func (b *builder) mark(it Item) {
+	b.items = append(b.items, it)
+	b.pieces = append(b.pieces, Piece{Run: -1})
+}
+
+// box adds a syllable of run as a box.
+func (b *builder) box(p syllable, run int) {
+	w := p.width * b.runs[run].Style.Size / 1000
+	b.items = append(b.items, Item{Kind: Box, Width: w})
+	b.pieces = append(b.pieces, Piece{Text: p.text, Run: run, Width: w, Glyphs: p.glyphs})
+}
+
+// placeholder sets a character no font has as a box.
+func (b *builder) placeholder(text string, run int) {
+	w := Placeholder * b.runs[run].Style.Size
+	b.items = append(b.items, Item{Kind: Box, Width: w})
+	b.pieces = append(b.pieces, Piece{Text: text, Run: run, Width: w, Missing: true})
+}
+
+func (b *builder) noBreak() { b.mark(Item{Kind: Penalty, Penalty: Infinity}) }
+
+func (b *builder) setWord(rs runSetting, text string, h *hyph.Hyphenator) *word {
+	return rs.cache.word(b.runs[rs.ri].Style.Font.Face(), b.runs[rs.ri].Lang, text, h)
+}
+
+// run adds one run: a rule's blank, or its words and the spaces between
+// them.
+func (b *builder) run(ri int) {
+	run := b.runs[ri]
+	st := run.Style
+	if run.Rule > 0 {
+		b.items = append(b.items, Item{Kind: Box, Width: run.Rule})
+		b.pieces = append(b.pieces, Piece{Text: run.Text, Run: ri, Width: run.Rule})
+		return
+	}
+	rs := runSetting{ri: ri, cache: cacheFor(st.Font.Face()), hyphen: st.Font.Advance('-')}
+	if !run.NoHyphens {
+		rs.h, _ = hyph.For(run.Lang)
+	}
+	space := st.Font.Advance(' ') * st.Size / 1000
+	var buf strings.Builder
+	flush := func() {
+		if buf.Len() > 0 {
+			b.word(rs, buf.String())
+			buf.Reset()
+		}
+	}
+	for _, r := range run.Text {
+		// Characters the print font lacks are set as their stand-ins;
+		// a narrow no-break space stays a space that never breaks.
+		if s, ok := font.StandIn(r); ok {
+			if r == '\u202f' {
+				flush()
+				b.noBreak()
+				b.box(b.setWord(rs, string(s), nil).parts[0], ri)
+				b.noBreak()
+				continue
+			}
+			r = s
+		}
+		switch {
+		case r == '\u00a0':
+			flush()
+			b.noBreak()
+			b.mark(Item{Kind: Glue, Width: space, Stretch: space / 2, Shrink: space / 3})
+		case unicode.IsSpace(r):
+			flush()
+			if n := len(b.items); n > 0 && b.items[n-1].Kind == Glue {
+				continue // one space between words, whatever the source
+			}
+			b.mark(Item{Kind: Glue, Width: space, Stretch: space / 2, Shrink: space / 3})
+		default:
+			buf.WriteRune(r) // shaping tells which characters the font lacks
+		}
+	}
+	flush()
+}
+
+// word adds a word (no spaces), cut where UAX #14 allows a break inside
+// it, each part shaped and hyphenated.
+func (b *builder) word(rs runSetting, w string) {
+	for i, part := range breaks(&b.seg, w) {
+		if i > 0 {
+			// A break the text allows (UAX #14): after the hyphen of
+			// "porte-parole", the slash of an address. No hyphen is
+			// added; the penalty is TeX's for explicit hyphens.
+			b.mark(Item{Kind: Penalty, Penalty: 50})
+		}
+		wd := b.setWord(rs, part, rs.h)
+		if len(wd.missing) == 0 {
+			b.syllables(rs, wd)
+			continue
+		}
+		b.missing(rs, part, wd.missing)
+	}
+}
+
+// missing sets a part of a word with characters the font lacks: what
+// the font has is set as words; each character it lacks, with the marks
+// and joiners that go with it, is a placeholder; invisible ones alone
+// are nothing.
+func (b *builder) missing(rs runSetting, part string, missing []rune) {
+	for len(part) > 0 {
+		n := 0
+		for _, r := range part {
+			if slices.Contains(missing, r) {
+				break
+			}
+			n += utf8.RuneLen(r)
+		}
+		if n > 0 {
+			b.syllables(rs, b.setWord(rs, part[:n], rs.h))
+			part = part[n:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(part)
+		for n < len(part) {
+			next, k := utf8.DecodeRuneInString(part[n:])
+			if !joins(next) && (r != '\u200d' || !slices.Contains(missing, next)) {
+				break
+			}
+			r = next
+			n += k
+		}
+		if cluster := part[:n]; strings.IndexFunc(cluster, func(r rune) bool { return !Ignorable(r) }) >= 0 {
+			b.placeholder(cluster, rs.ri)
+		}
+		part = part[n:]
+	}
+}
+
+// syllables adds a set word's boxes and its hyphenation points; with
+// anywhere, a syllable is also cut between its clusters.
+func (b *builder) syllables(rs runSetting, wd *word) {
+	size := b.runs[rs.ri].Style.Size
+	for _, p := range wd.parts {
+		if b.anywhere && p.text != "" {
+			p = emergency(p, func(q syllable) {
+				b.box(q, rs.ri)
+				b.mark(Item{Kind: Penalty, Penalty: anywherePenalty})
+			})
+		}
+		if p.text != "" {
+			b.box(p, rs.ri)
+		}
+		if p.point {
+			b.mark(Item{Kind: Penalty, Width: (rs.hyphen + p.unkern) * size / 1000, Penalty: 50, Flagged: true})
+		}
+	}
 }
 
 // anywherePenalty is the cost of breaking a word where no rule allows:

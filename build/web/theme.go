@@ -22,32 +22,13 @@ import (
 	minhtml "github.com/tdewolff/minify/v2/html"
 	minjs "github.com/tdewolff/minify/v2/js"
 
+	"sobre/build/colour"
 	"sobre/build/diag"
 	"sobre/build/markup"
 )
 
 // ThemeDir is where the default theme lives in a site or in the binary.
 const ThemeDir = "themes/default"
-
-// Palette maps colour names to CSS colours ("#1d1d1f").
-type Palette map[string]string
-
-// Pair is two colours of the theme that must reach a contrast ratio.
-type Pair struct {
-	Fg  string  `toml:"fg"`
-	Bg  string  `toml:"bg"`
-	Min float64 `toml:"min"`
-}
-
-// Colors are the theme's declared colours, checked by build/check.
-type Colors struct {
-	File  string
-	Light Palette `toml:"light"`
-	Dark  Palette `toml:"dark"`
-	Pairs []Pair  `toml:"pair"`
-	// Line of each "name =" in the file, per scheme, for messages.
-	Lines map[string]int `toml:"-"`
-}
 
 // Asset is a file of public/assets/ with a content-hashed name.
 type Asset struct {
@@ -57,7 +38,8 @@ type Asset struct {
 
 // Theme is a loaded theme.
 type Theme struct {
-	Colors  Colors
+	// Colors are the theme's declared colours, checked by build/check.
+	Colors  colour.Theme
 	tmpl    *template.Template
 	CSS     Asset
 	Scripts map[string]Asset // by source name: "chooser.js"
@@ -105,8 +87,8 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 
 // loadColors reads the palettes and the pairs to check from theme.toml,
 // with the line of each colour for messages.
-func loadColors(fsys fs.FS, problems *diag.List) (Colors, bool) {
-	var c Colors
+func loadColors(fsys fs.FS, problems *diag.List) (colour.Theme, bool) {
+	var c colour.Theme
 	colorsFile := ThemeDir + "/theme.toml"
 	data, err := fs.ReadFile(fsys, colorsFile)
 	if err != nil {
@@ -270,7 +252,7 @@ var codeStrings = []string{
 	"bundle_online", "dl_bundle_more", // offline bundles
 }
 
-func writeVars(b *bytes.Buffer, p Palette) {
+func writeVars(b *bytes.Buffer, p colour.Palette) {
 	names := make([]string, 0, len(p))
 	for k := range p {
 		names = append(names, k)

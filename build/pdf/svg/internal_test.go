@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"sobre/build/colour"
 )
 
 func fmtSegs(segs []seg) string {
@@ -73,29 +75,33 @@ func TestParsePath(t *testing.T) {
 	}
 }
 
-func TestParseColor(t *testing.T) {
+// TestParsePaint: a paint is none, transparent or a colour in
+// build/colour's grammar (tested there).
+func TestParsePaint(t *testing.T) {
 	tests := []struct {
 		in   string
 		want paint
 	}{
-		{"#fff", paint{r: 255, g: 255, b: 255}},
-		{"#0B5394", paint{r: 0x0b, g: 0x53, b: 0x94}},
+		{"#fff", paint{c: colour.RGB{R: 255, G: 255, B: 255}}},
+		{"#0B5394", paint{c: colour.RGB{R: 0x0b, G: 0x53, B: 0x94}}},
 		{" black ", paint{}},
-		{"White", paint{r: 255, g: 255, b: 255}},
+		{"White", paint{c: colour.RGB{R: 255, G: 255, B: 255}}},
 		{"none", paint{none: true}},
-		{"rgb(255, 0, 10)", paint{r: 255, b: 10}},
-		{"rgb(100%,0%,50%)", paint{r: 255, b: 128}},
-		{"rgb(300 -1 0)", paint{r: 255}},
+		{" None", paint{none: true}},
+		{"transparent", paint{none: true}},
+		{"rgb(255, 0, 10)", paint{c: colour.RGB{R: 255, B: 10}}},
+		{"rgb(100%,0%,50%)", paint{c: colour.RGB{R: 255, B: 128}}},
+		{"rgb(300 -1 0)", paint{c: colour.RGB{R: 255}}},
 	}
 	for _, tt := range tests {
-		got, err := parseColor(tt.in)
+		got, err := parsePaint(tt.in)
 		if err != nil || got != tt.want {
-			t.Errorf("parseColor(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			t.Errorf("parsePaint(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
 	for _, bad := range []string{"#ffff", "#ggg", "rgb(1,2)", "url(#grad)", "currentColor", "", "rgb(a,b,c)"} {
-		if _, err := parseColor(bad); err == nil {
-			t.Errorf("parseColor(%q) accepted", bad)
+		if _, err := parsePaint(bad); err == nil || !strings.Contains(err.Error(), "or none") {
+			t.Errorf("parsePaint(%q) = %v: want an error that offers none", bad, err)
 		}
 	}
 }
@@ -118,10 +124,80 @@ func TestParseCSS(t *testing.T) {
 	}
 }
 
-func fmtDecls(d [][2]string) string {
+// TestParseCSSAsBrowsers: what the CSS parser reads as a browser does,
+// where splitting the text at braces and semicolons would not.
+func TestParseCSSAsBrowsers(t *testing.T) {
+	tests := []struct{ css, want string }{
+		{`.a{font-family:"x;y}";fill:red}`, `.a{font-family="x;y}";fill=red}`},
+		{`.a{fill:red ! IMPORTANT;stroke:/* c */blue}`, `.a{fill=red;stroke=blue}`},
+		{`.A{Fill:Red}`, `.A{fill=Red}`},
+		{`.a{fill:red;;:x;bad;stroke:blue}`, `.a{fill=red;stroke=blue}`},
+		{`.a{fill:red; .b{fill:blue} stroke:green}`, `.a{fill=red;stroke=green}`}, // a nested rule is not a single class
+		{`.1a{fill:red} .a\31{fill:red} .é{fill:red}`, `.é{fill=red}`},            // class selectors are CSS identifiers
+		{`@font-face{fill:red} @supports (x:y){.a{fill:red}} .b{fill:blue}`, `.b{fill=blue}`},
+		{`@media print{@media all{@media print{@media print{.a{fill:red}@media print{.b{fill:red}}}}}}`, `.a{fill=red}`},
+		{`} .a{fill:red}`, `.a{fill=red}`},
+		{`.a , .b,g{fill:red}`, `.a,.b{fill=red}`},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range parseCSS(tt.css) {
+			got = append(got, "."+strings.Join(r.classes, ",.")+"{"+fmtDecls(r.decls)+"}")
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("parseCSS(%q)\n got %s\nwant %s", tt.css, g, tt.want)
+		}
+	}
+}
+
+func TestDeclarations(t *testing.T) {
+	tests := []struct{ style, want string }{
+		{"fill: red; Stroke : #00F ", "fill=red;stroke=#00F"},
+		{"fill:red;;bad;stroke-width:2px", "fill=red;stroke-width=2px"},
+		{"stroke-dasharray: 1 , 2 3", "stroke-dasharray=1,2 3"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := fmtDecls(declarations(tt.style)); got != tt.want {
+			t.Errorf("declarations(%q) = %s, want %s", tt.style, got, tt.want)
+		}
+	}
+}
+
+// FuzzParseCSS: any style sheet reads without a panic into rules whose
+// classes are identifiers and whose properties are lower case.
+func FuzzParseCSS(f *testing.F) {
+	for _, s := range []string{
+		`/* c */ .a{fill:#111} @media (prefers-color-scheme:dark){.a{fill:#222}} @import "x.css";`,
+		`@media print{.a,.b{fill:#000;stroke:#fff !important}.c{stroke-width:2}}`,
+		`.a{font-family:"x;y}"} @media{{{{.a{fill:red}`, `.a{fill:red;:;;x}`, "/*", "{", "}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range parseCSS(s) {
+			if len(r.classes) == 0 {
+				t.Fatalf("a rule without a class in %q", s)
+			}
+			for _, c := range r.classes {
+				if _, ok := classSelector("." + c); !ok {
+					t.Fatalf("class %q from %q", c, s)
+				}
+			}
+			for _, d := range r.decls {
+				if d.prop != strings.ToLower(d.prop) || d.val != strings.TrimSpace(d.val) {
+					t.Fatalf("declaration %q: %q from %q", d.prop, d.val, s)
+				}
+			}
+		}
+		declarations(s)
+	})
+}
+
+func fmtDecls(d []decl) string {
 	var s []string
 	for _, p := range d {
-		s = append(s, p[0]+"="+p[1])
+		s = append(s, p.prop+"="+p.val)
 	}
 	return strings.Join(s, ";")
 }
@@ -187,7 +263,7 @@ func TestCascade(t *testing.T) {
 		if p.none {
 			return "none"
 		}
-		return strings.ToLower(strconv.FormatUint(uint64(p.r)<<16|uint64(p.g)<<8|uint64(p.b)|1<<24, 16)[1:])
+		return p.c.Hex()[1:]
 	}
 	wants := []want{
 		{"000000", "none", 1, 20, false, 0, 0},   // class rule for print beats the attribute

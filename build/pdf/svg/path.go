@@ -188,125 +188,153 @@ var argc = map[byte]int{'M': 2, 'L': 2, 'H': 1, 'V': 1, 'C': 6, 'S': 4, 'Q': 4, 
 // Béziers: quadratic curves are raised to cubics and elliptical arcs are
 // split into quarter arcs, each a cubic.
 func parsePath(d string) ([]seg, error) {
-	sc := &scanner{s: d}
-	var out []seg
-	var cur, start pt
-	var ctrl pt   // reflected by S (cubic) or T (quadratic)
-	var last byte // the previous command, upper case
-	var first = true
-	for !sc.done() {
-		c := sc.s[sc.i]
+	pp := &pather{sc: scanner{s: d}}
+	first := true
+	for !pp.sc.done() {
+		c := pp.sc.s[pp.sc.i]
 		up := c &^ 0x20
 		n, ok := argc[up]
 		if !ok || c < 'A' {
-			if sc.atNumber() {
-				return nil, sc.expected("a command letter")
+			if pp.sc.atNumber() {
+				return nil, pp.sc.expected("a command letter")
 			}
-			r, _ := utf8.DecodeRuneInString(d[sc.i:])
-			return nil, fmt.Errorf("unknown path command %q at character %d: use M L H V C S Q T A Z", r, sc.i+1)
+			r, _ := utf8.DecodeRuneInString(d[pp.sc.i:])
+			return nil, fmt.Errorf("unknown path command %q at character %d: use M L H V C S Q T A Z", r, pp.sc.i+1)
 		}
 		if first && up != 'M' {
 			return nil, fmt.Errorf("path data must start with M or m, not %q", c)
 		}
 		first = false
-		sc.i++
-		rel := c != up
-		for rep := 0; ; rep++ {
-			if rep > 0 {
-				sc.sep()
-				if n == 0 || !sc.atNumber() {
-					break
-				}
-			} else {
-				sc.space()
-			}
-			var a []float64
-			var err error
-			if up == 'A' {
-				a, err = sc.arcArgs()
-			} else {
-				a, err = sc.numbers(n)
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%c: %w", c, err)
-			}
-			if rel {
-				// Offsets from the current point: x for even arguments, y
-				// for odd ones (H: x only, V: y only, A: the last two).
-				switch up {
-				case 'H':
-					a[0] += cur.x
-				case 'V':
-					a[0] += cur.y
-				case 'A':
-					a[5] += cur.x
-					a[6] += cur.y
-				default:
-					for k := range a {
-						if k%2 == 0 {
-							a[k] += cur.x
-						} else {
-							a[k] += cur.y
-						}
-					}
-				}
-			}
-			cmd := up
-			if cmd == 'M' && rep > 0 {
-				cmd = 'L' // pairs after a move are lines
-			}
-			switch cmd {
-			case 'M':
-				cur = pt{a[0], a[1]}
-				start = cur
-				out = append(out, seg{op: 'M', p: [3]pt{cur}})
-			case 'L', 'H', 'V':
-				switch cmd {
-				case 'L':
-					cur = pt{a[0], a[1]}
-				case 'H':
-					cur.x = a[0]
-				case 'V':
-					cur.y = a[0]
-				}
-				out = append(out, seg{op: 'L', p: [3]pt{cur}})
-			case 'C', 'S':
-				c1 := cur
-				if cmd == 'S' {
-					if last == 'C' || last == 'S' {
-						c1 = pt{2*cur.x - ctrl.x, 2*cur.y - ctrl.y}
-					}
-					a = append([]float64{c1.x, c1.y}, a...)
-				}
-				c1 = pt{a[0], a[1]}
-				c2, end := pt{a[2], a[3]}, pt{a[4], a[5]}
-				out = append(out, seg{op: 'C', p: [3]pt{c1, c2, end}})
-				ctrl, cur = c2, end
-			case 'Q', 'T':
-				q := cur
-				if cmd == 'T' {
-					if last == 'Q' || last == 'T' {
-						q = pt{2*cur.x - ctrl.x, 2*cur.y - ctrl.y}
-					}
-					a = append([]float64{q.x, q.y}, a...)
-				}
-				q = pt{a[0], a[1]}
-				end := pt{a[2], a[3]}
-				out = append(out, quad(cur, q, end))
-				ctrl, cur = q, end
-			case 'A':
-				end := pt{a[5], a[6]}
-				large, sweep := a[3] == 1, a[4] == 1
-				out = append(out, arc(cur, a[0], a[1], a[2], large, sweep, end)...)
-				cur = end
-			case 'Z':
-				out = append(out, seg{op: 'Z'})
-				cur = start
-			}
-			last = cmd
+		pp.sc.i++
+		if err := pp.command(c, n); err != nil {
+			return nil, err
 		}
 	}
-	return out, nil
+	return pp.out, nil
+}
+
+// pather is the state of parsePath: the outline so far and the points
+// later commands are relative to.
+type pather struct {
+	sc         scanner
+	out        []seg
+	cur, start pt   // the current point, and the subpath's start (Z)
+	ctrl       pt   // reflected by S (cubic) or T (quadratic)
+	last       byte // the previous command, upper case
+}
+
+// command reads the arguments of command letter c, which takes n
+// numbers, and of its implicit repetitions.
+func (pp *pather) command(c byte, n int) error {
+	sc := &pp.sc
+	up := c &^ 0x20
+	for rep := 0; ; rep++ {
+		if rep > 0 {
+			sc.sep()
+			if n == 0 || !sc.atNumber() {
+				return nil
+			}
+		} else {
+			sc.space()
+		}
+		var a []float64
+		var err error
+		if up == 'A' {
+			a, err = sc.arcArgs()
+		} else {
+			a, err = sc.numbers(n)
+		}
+		if err != nil {
+			return fmt.Errorf("%c: %w", c, err)
+		}
+		if c != up {
+			pp.absolute(up, a)
+		}
+		cmd := up
+		if cmd == 'M' && rep > 0 {
+			cmd = 'L' // pairs after a move are lines
+		}
+		pp.draw(cmd, a)
+		pp.last = cmd
+	}
+}
+
+// absolute turns a relative command's arguments into offsets from the
+// current point: x for even arguments, y for odd ones (H: x only, V: y
+// only, A: the last two).
+func (pp *pather) absolute(up byte, a []float64) {
+	cur := pp.cur
+	switch up {
+	case 'H':
+		a[0] += cur.x
+	case 'V':
+		a[0] += cur.y
+	case 'A':
+		a[5] += cur.x
+		a[6] += cur.y
+	default:
+		for k := range a {
+			if k%2 == 0 {
+				a[k] += cur.x
+			} else {
+				a[k] += cur.y
+			}
+		}
+	}
+}
+
+// draw adds the segments of command cmd with absolute arguments a.
+func (pp *pather) draw(cmd byte, a []float64) {
+	cur := pp.cur
+	switch cmd {
+	case 'M':
+		pp.cur = pt{a[0], a[1]}
+		pp.start = pp.cur
+		pp.out = append(pp.out, seg{op: 'M', p: [3]pt{pp.cur}})
+	case 'L':
+		pp.lineTo(pt{a[0], a[1]})
+	case 'H':
+		pp.lineTo(pt{a[0], cur.y})
+	case 'V':
+		pp.lineTo(pt{cur.x, a[0]})
+	case 'C', 'S':
+		c1 := cur
+		if cmd == 'S' {
+			if pp.last == 'C' || pp.last == 'S' {
+				c1 = pt{2*cur.x - pp.ctrl.x, 2*cur.y - pp.ctrl.y}
+			}
+			a = append([]float64{c1.x, c1.y}, a...)
+		}
+		c1 = pt{a[0], a[1]}
+		c2, end := pt{a[2], a[3]}, pt{a[4], a[5]}
+		pp.out = append(pp.out, seg{op: 'C', p: [3]pt{c1, c2, end}})
+		pp.ctrl, pp.cur = c2, end
+	case 'Q', 'T':
+		q := cur
+		if cmd == 'T' {
+			if pp.last == 'Q' || pp.last == 'T' {
+				q = pt{2*cur.x - pp.ctrl.x, 2*cur.y - pp.ctrl.y}
+			}
+			a = append([]float64{q.x, q.y}, a...)
+		}
+		q = pt{a[0], a[1]}
+		end := pt{a[2], a[3]}
+		pp.out = append(pp.out, quad(cur, q, end))
+		pp.ctrl, pp.cur = q, end
+	case 'A':
+		end := pt{a[5], a[6]}
+		large, sweep := a[3] == 1, a[4] == 1
+		pp.out = append(pp.out, arc(cur, a[0], a[1], a[2], large, sweep, end)...)
+		pp.cur = end
+	case 'Z':
+		pp.out = append(pp.out, seg{op: 'Z'})
+		pp.cur = pp.start
+	}
+}
+
+func (pp *pather) lineTo(p pt) {
+	pp.cur = p
+	pp.out = append(pp.out, seg{op: 'L', p: [3]pt{p}})
 }
 
 // quad raises a quadratic Bézier to the cubic that draws the same curve.

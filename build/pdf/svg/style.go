@@ -5,12 +5,17 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/css"
+
+	"sobre/build/colour"
 )
 
 // paint is a fill or stroke: a colour, or none.
 type paint struct {
-	none    bool
-	r, g, b uint8
+	none bool
+	c    colour.RGB
 }
 
 // style holds the properties an element draws with. Every one of them
@@ -33,69 +38,18 @@ type style struct {
 // initial values.
 var initial = style{fill: paint{}, stroke: paint{none: true}, width: 1, miter: 4, size: 16}
 
-var named = map[string]paint{
-	"none":        {none: true},
-	"transparent": {none: true},
-	"black":       {false, 0, 0, 0},
-	"white":       {false, 255, 255, 255},
-	"red":         {false, 255, 0, 0},
-	"green":       {false, 0, 128, 0},
-	"blue":        {false, 0, 0, 255},
-	"gray":        {false, 128, 128, 128},
-	"grey":        {false, 128, 128, 128},
-	"silver":      {false, 192, 192, 192},
-	"navy":        {false, 0, 0, 128},
-}
-
-// parseColor reads #rgb, #rrggbb, rgb(r, g, b) (numbers 0–255 or
-// percentages), none and a few colour names.
-func parseColor(s string) (paint, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if p, ok := named[s]; ok {
-		return p, nil
+// parsePaint reads a fill or stroke: none (or transparent, which draws
+// nothing too), or a colour in build/colour's grammar.
+func parsePaint(s string) (paint, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "none", "transparent":
+		return paint{none: true}, nil
 	}
-	bad := fmt.Errorf("malformed colour %q: write #rgb, #rrggbb, rgb(r, g, b), black, white or none", s)
-	if strings.HasPrefix(s, "#") {
-		h := s[1:]
-		if len(h) == 3 {
-			h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
-		}
-		if len(h) != 6 {
-			return paint{}, bad
-		}
-		v, err := strconv.ParseUint(h, 16, 32)
-		if err != nil {
-			return paint{}, bad
-		}
-		return paint{r: uint8(v >> 16), g: uint8(v >> 8), b: uint8(v)}, nil
+	c, err := colour.Parse(s)
+	if err != nil {
+		return paint{}, fmt.Errorf("%w, or none", err)
 	}
-	if strings.HasPrefix(s, "rgb(") && strings.HasSuffix(s, ")") {
-		parts := strings.Split(s[4:len(s)-1], ",")
-		if len(parts) != 3 {
-			parts = strings.Fields(s[4 : len(s)-1])
-		}
-		if len(parts) != 3 {
-			return paint{}, bad
-		}
-		var c [3]uint8
-		for i, p := range parts {
-			p = strings.TrimSpace(p)
-			pc := false
-			if strings.HasSuffix(p, "%") {
-				p, pc = p[:len(p)-1], true
-			}
-			v, err := strconv.ParseFloat(p, 64)
-			if err != nil || math.IsNaN(v) {
-				return paint{}, bad
-			}
-			if pc {
-				v = v * 255 / 100
-			}
-			c[i] = uint8(math.Round(math.Max(0, math.Min(255, v))))
-		}
-		return paint{r: c[0], g: c[1], b: c[2]}, nil
-	}
-	return paint{}, bad
+	return paint{c: c}, nil
 }
 
 // parseFloat reads a number and keeps it within limit.
@@ -129,44 +83,56 @@ func (st *style) set(prop, val string, parent *style) (bool, error) {
 		return true, checkUnsupported(prop, val)
 	}
 	if val == "inherit" {
-		switch prop {
-		case "fill":
-			st.fill = parent.fill
-		case "stroke":
-			st.stroke = parent.stroke
-		case "stroke-width":
-			st.width = parent.width
-		case "stroke-dasharray":
-			st.dash = parent.dash
-		case "stroke-dashoffset":
-			st.dashOffset = parent.dashOffset
-		case "stroke-linecap":
-			st.cap = parent.cap
-		case "stroke-linejoin":
-			st.join = parent.join
-		case "stroke-miterlimit":
-			st.miter = parent.miter
-		case "fill-rule":
-			st.evenOdd = parent.evenOdd
-		case "font-size":
-			st.size = parent.size
-		case "font-weight":
-			st.bold = parent.bold
-		case "text-anchor":
-			st.anchor = parent.anchor
-		case "visibility":
-			st.hidden = parent.hidden
-		default:
-			return false, nil
-		}
-		return true, nil
+		return st.inherit(prop, parent), nil
 	}
+	return st.assign(prop, val)
+}
+
+// inherit sets prop to its value in parent, and reports whether prop is
+// a property it handles.
+func (st *style) inherit(prop string, parent *style) bool {
+	switch prop {
+	case "fill":
+		st.fill = parent.fill
+	case "stroke":
+		st.stroke = parent.stroke
+	case "stroke-width":
+		st.width = parent.width
+	case "stroke-dasharray":
+		st.dash = parent.dash
+	case "stroke-dashoffset":
+		st.dashOffset = parent.dashOffset
+	case "stroke-linecap":
+		st.cap = parent.cap
+	case "stroke-linejoin":
+		st.join = parent.join
+	case "stroke-miterlimit":
+		st.miter = parent.miter
+	case "fill-rule":
+		st.evenOdd = parent.evenOdd
+	case "font-size":
+		st.size = parent.size
+	case "font-weight":
+		st.bold = parent.bold
+	case "text-anchor":
+		st.anchor = parent.anchor
+	case "visibility":
+		st.hidden = parent.hidden
+	default:
+		return false
+	}
+	return true
+}
+
+// assign reads val as prop's value into st, and reports whether prop is
+// a property it handles.
+func (st *style) assign(prop, val string) (bool, error) {
 	var err error
 	switch prop {
 	case "fill":
-		st.fill, err = parseColor(val)
+		st.fill, err = parsePaint(val)
 	case "stroke":
-		st.stroke, err = parseColor(val)
+		st.stroke, err = parsePaint(val)
 	case "stroke-width":
 		st.width, err = length(val)
 		if err == nil && st.width < 0 {
@@ -197,18 +163,7 @@ func (st *style) set(prop, val string, parent *style) (bool, error) {
 			err = fmt.Errorf("font-size %s is not positive", val)
 		}
 	case "font-weight":
-		switch val {
-		case "normal", "lighter":
-			st.bold = false
-		case "bold", "bolder":
-			st.bold = true
-		default:
-			w, e := strconv.Atoi(val)
-			if e != nil || w < 1 || w > 1000 {
-				err = fmt.Errorf("malformed font-weight %q: write normal, bold or a number from 1 to 1000", val)
-			}
-			st.bold = w >= 700
-		}
+		st.bold, err = bold(val)
 	case "visibility":
 		var k int
 		k, err = keyword(val, "visible", "hidden", "collapse")
@@ -217,6 +172,21 @@ func (st *style) set(prop, val string, parent *style) (bool, error) {
 		return false, nil
 	}
 	return true, err
+}
+
+// bold reads a font-weight: bold from 700 up, as the faces go.
+func bold(val string) (bool, error) {
+	switch val {
+	case "normal", "lighter":
+		return false, nil
+	case "bold", "bolder":
+		return true, nil
+	}
+	w, e := strconv.Atoi(val)
+	if e != nil || w < 1 || w > 1000 {
+		return w >= 700, fmt.Errorf("malformed font-weight %q: write normal, bold or a number from 1 to 1000", val)
+	}
+	return w >= 700, nil
 }
 
 // unsupported are properties that change the look and that this package
@@ -278,93 +248,144 @@ func dashes(val string) ([]float64, error) {
 // rule is a CSS rule whose selectors are single classes.
 type rule struct {
 	classes []string
-	decls   [][2]string
+	decls   []decl
 }
+
+// decl is a CSS declaration: a property, lower case, and its value.
+type decl struct{ prop, val string }
+
+// maxMedia bounds how deep @media blocks nest and still apply.
+const maxMedia = 4
 
 // parseCSS reads a style sheet and keeps, in order, the rules that apply
 // to print: those outside any @media block and those of @media print
-// (or all). Other at-rules, other media and selectors other than a
-// single class are skipped.
+// (or all). Other at-rules, other media, rules nested in rules and
+// selectors other than a single class are skipped; so is what the CSS
+// parser finds malformed, as a browser does.
 func parseCSS(s string) []rule {
-	// Comments out.
-	for {
-		i := strings.Index(s, "/*")
-		if i < 0 {
-			break
-		}
-		j := strings.Index(s[i+2:], "*/")
-		if j < 0 {
-			s = s[:i]
-			break
-		}
-		s = s[:i] + " " + s[i+2+j+2:]
+	p := css.NewParser(parse.NewInputString(s), false)
+	// block is an open { }: whether the rules in it apply, and the rule
+	// it is the body of (-1: an at-rule's, or a rule skipped).
+	type block struct {
+		open bool
+		rule int
 	}
+	stack := []block{{open: true, rule: -1}}
 	var rules []rule
-	cssBlock(s, &rules, 0)
-	return rules
-}
-
-// cssBlock reads rules until the end of s; depth guards against
-// unbounded nesting.
-func cssBlock(s string, rules *[]rule, depth int) {
 	for {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return
-		}
-		open := strings.IndexAny(s, "{;}")
-		if open < 0 {
-			return
-		}
-		if s[open] != '{' {
-			s = s[open+1:] // a statement (@import …;) or a stray brace
-			continue
-		}
-		prelude := strings.TrimSpace(s[:open])
-		body, rest := matching(s[open+1:])
-		s = rest
-		if strings.HasPrefix(prelude, "@") {
-			if depth < 4 && isPrintMedia(prelude) {
-				cssBlock(body, rules, depth+1)
+		gt, _, data := p.Next()
+		top := stack[len(stack)-1]
+		switch gt {
+		case css.ErrorGrammar:
+			if !p.HasParseError() {
+				return rules // the end, or a read error
 			}
-			continue
-		}
-		var r rule
-		for _, sel := range strings.Split(prelude, ",") {
-			if c, ok := classSelector(strings.TrimSpace(sel)); ok {
-				r.classes = append(r.classes, c)
+		case css.BeginAtRuleGrammar:
+			prelude := string(data) + tokens(p.Values())
+			stack = append(stack, block{open: top.open && len(stack) <= maxMedia && isPrintMedia(prelude), rule: -1})
+		case css.BeginRulesetGrammar:
+			b := block{rule: -1}
+			if classes := classes(p.Values()); top.open && len(classes) > 0 {
+				rules = append(rules, rule{classes: classes})
+				b.rule = len(rules) - 1
+			}
+			stack = append(stack, b)
+		case css.EndAtRuleGrammar, css.EndRulesetGrammar:
+			if len(stack) > 1 {
+				stack = stack[:len(stack)-1]
+			}
+		case css.DeclarationGrammar:
+			if top.rule >= 0 {
+				r := &rules[top.rule]
+				r.decls = append(r.decls, decl{strings.ToLower(string(data)), value(p.Values())})
 			}
 		}
-		if len(r.classes) == 0 {
-			continue
-		}
-		for _, d := range strings.Split(body, ";") {
-			p, v, ok := strings.Cut(d, ":")
-			if !ok {
-				continue
-			}
-			v = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important"))
-			r.decls = append(r.decls, [2]string{strings.ToLower(strings.TrimSpace(p)), v})
-		}
-		*rules = append(*rules, r)
 	}
 }
 
-// matching splits s after the brace that closes an open one.
-func matching(s string) (body, rest string) {
-	depth := 1
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return s[:i], s[i+1:]
+// declarations reads the declarations of a style attribute.
+func declarations(s string) []decl {
+	if strings.TrimSpace(s) == "" {
+		return nil // most elements have none: no parser to make
+	}
+	p := css.NewParser(parse.NewInputString(s), true)
+	var out []decl
+	for {
+		gt, _, data := p.Next()
+		switch gt {
+		case css.ErrorGrammar:
+			if !p.HasParseError() {
+				return out
+			}
+		case css.DeclarationGrammar:
+			out = append(out, decl{strings.ToLower(string(data)), value(p.Values())})
+		}
+	}
+}
+
+// tokens writes tokens back as text, comments left out.
+func tokens(ts []css.Token) string {
+	var b strings.Builder
+	for _, t := range ts {
+		if t.TokenType != css.CommentToken {
+			b.Write(t.Data)
+		}
+	}
+	return b.String()
+}
+
+// value is a declaration's value as text, without !important: the
+// print's look does not depend on which rule wins by importance.
+func value(ts []css.Token) string {
+	ts = trimSpace(ts)
+	if n := len(ts); n > 0 && ts[n-1].TokenType == css.IdentToken && strings.EqualFold(string(ts[n-1].Data), "important") {
+		if rest := trimSpace(ts[:n-1]); len(rest) > 0 && rest[len(rest)-1].TokenType == css.DelimToken && string(rest[len(rest)-1].Data) == "!" {
+			ts = rest[:len(rest)-1]
+		}
+	}
+	return strings.TrimSpace(tokens(ts))
+}
+
+// trimSpace drops white space and comments at both ends of tokens.
+func trimSpace(ts []css.Token) []css.Token {
+	blank := func(t css.Token) bool { return t.TokenType == css.WhitespaceToken || t.TokenType == css.CommentToken }
+	for len(ts) > 0 && blank(ts[0]) {
+		ts = ts[1:]
+	}
+	for len(ts) > 0 && blank(ts[len(ts)-1]) {
+		ts = ts[:len(ts)-1]
+	}
+	return ts
+}
+
+// classes returns the class names of a selector list's single-class
+// selectors (".box"); other selectors are left out.
+func classes(ts []css.Token) []string {
+	var out []string
+	for len(ts) > 0 {
+		sel := ts
+		if i := commaAt(ts); i >= 0 {
+			sel, ts = ts[:i], ts[i+1:]
+		} else {
+			ts = nil
+		}
+		sel = trimSpace(sel)
+		if len(sel) == 2 && sel[0].TokenType == css.DelimToken && string(sel[0].Data) == "." && sel[1].TokenType == css.IdentToken {
+			if c, ok := classSelector("." + string(sel[1].Data)); ok {
+				out = append(out, c)
 			}
 		}
 	}
-	return s, ""
+	return out
+}
+
+func commaAt(ts []css.Token) int {
+	for i, t := range ts {
+		if t.TokenType == css.CommaToken {
+			return i
+		}
+	}
+	return -1
 }
 
 // isPrintMedia reports whether an at-rule's prelude is @media for print.

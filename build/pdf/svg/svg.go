@@ -8,6 +8,9 @@
 // attributes, then the class rules of the <style> element that apply to
 // print (outside any @media block, and in @media print), then the style
 // attribute; all the properties it draws are inherited through <g>.
+// Style sheets and style attributes are read with tdewolff's CSS parser,
+// colours with build/colour. Size reads a picture's intrinsic size from
+// its root element alone, for pages that reserve an image's room.
 package svg
 
 import (
@@ -74,10 +77,84 @@ var known = map[string]bool{
 
 // Parse reads an SVG picture of the supported subset.
 func Parse(data []byte) (*Drawing, error) {
+	root, err := read(data)
+	if err != nil {
+		return nil, err
+	}
+	d := &Drawing{}
+	if err := d.size(root); err != nil {
+		return nil, err
+	}
+	for _, k := range root.kids {
+		if k.name == "title" && d.Title == "" {
+			d.Title = collapse(k.text.String())
+		}
+	}
+	// The viewBox maps onto the viewport: outside it, nothing shows.
+	if err := d.walk(root, &initial, identity, styleRules(root, nil)); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// styleRules gathers, in document order, the class rules of the <style>
+// elements under n that apply to print.
+func styleRules(n *node, rules []rule) []rule {
+	for _, k := range n.kids {
+		if k.name == "style" && forPrint(k) {
+			rules = append(rules, parseCSS(k.text.String())...)
+		}
+		rules = styleRules(k, rules)
+	}
+	return rules
+}
+
+// Size reads the size a browser gives the picture when nothing else sets
+// it, in user units (CSS pixels): its width and height attributes, or,
+// when one of them is missing or not a plain length, its viewBox's. It
+// reads the root element only, not the drawing, and is cheap.
+func Size(data []byte) (w, h float64, err error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
-	var root *node
-	var stack []*node
-	skip := 0 // depth inside an element whose content is ignored
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return 0, 0, fmt.Errorf("svg: no <svg> element: %w", err)
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		root := &node{name: t.Name.Local, attrs: t.Attr}
+		if root.name != "svg" || t.Name.Space != svgNS && t.Name.Space != "" {
+			return 0, 0, fmt.Errorf("svg: the root element is <%s>, not <svg>", root.name)
+		}
+		ws, _ := attr(root, "width")
+		hs, _ := attr(root, "height")
+		if w, err := length(ws); err == nil && w > 0 {
+			if h, err := length(hs); err == nil && h > 0 {
+				return w, h, nil
+			}
+		}
+		vb, _ := attr(root, "viewBox")
+		if v, err := list(vb); err == nil && len(v) == 4 && v[2] > 0 && v[3] > 0 {
+			return v[2], v[3], nil
+		}
+		return 0, 0, errors.New("svg: no width and height, and no viewBox")
+	}
+}
+
+// tree is the element tree as read, before styles are resolved.
+type tree struct {
+	root  *node
+	stack []*node
+	skip  int // depth inside an element whose content is ignored
+}
+
+// read parses the XML into the tree of the elements drawn, with the
+// text of <text>, <title> and <style>.
+func read(data []byte) (*node, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var tr tree
 	for {
 		line, _ := dec.InputPos()
 		tok, err := dec.Token()
@@ -89,86 +166,65 @@ func Parse(data []byte) (*Drawing, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if skip > 0 {
-				skip++
-				continue
+			if err := tr.start(t, line); err != nil {
+				return nil, err
 			}
-			if root != nil && len(stack) == 0 {
-				return nil, fmt.Errorf("svg: element <%s> after </svg> on line %d: a picture has one root element", t.Name.Local, line)
-			}
-			n := &node{name: t.Name.Local, attrs: t.Attr, line: line}
-			if root == nil {
-				if n.name != "svg" || t.Name.Space != svgNS && t.Name.Space != "" {
-					return nil, fmt.Errorf("svg: the root element on line %d is <%s>, not <svg>: the file is not an SVG picture", line, n.name)
-				}
-				root = n
-				stack = append(stack, n)
-				continue
-			}
-			parent := stack[len(stack)-1]
-			switch {
-			case parent.name == "text":
-				return nil, fmt.Errorf("svg: element <%s> inside <text> on line %d: the print booklets set a text's plain characters only; give each piece its own <text>", n.name, line)
-			case parent.name != "svg" && parent.name != "g":
-				skip = 1 // markup inside <title>, <desc>, <metadata>, <style>
-				continue
-			case t.Name.Space != svgNS && t.Name.Space != "":
-				skip = 1 // an editor's own elements (Inkscape's, say) draw nothing
-				continue
-			case !known[n.name]:
-				return nil, fmt.Errorf("svg: unsupported SVG element <%s> on line %d: %s; simplify the drawing", n.name, line, drawn)
-			}
-			parent.kids = append(parent.kids, n)
-			stack = append(stack, n)
 		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
+			if tr.skip > 0 {
+				tr.skip--
+			} else if len(tr.stack) > 0 {
+				tr.stack = tr.stack[:len(tr.stack)-1]
 			}
 		case xml.CharData:
-			if skip == 0 && len(stack) > 0 {
-				switch top := stack[len(stack)-1]; top.name {
+			if tr.skip == 0 && len(tr.stack) > 0 {
+				switch top := tr.stack[len(tr.stack)-1]; top.name {
 				case "text", "title", "style":
 					top.text.Write(t)
 				}
 			}
 		}
 	}
-	if root == nil {
+	if tr.root == nil {
 		return nil, errors.New("svg: no <svg> element: the file is not an SVG picture")
 	}
+	return tr.root, nil
+}
 
-	d := &Drawing{}
-	if err := d.size(root); err != nil {
-		return nil, err
+// start adds an element to the tree, skips one whose content draws
+// nothing, and refuses one this package does not draw.
+func (tr *tree) start(t xml.StartElement, line int) error {
+	if tr.skip > 0 {
+		tr.skip++
+		return nil
 	}
-	var rules []rule
-	for _, k := range root.kids {
-		switch k.name {
-		case "title":
-			if d.Title == "" {
-				d.Title = collapse(k.text.String())
-			}
+	if tr.root != nil && len(tr.stack) == 0 {
+		return fmt.Errorf("svg: element <%s> after </svg> on line %d: a picture has one root element", t.Name.Local, line)
+	}
+	n := &node{name: t.Name.Local, attrs: t.Attr, line: line}
+	if tr.root == nil {
+		if n.name != "svg" || t.Name.Space != svgNS && t.Name.Space != "" {
+			return fmt.Errorf("svg: the root element on line %d is <%s>, not <svg>: the file is not an SVG picture", line, n.name)
 		}
+		tr.root = n
+		tr.stack = append(tr.stack, n)
+		return nil
 	}
-	var styles func(n *node)
-	styles = func(n *node) {
-		for _, k := range n.kids {
-			if k.name == "style" && forPrint(k) {
-				rules = append(rules, parseCSS(k.text.String())...)
-			}
-			styles(k)
-		}
+	parent := tr.stack[len(tr.stack)-1]
+	switch {
+	case parent.name == "text":
+		return fmt.Errorf("svg: element <%s> inside <text> on line %d: the print booklets set a text's plain characters only; give each piece its own <text>", n.name, line)
+	case parent.name != "svg" && parent.name != "g":
+		tr.skip = 1 // markup inside <title>, <desc>, <metadata>, <style>
+		return nil
+	case t.Name.Space != svgNS && t.Name.Space != "":
+		tr.skip = 1 // an editor's own elements (Inkscape's, say) draw nothing
+		return nil
+	case !known[n.name]:
+		return fmt.Errorf("svg: unsupported SVG element <%s> on line %d: %s; simplify the drawing", n.name, line, drawn)
 	}
-	styles(root)
-	// The viewBox maps onto the viewport: outside it, nothing shows.
-	if err := d.walk(root, &initial, identity, rules); err != nil {
-		return nil, err
-	}
-	return d, nil
+	parent.kids = append(parent.kids, n)
+	tr.stack = append(tr.stack, n)
+	return nil
 }
 
 // size reads the picture's coordinate system from the root element.
@@ -226,24 +282,73 @@ func collapse(s string) string {
 
 // walk resolves n's style and transform and collects what it draws.
 func (d *Drawing) walk(n *node, parent *style, pm matrix, rules []rule) error {
-	st := *parent
-	m := pm
-	var classes []string
-	inline := ""
-	hide := false
-	fail := func(format string, a ...any) error {
-		return fmt.Errorf("svg: <%s> on line %d: %s", n.name, n.line, fmt.Sprintf(format, a...))
+	st, m, hide, err := cascade(n, parent, pm, rules)
+	if err != nil || hide {
+		return err
 	}
+	it := item{line: n.line, m: m, st: st}
+	switch n.name {
+	case "svg", "g":
+		for _, k := range n.kids {
+			if err := d.walk(k, &st, m, rules); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "title", "desc", "metadata", "style":
+		return nil
+	case "rect":
+		it.path, err = rectShape(n)
+	case "circle", "ellipse":
+		it.path, err = ellipseShape(n)
+	case "line":
+		var v []float64
+		if v, err = nums(n, "x1", "y1", "x2", "y2"); err == nil {
+			it.path = []seg{{op: 'M', p: [3]pt{{v[0], v[1]}}}, {op: 'L', p: [3]pt{{v[2], v[3]}}}}
+			it.open = true
+		}
+	case "polyline", "polygon":
+		it.path, err = polyShape(n)
+	case "path":
+		s, _ := attr(n, "d")
+		if it.path, err = parsePath(s); err != nil {
+			err = fail(n, "attribute d: %v", err)
+		}
+	case "text":
+		err = text(n, &it)
+	}
+	if err != nil {
+		return err
+	}
+	if st.hidden || len(it.path) == 0 && !it.text {
+		return nil
+	}
+	d.items = append(d.items, it)
+	return nil
+}
+
+// fail is an error about element n.
+func fail(n *node, format string, a ...any) error {
+	return fmt.Errorf("svg: <%s> on line %d: %s", n.name, n.line, fmt.Sprintf(format, a...))
+}
+
+// cascade resolves n's style from its parent's as a browser prints it:
+// presentation attributes, then the class rules that match it, then its
+// style attribute; and its transform. hide is display: none.
+func cascade(n *node, parent *style, pm matrix, rules []rule) (st style, m matrix, hide bool, err error) {
+	st, m = *parent, pm
 	apply := func(prop, val, from string) error {
 		if prop == "display" {
 			hide = hide || strings.TrimSpace(val) == "none"
 			return nil
 		}
 		if _, err := st.set(prop, val, parent); err != nil {
-			return fail("%s: %v", from, err)
+			return fail(n, "%s: %v", from, err)
 		}
 		return nil
 	}
+	var classes []string
+	inline := ""
 	for _, a := range n.attrs {
 		if a.Name.Space != "" {
 			continue // xmlns:…, xlink:…, xml:space
@@ -259,12 +364,12 @@ func (d *Drawing) walk(n *node, parent *style, pm matrix, rules []rule) error {
 			}
 			t, err := parseTransform(a.Value)
 			if err != nil {
-				return fail("attribute transform: %v", err)
+				return st, m, hide, fail(n, "attribute transform: %v", err)
 			}
 			m = pm.mul(t)
 		default:
 			if err := apply(a.Name.Local, a.Value, fmt.Sprintf("attribute %s=%q", a.Name.Local, a.Value)); err != nil {
-				return err
+				return st, m, hide, err
 			}
 		}
 	}
@@ -273,171 +378,152 @@ func (d *Drawing) walk(n *node, parent *style, pm matrix, rules []rule) error {
 			continue
 		}
 		for _, dc := range r.decls {
-			if err := apply(dc[0], dc[1], fmt.Sprintf("class rule .%s {%s: %s}", strings.Join(r.classes, ", ."), dc[0], dc[1])); err != nil {
-				return err
+			if err := apply(dc.prop, dc.val, fmt.Sprintf("class rule .%s {%s: %s}", strings.Join(r.classes, ", ."), dc.prop, dc.val)); err != nil {
+				return st, m, hide, err
 			}
 		}
 	}
-	for _, dc := range strings.Split(inline, ";") {
-		p, v, ok := strings.Cut(dc, ":")
-		if !ok {
-			continue
-		}
-		p = strings.ToLower(strings.TrimSpace(p))
-		if err := apply(p, v, fmt.Sprintf("style %s: %s", p, strings.TrimSpace(v))); err != nil {
-			return err
+	for _, dc := range declarations(inline) {
+		if err := apply(dc.prop, dc.val, fmt.Sprintf("style %s: %s", dc.prop, dc.val)); err != nil {
+			return st, m, hide, err
 		}
 	}
-	if hide {
-		return nil
-	}
+	return st, m, hide, nil
+}
 
-	num := func(name string, def float64) (float64, error) {
-		s, ok := attr(n, name)
-		if !ok {
-			return def, nil
-		}
-		v, err := length(s)
-		if err != nil {
-			return 0, fail("attribute %s: %v", name, err)
-		}
-		return v, nil
+// num reads a length attribute of n, def when it is missing.
+func num(n *node, name string, def float64) (float64, error) {
+	s, ok := attr(n, name)
+	if !ok {
+		return def, nil
 	}
-	nums := func(names ...string) ([]float64, error) {
-		out := make([]float64, len(names))
-		for i, name := range names {
-			v, err := num(name, 0)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = v
-		}
-		return out, nil
+	v, err := length(s)
+	if err != nil {
+		return 0, fail(n, "attribute %s: %v", name, err)
 	}
-	it := item{line: n.line, m: m, st: st}
-	switch n.name {
-	case "svg", "g":
-		for _, k := range n.kids {
-			if err := d.walk(k, &st, m, rules); err != nil {
-				return err
-			}
-		}
-		return nil
-	case "title", "desc", "metadata", "style":
-		return nil
-	case "rect":
-		v, err := nums("x", "y", "width", "height")
+	return v, nil
+}
+
+// nums reads length attributes of n, 0 for a missing one.
+func nums(n *node, names ...string) ([]float64, error) {
+	out := make([]float64, len(names))
+	for i, name := range names {
+		v, err := num(n, name, 0)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		x, y, w, h := v[0], v[1], v[2], v[3]
-		if w < 0 || h < 0 {
-			return fail("negative width or height")
-		}
-		rx, err := num("rx", -1)
+		out[i] = v
+	}
+	return out, nil
+}
+
+// rectShape outlines a <rect>; nil when SVG draws nothing (no width or
+// no height). A missing corner radius takes the other's value.
+func rectShape(n *node) ([]seg, error) {
+	v, err := nums(n, "x", "y", "width", "height")
+	if err != nil {
+		return nil, err
+	}
+	x, y, w, h := v[0], v[1], v[2], v[3]
+	if w < 0 || h < 0 {
+		return nil, fail(n, "negative width or height")
+	}
+	rx, err := num(n, "rx", -1)
+	if err != nil {
+		return nil, err
+	}
+	ry, err := num(n, "ry", -1)
+	if err != nil {
+		return nil, err
+	}
+	if rx < 0 && ry < 0 {
+		rx, ry = 0, 0
+	} else if rx < 0 {
+		rx = ry
+	} else if ry < 0 {
+		ry = rx
+	}
+	if w == 0 || h == 0 {
+		return nil, nil // SVG draws nothing
+	}
+	return rect(x, y, w, h, math.Min(rx, w/2), math.Min(ry, h/2)), nil
+}
+
+// ellipseShape outlines a <circle> or an <ellipse>; nil for a radius 0.
+func ellipseShape(n *node) ([]seg, error) {
+	v, err := nums(n, "cx", "cy")
+	if err != nil {
+		return nil, err
+	}
+	var rx, ry float64
+	if n.name == "circle" {
+		r, err := num(n, "r", 0)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		ry, err := num("ry", -1)
+		rx, ry = r, r
+	} else {
+		r, err := nums(n, "rx", "ry")
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if rx < 0 && ry < 0 {
-			rx, ry = 0, 0
-		} else if rx < 0 {
-			rx = ry
-		} else if ry < 0 {
-			ry = rx
+		rx, ry = r[0], r[1]
+	}
+	if rx < 0 || ry < 0 {
+		return nil, fail(n, "negative radius")
+	}
+	if rx == 0 || ry == 0 {
+		return nil, nil
+	}
+	return ellipse(v[0], v[1], rx, ry), nil
+}
+
+// polyShape outlines a <polyline>, or a <polygon>, closed.
+func polyShape(n *node) ([]seg, error) {
+	s, _ := attr(n, "points")
+	v, err := list(s)
+	if err != nil {
+		return nil, fail(n, "attribute points: %v", err)
+	}
+	if len(v)%2 == 1 {
+		return nil, fail(n, "attribute points has an odd count of numbers (%d): give x y pairs", len(v))
+	}
+	var path []seg
+	for i := 0; i < len(v); i += 2 {
+		op := byte('L')
+		if i == 0 {
+			op = 'M'
 		}
-		if w == 0 || h == 0 {
-			return nil // SVG draws nothing
-		}
-		it.path = rect(x, y, w, h, math.Min(rx, w/2), math.Min(ry, h/2))
-	case "circle", "ellipse":
-		v, err := nums("cx", "cy")
-		if err != nil {
-			return err
-		}
-		var rx, ry float64
-		if n.name == "circle" {
-			r, err := num("r", 0)
-			if err != nil {
-				return err
-			}
-			rx, ry = r, r
-		} else {
-			r, err := nums("rx", "ry")
-			if err != nil {
-				return err
-			}
-			rx, ry = r[0], r[1]
-		}
-		if rx < 0 || ry < 0 {
-			return fail("negative radius")
-		}
-		if rx == 0 || ry == 0 {
-			return nil
-		}
-		it.path = ellipse(v[0], v[1], rx, ry)
-	case "line":
-		v, err := nums("x1", "y1", "x2", "y2")
-		if err != nil {
-			return err
-		}
-		it.path = []seg{{op: 'M', p: [3]pt{{v[0], v[1]}}}, {op: 'L', p: [3]pt{{v[2], v[3]}}}}
-		it.open = true
-	case "polyline", "polygon":
-		s, _ := attr(n, "points")
-		v, err := list(s)
-		if err != nil {
-			return fail("attribute points: %v", err)
-		}
-		if len(v)%2 == 1 {
-			return fail("attribute points has an odd count of numbers (%d): give x y pairs", len(v))
-		}
-		for i := 0; i < len(v); i += 2 {
-			op := byte('L')
-			if i == 0 {
-				op = 'M'
-			}
-			it.path = append(it.path, seg{op: op, p: [3]pt{{v[i], v[i+1]}}})
-		}
-		if n.name == "polygon" && len(it.path) > 0 {
-			it.path = append(it.path, seg{op: 'Z'})
-		}
-	case "path":
-		s, _ := attr(n, "d")
-		p, err := parsePath(s)
-		if err != nil {
-			return fail("attribute d: %v", err)
-		}
-		it.path = p
-	case "text":
-		for _, a := range []string{"dx", "dy", "rotate", "textLength"} {
-			if _, ok := attr(n, a); ok {
-				return fail("attribute %s is not supported: place the text with x and y only", a)
-			}
-		}
-		for _, a := range []string{"x", "y"} {
-			if s, ok := attr(n, a); ok {
-				if v, err := list(s); err == nil && len(v) > 1 {
-					return fail("attribute %s=%q places each character: give one number", a, s)
-				}
-			}
-		}
-		v, err := nums("x", "y")
-		if err != nil {
-			return err
-		}
-		it.text, it.s, it.x, it.y = true, collapse(n.text.String()), v[0], v[1]
-		if it.s == "" {
-			return nil
+		path = append(path, seg{op: op, p: [3]pt{{v[i], v[i+1]}}})
+	}
+	if n.name == "polygon" && len(path) > 0 {
+		path = append(path, seg{op: 'Z'})
+	}
+	return path, nil
+}
+
+// text reads a <text> placed by one x and one y into it; an empty one
+// draws nothing. Per-character placement is refused.
+func text(n *node, it *item) error {
+	for _, a := range []string{"dx", "dy", "rotate", "textLength"} {
+		if _, ok := attr(n, a); ok {
+			return fail(n, "attribute %s is not supported: place the text with x and y only", a)
 		}
 	}
-	if st.hidden || len(it.path) == 0 && !it.text {
-		return nil
+	for _, a := range []string{"x", "y"} {
+		if s, ok := attr(n, a); ok {
+			if v, err := list(s); err == nil && len(v) > 1 {
+				return fail(n, "attribute %s=%q places each character: give one number", a, s)
+			}
+		}
 	}
-	d.items = append(d.items, it)
+	v, err := nums(n, "x", "y")
+	if err != nil {
+		return err
+	}
+	if s := collapse(n.text.String()); s != "" {
+		it.text, it.s, it.x, it.y = true, s, v[0], v[1]
+	}
 	return nil
 }
 

@@ -384,3 +384,38 @@ func inkSpan(img image.Image, r image.Rectangle) (int, int) {
 	}
 	return left, right
 }
+
+func TestSize(t *testing.T) {
+	tests := []struct {
+		name, data string
+		w, h       float64
+		ok         bool
+	}{
+		{"width and height", `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 1280 720">`, 640, 360, true},
+		{"px", `<?xml version="1.0"?><svg width=" 12.5px" height='10px'/>`, 12.5, 10, true},
+		{"viewBox", `<svg viewBox="0 0 640.4 200"><rect/></svg>`, 640.4, 200, true},
+		{"percent: the viewBox", `<svg width="100%" height="50%" viewBox="10,10,30,20"/>`, 30, 20, true},
+		{"one of them: the viewBox", `<svg width="64" viewBox="0 0 30 20"/>`, 30, 20, true},
+		{"percent alone", `<svg width="100%" height="100%"/>`, 0, 0, false},
+		{"empty viewBox", `<svg viewBox="0 0 0 10"/>`, 0, 0, false},
+		{"other root", `<html><svg width="1" height="1"/></html>`, 0, 0, false},
+		{"other namespace", `<svg xmlns="urn:x" width="1" height="1"/>`, 0, 0, false},
+		{"not XML", `%PDF-1.7`, 0, 0, false},
+	}
+	for _, tt := range tests {
+		w, h, err := svg.Size([]byte(tt.data))
+		if w != tt.w || h != tt.h || (err == nil) != tt.ok {
+			t.Errorf("%s: Size = %g×%g, %v; want %g×%g, ok %v", tt.name, w, h, err, tt.w, tt.h, tt.ok)
+		}
+	}
+	// The site's diagrams: their size is the one Parse draws them at.
+	for name, data := range diagrams(t) {
+		d, err := svg.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, h, err := svg.Size(data); err != nil || w != d.Width || h != d.Height {
+			t.Errorf("%s: Size = %g×%g, %v; Parse reads %g×%g", name, w, h, err, d.Width, d.Height)
+		}
+	}
+}
