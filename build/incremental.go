@@ -542,9 +542,8 @@ func (p *Preview) rerender(ctx context.Context, dirty []*content.Source) Change 
 		if gen.key == "" || !keys[gen.key] {
 			continue
 		}
-		ph := []byte(markup.Placeholder(gen.directive))
 		for _, in := range pr.all {
-			if bytes.Contains(in.body.HTML, ph) {
+			if slices.Contains(in.doc.Directives(), gen.directive) {
 				add(in)
 			}
 		}

@@ -92,6 +92,7 @@ var md = goldmark.New(
 		inlineExt{},
 		sortExt{},
 		directiveExt{},
+		targetExt{},
 	),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
@@ -112,11 +113,6 @@ func Parse(src []byte, opts Options) *Doc {
 	d.Root = md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d.collect()
 	return d
-}
-
-// Render writes the body as HTML.
-func (d *Doc) Render(w *bytes.Buffer) error {
-	return md.Renderer().Render(w, d.Source, d.Root)
 }
 
 // Anchors returns the ids a link may point to with "#id".

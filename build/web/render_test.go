@@ -61,7 +61,9 @@ func TestGoldenPages(t *testing.T) {
 		p := site.ByKey[c.lang][c.key]
 		d := markup.Parse(p.Source.Body, markup.Options{Lang: p.Source.Lang, File: p.Source.File})
 		var body bytes.Buffer
-		d.Render(&body)
+		if _, err := d.Render(&body, markup.Target{}); err != nil {
+			t.Fatal(err)
+		}
 		got, err := r.Page(p, web.Body{HTML: body.Bytes(), Words: 42, Tasks: d.Tasks})
 		if err != nil {
 			t.Fatal(err)
