@@ -83,6 +83,7 @@ type instance struct {
 	lint    diag.List
 	measure check.PageReport
 	html    []byte
+	loads   web.Loads // what html makes a browser fetch
 	size    int
 	dur     time.Duration
 	err     error
@@ -229,7 +230,7 @@ func (pr *Project) renderPage(in *instance) {
 	}
 	b.HTML, b.Images = body.Bytes(), refs.Images
 	in.body = b
-	in.html, in.err = pr.Renderer.Page(in.page, b)
+	in.html, in.loads, in.err = pr.Renderer.Page(in.page, b)
 }
 
 // parseStrings are the labels and values Markdown is parsed with, per

@@ -120,11 +120,11 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 		}
 		p := in.page
 		v := web.Variant{Only: p.Lang}
-		html, err := r.PageVariant(p, in.body, v)
+		html, _, err := r.PageVariant(p, in.body, v)
 		var root []byte
 		if err == nil && p.IsHome() {
 			v.At = "index.html"
-			root, err = r.PageVariant(p, in.body, v)
+			root, _, err = r.PageVariant(p, in.body, v)
 		}
 		mu.Lock()
 		defer mu.Unlock()

@@ -555,13 +555,13 @@ func FormatSize(s *i18n.Strings, n int) string {
 	return s.T("size_mb", map[string]string{"N": strings.Replace(mb, ".", dec, 1)})
 }
 
-// Page renders one page for the site.
-func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
+// Page renders one page for the site, and says what it loads.
+func (r *Renderer) Page(p *content.Page, body Body) ([]byte, Loads, error) {
 	return r.PageVariant(p, body, Variant{})
 }
 
-// PageVariant renders one page for an output.
-func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, error) {
+// PageVariant renders one page for an output, and says what it loads.
+func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, Loads, error) {
 	s := r.strings[p.Lang]
 	cfg := r.site.Config
 	fm := p.Source.Front
@@ -691,14 +691,66 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, e
 	if fm.Credit != "" {
 		cr, ok := cfg.Credits[fm.Credit]
 		if !ok {
-			return nil, fmt.Errorf("%s: credit %q is not defined: add [credits.%s] to site.toml", p.Source.File, fm.Credit, fm.Credit)
+			return nil, Loads{}, fmt.Errorf("%s: credit %q is not defined: add [credits.%s] to site.toml", p.Source.File, fm.Credit, fm.Credit)
 		}
 		d.Credit = &CreditData{Credit: cr, Context: cr.Context[p.Lang], Translated: cr.Lang != "" && cr.Lang != p.ContentLang()}
 		if d.Credit.Lang == "" {
 			d.Credit.Lang = p.ContentLang()
 		}
 	}
-	return r.execute(p.Lang, "page.html", d)
+	images := body.Images
+	if from != p.Out {
+		images = make([]string, len(body.Images))
+		for i, src := range body.Images {
+			images[i] = rebaseURL(src, p.Out, from)
+		}
+	}
+	html, err := r.execute(p.Lang, "page.html", d)
+	return html, d.loads(images), err
+}
+
+// Loads are the files a rendered page makes a browser fetch, as its HTML
+// names them (relative to the page, not HTML-escaped), known from what the
+// page's template is given and what its body's render recorded, not read
+// back from the HTML.
+type Loads struct {
+	// Files are fetched with the page, in the order the default theme
+	// names them: stylesheet, images of the body, scripts.
+	Files []string
+	// Lazy are fetched only when the reader asks: the search index.
+	Lazy []string
+}
+
+// Renamed is l with the file whose base name is old renamed new: the
+// search index, whose name carries its hash, once the preview rebuilt it.
+func (l Loads) Renamed(old, new string) Loads {
+	rename := func(list []string) []string {
+		out := make([]string, len(list))
+		for i, f := range list {
+			if path.Base(f) == old {
+				f = path.Join(path.Dir(f), new)
+			}
+			out[i] = f
+		}
+		return out
+	}
+	return Loads{Files: rename(l.Files), Lazy: rename(l.Lazy)}
+}
+
+// loads lists what a layout given c loads, with the body's images.
+func (c common) loads(images []string) Loads {
+	l := Loads{Files: append([]string{c.CSS}, images...)}
+	if c.Search != nil {
+		if c.Search.Script != "" {
+			l.Files = append(l.Files, c.Search.Script)
+		}
+		l.Lazy = append(l.Lazy, c.Search.Index)
+	}
+	l.Files = append(l.Files, c.Scripts...)
+	if c.Offline != nil {
+		l.Files = append(l.Files, c.Offline.Src)
+	}
+	return l
 }
 
 func (r *Renderer) execute(lang, name string, data any) ([]byte, error) {
@@ -747,6 +799,19 @@ func contains(list []string, s string) bool {
 // language; a script may highlight the visitor's language, never redirect.
 // With only, it lists those languages (the index of a bundle).
 func (r *Renderer) Chooser(only ...string) ([]byte, error) {
+	lang, d := r.chooser(only)
+	return r.execute(lang, "chooser.html", d)
+}
+
+// ChooserLoads says what the site's chooser (index.html) loads.
+func (r *Renderer) ChooserLoads() Loads {
+	_, d := r.chooser(nil)
+	return d.loads(nil)
+}
+
+// chooser is the data of the chooser of the languages only (all when
+// empty) and the language it is written in.
+func (r *Renderer) chooser(only []string) (string, ChooserData) {
 	cfg := r.site.Config
 	def := cfg.DefaultLanguage
 	if len(only) == 1 {
@@ -767,7 +832,7 @@ func (r *Renderer) Chooser(only ...string) ([]byte, error) {
 	if js, ok := r.theme.Scripts["chooser.js"]; ok {
 		d.Scripts = append(d.Scripts, js.Path)
 	}
-	return r.execute(def, "chooser.html", d)
+	return def, d
 }
 
 // NotFoundData is what 404.html receives: the site's root 404.html, in
