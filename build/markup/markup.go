@@ -1,7 +1,13 @@
 // Package markup is the one place where Markdown is parsed: goldmark with GFM
 // and the project's extensions (commitment levels, blanks to fill, French
-// spacing, stable heading ids). Parse returns a Doc whose AST every output
-// renders; positions are converted to file lines here, once.
+// spacing, stable heading ids, directives). Parse returns a Doc whose AST
+// every output reads; positions are converted to file lines here, once.
+//
+// Doc.Render writes the body as one output wants it (a Target): its links
+// as that output names its files, XHTML for an EPUB, and the blocks that
+// directives ask for from the output's Generator, in place. It returns what
+// the body makes a browser fetch (Refs). PlainText is the one reading of
+// the AST as plain text.
 package markup
 
 import (
