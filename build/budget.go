@@ -2,15 +2,12 @@ package build
 
 import (
 	"path"
-	"regexp"
 	"strings"
 )
 
-var loadRe = regexp.MustCompile(`<(?:img|script)\s[^>]*\bsrc="([^"#?]+)"|<link\s[^>]*\brel="stylesheet"[^>]*\bhref="([^"#?]+)"`)
-
 // checkTransfer adds up what each page loads (its HTML, stylesheet,
-// scripts and images; not the search index, loaded only when used) and
-// checks it against the budget. Each file's own budget is checked by
+// scripts and images, as its render recorded them; not the search index,
+// loaded only when used) and checks it against the budget. Each file's own budget is checked by
 // content.Load, before anything reads it whole.
 func (pr *Project) checkTransfer(out map[string][]byte, res *Output) {
 	b := pr.Config.Budgets
@@ -37,11 +34,9 @@ func (pr *Project) checkTransfer(out map[string][]byte, res *Output) {
 		}
 		p := in.page.Out
 		loads := 0
-		for _, m := range loadRe.FindAllSubmatch(out[p], -1) {
-			ref := string(m[1]) + string(m[2])
-			if !strings.Contains(ref, ":") {
-				loads += weigh(path.Join(path.Dir(p), ref))
-			}
+		refs, _ := references(p, in.loads)
+		for _, f := range refs {
+			loads += weigh(f)
 		}
 		// The raw HTML bounds its gzipped size: measure only when it matters.
 		html, ok := measured[p]

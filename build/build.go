@@ -83,6 +83,7 @@ type instance struct {
 	lint    diag.List
 	measure check.PageReport
 	html    []byte
+	loads   web.Loads // what html makes a browser fetch
 	size    int
 	dur     time.Duration
 	err     error
@@ -208,20 +209,24 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 func (pr *Project) renderPage(in *instance) {
 	cfg, site := pr.Config, pr.Site
 	in.err = nil
+	b := web.Body{Words: countWords(in.page.Source.Body), Tasks: in.doc.Tasks}
+	for _, name := range in.doc.Directives() {
+		switch name {
+		case "assessment":
+			b.Assessment = commitments(pr.Docs[site.ByKey[in.page.Lang][cfg.Charter]])
+		case "a-z":
+			b.AZ = pr.azEntries(in.page)
+		}
+	}
 	var body bytes.Buffer
-	if err := in.doc.Render(&body); err != nil {
-		in.err = err
+	refs, err := in.doc.Render(&body, markup.Target{Blocks: pr.Renderer.Blocks(in.page, &b, in.doc.IDs())})
+	if err != nil {
+		in.err = fmt.Errorf("%s: %v", in.page.Source.File, err)
 		return
 	}
-	b := web.Body{HTML: body.Bytes(), Words: countWords(in.page.Source.Body), Tasks: in.doc.Tasks}
-	if bytes.Contains(b.HTML, []byte(markup.Placeholder("assessment"))) {
-		b.Assessment = commitments(pr.Docs[site.ByKey[in.page.Lang][cfg.Charter]])
-	}
-	if bytes.Contains(b.HTML, []byte(markup.Placeholder("a-z"))) {
-		b.AZ = pr.azEntries(in.page)
-	}
+	b.HTML, b.Images = body.Bytes(), refs.Images
 	in.body = b
-	in.html, in.err = pr.Renderer.Page(in.page, b)
+	in.html, in.loads, in.err = pr.Renderer.Page(in.page, b)
 }
 
 // parseStrings are the labels and values Markdown is parsed with, per

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 
 	"sobre/build/bundle"
+	"sobre/build/markup"
 	"sobre/build/web"
 )
 
@@ -120,11 +120,11 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 		}
 		p := in.page
 		v := web.Variant{Only: p.Lang}
-		html, err := r.PageVariant(p, in.body, v)
+		html, _, err := r.PageVariant(p, in.body, v)
 		var root []byte
 		if err == nil && p.IsHome() {
 			v.At = "index.html"
-			root, err = r.PageVariant(p, in.body, v)
+			root, _, err = r.PageVariant(p, in.body, v)
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -197,8 +197,6 @@ func (pr *Project) bundles(ctx context.Context, out map[string][]byte, indexes m
 	return list, nil
 }
 
-var htmlLinkRe = regexp.MustCompile(`href="([^":#]+)\.html(#[^"]*)?"`)
-
 type book struct {
 	web.Download
 	data []byte
@@ -235,21 +233,17 @@ func (pr *Project) epubs(ctx context.Context) ([]book, error) {
 			if p.Lang != lang || in.err != nil {
 				continue
 			}
-			html, err := r.Expand(p, in.body)
-			if err != nil {
-				return nil, err
-			}
-			html = htmlLinkRe.ReplaceAll(html, []byte(`href="$1.xhtml$2"`))
-			x, err := bundle.XHTML(html)
-			if err != nil {
-				return nil, fmt.Errorf("%s: cannot write it as XHTML: %w", p.Source.File, err)
+			var x bytes.Buffer
+			t := markup.Target{Link: bundle.ChapterLink, XHTML: true, Blocks: r.Blocks(p, &in.body, in.doc.IDs())}
+			if _, err := in.doc.Render(&x, t); err != nil {
+				return nil, fmt.Errorf("%s: %w", p.Source.File, err)
 			}
 			key := strings.TrimSuffix(strings.TrimPrefix(p.Out, lang+"/"), ".html") + ".xhtml"
 			depth := strings.Count(p.Key, "/")
 			if p.IsSectionIndex() && !p.IsHome() {
 				depth--
 			}
-			bk.Chapters = append(bk.Chapters, bundle.Chapter{Path: key, Title: p.Source.Front.Title, Lang: p.ContentLang(), Depth: depth, Body: x})
+			bk.Chapters = append(bk.Chapters, bundle.Chapter{Path: key, Title: p.Source.Front.Title, Lang: p.ContentLang(), Depth: depth, Body: x.Bytes()})
 		}
 		data, err := bundle.EPUB(bk)
 		if err != nil {

@@ -1,8 +1,6 @@
 package build
 
 import (
-	"strings"
-
 	"github.com/yuin/goldmark/ast"
 
 	"sobre/build/content"
@@ -33,31 +31,10 @@ func commitments(d *markup.Doc) []web.AssessSection {
 				continue
 			}
 			for li := n.FirstChild(); li != nil; li = li.NextSibling() {
-				item := web.AssessItem{}
-				var text strings.Builder
-				_ = ast.Walk(li, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-					if !entering {
-						return ast.WalkContinue, nil
-					}
-					if l, ok := c.(*markup.Level); ok {
-						item.Level, item.LevelLabel = l.N, l.Label
-						return ast.WalkSkipChildren, nil
-					}
-					if c.Type() == ast.TypeBlock && c != li && c.Kind() != ast.KindParagraph && c.Kind() != ast.KindTextBlock {
-						return ast.WalkSkipChildren, nil
-					}
-					switch c := c.(type) {
-					case *ast.Text:
-						text.Write(c.Segment.Value(d.Source))
-						if c.SoftLineBreak() {
-							text.WriteByte(' ')
-						}
-					case *ast.String:
-						text.Write(c.Value)
-					}
-					return ast.WalkContinue, nil
-				})
-				item.Text = strings.TrimSpace(text.String())
+				item := web.AssessItem{Text: itemText(li, d.Source)}
+				if l := levelOf(li); l != nil {
+					item.Level, item.LevelLabel = l.N, l.Label
+				}
 				cur.Items = append(cur.Items, item)
 			}
 		}
@@ -69,6 +46,26 @@ func commitments(d *markup.Doc) []web.AssessSection {
 		}
 	}
 	return kept
+}
+
+// itemText is the line of a commitment: its text without its badge and
+// without the lists nested in it.
+func itemText(li ast.Node, src []byte) string {
+	return markup.TextWithout(li, src, func(c ast.Node) bool {
+		_, badge := c.(*markup.Level)
+		nested := c.Type() == ast.TypeBlock && c.Kind() != ast.KindParagraph && c.Kind() != ast.KindTextBlock
+		return badge || nested
+	})
+}
+
+// levelOf is the badge of a list item, which the level extension puts
+// first in its first block.
+func levelOf(li ast.Node) *markup.Level {
+	if b := li.FirstChild(); b != nil {
+		l, _ := b.FirstChild().(*markup.Level)
+		return l
+	}
+	return nil
 }
 
 // azEntries lists what the A–Z index of p's language shows: every page of

@@ -542,9 +542,8 @@ func (p *Preview) rerender(ctx context.Context, dirty []*content.Source) Change 
 		if gen.key == "" || !keys[gen.key] {
 			continue
 		}
-		ph := []byte(markup.Placeholder(gen.directive))
 		for _, in := range pr.all {
-			if bytes.Contains(in.body.HTML, ph) {
+			if slices.Contains(in.doc.Directives(), gen.directive) {
 				add(in)
 			}
 		}
@@ -612,6 +611,7 @@ func (p *Preview) Settle(ctx context.Context) []string {
 				continue
 			}
 			in.html = bytes.Replace(in.html, oldName, newName, 1)
+			in.loads = in.loads.Renamed(string(oldName), string(newName))
 			files[in.page.Out] = p.finish(in.page.Out, in.html)
 			changed = append(changed, in.page.Out)
 		}
@@ -744,11 +744,9 @@ func (p *Preview) pageChecks(in *instance) diag.List {
 		return l
 	}
 	loads := 0
-	for _, m := range loadRe.FindAllSubmatch(html, -1) {
-		ref := string(m[1]) + string(m[2])
-		if !strings.Contains(ref, ":") {
-			loads += p.weigh(path.Join(path.Dir(in.page.Out), ref))
-		}
+	refs, _ := references(in.page.Out, in.loads)
+	for _, f := range refs {
+		loads += p.weigh(f)
 	}
 	size := len(html)
 	if size+loads > b.PageTotal {

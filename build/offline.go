@@ -3,11 +3,11 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"html"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
+
+	"sobre/build/web"
 )
 
 // precacheBudget bounds what the service worker fetches in the background
@@ -45,13 +45,19 @@ func (pr *Project) serviceWorker(out map[string][]byte) error {
 		h.Write([]byte{0})
 		h.Write(out[n])
 	}
+	loads := map[string]web.Loads{"index.html": pr.Renderer.ChooserLoads()}
+	for _, in := range pr.all {
+		if in.err == nil {
+			loads[in.page.Out] = in.loads
+		}
+	}
 	files := map[string][]string{}
 	for _, l := range pr.Config.Languages {
 		var pages []string
 		for _, p := range pr.Site.Pages[l.Code] {
 			pages = append(pages, p.Out)
 		}
-		files[l.Code] = precache(out, homeFirst(pages), precacheBudget)
+		files[l.Code] = precache(out, loads, homeFirst(pages), precacheBudget)
 	}
 	sw, err := pr.Theme.ServiceWorker(hex.EncodeToString(h.Sum(nil))[:16], files, keep)
 	if err != nil || sw == nil {
@@ -86,11 +92,11 @@ func homeFirst(pages []string) []string {
 }
 
 // precache lists the pages to keep after a first visit, each followed by
-// the files it loads (stylesheet, scripts, images) not listed before, as
-// long as the whole stays within budget (gzipped bytes); then the site's
-// root (the language chooser) and the search index, if they still fit.
-// The first page is always listed, whatever it weighs.
-func precache(out map[string][]byte, pages []string, budget int) []string {
+// the files it loads (stylesheet, scripts, images: loads, by page) not
+// listed before, as long as the whole stays within budget (gzipped bytes);
+// then the site's root (the language chooser) and the search index, if
+// they still fit. The first page is always listed, whatever it weighs.
+func precache(out map[string][]byte, loads map[string]web.Loads, pages []string, budget int) []string {
 	var list []string
 	seen := map[string]bool{}
 	total := 0
@@ -99,7 +105,7 @@ func precache(out map[string][]byte, pages []string, budget int) []string {
 	var lazy []string
 	add := func(page string) bool {
 		group := []string{page}
-		refs, late := references(page, out[page])
+		refs, late := references(page, loads[page])
 		for _, r := range refs {
 			if _, ok := out[r]; ok && !seen[r] {
 				group = append(group, r)
@@ -141,46 +147,39 @@ func precache(out map[string][]byte, pages []string, budget int) []string {
 	return list
 }
 
-var (
-	// Minified HTML keeps its attribute quotes (see web.newMinifier).
-	tagRE  = regexp.MustCompile(`<(?:script|img|source|link|video|audio)\b[^>]*>`)
-	refRE  = regexp.MustCompile(`\s(src|href|poster)="([^"]*)"`)
-	lazyRE = regexp.MustCompile(`\sdata-index="([^"]*)"`)
-)
-
 // references returns the files of the site that the page at from loads
 // (refs) and the search index it loads only when the reader searches
 // (lazy), as paths from the site's root. Links to other pages and to
-// downloads are not loaded, so not listed.
-func references(from string, page []byte) (refs, lazy []string) {
+// downloads are not loaded, so not listed; nor are files elsewhere.
+func references(from string, l web.Loads) (refs, lazy []string) {
 	if path.Ext(from) != ".html" {
 		return nil, nil
 	}
-	resolve := func(ref string) string {
-		ref = html.UnescapeString(ref)
-		if i := strings.IndexAny(ref, "?#"); i >= 0 {
-			ref = ref[:i]
-		}
-		if ref == "" || strings.Contains(ref, ":") || strings.HasPrefix(ref, "/") {
-			return ""
-		}
-		p := path.Join(path.Dir(from), ref)
-		if strings.HasPrefix(p, "../") || p == ".." || path.Ext(p) == ".html" || isDownload(p) {
-			return ""
-		}
-		return p
-	}
-	for _, tag := range tagRE.FindAll(page, -1) {
-		for _, m := range refRE.FindAllSubmatch(tag, -1) {
-			if p := resolve(string(m[2])); p != "" {
-				refs = append(refs, p)
-			}
+	for _, f := range l.Files {
+		if p := siteFile(from, f); p != "" {
+			refs = append(refs, p)
 		}
 	}
-	for _, m := range lazyRE.FindAllSubmatch(page, -1) {
-		if p := resolve(string(m[1])); p != "" {
+	for _, f := range l.Lazy {
+		if p := siteFile(from, f); p != "" {
 			lazy = append(lazy, p)
 		}
 	}
 	return refs, lazy
+}
+
+// siteFile is the path from the site's root of the file ref names in the
+// page at from, or "" for another host, a page or a download.
+func siteFile(from, ref string) string {
+	if i := strings.IndexAny(ref, "?#"); i >= 0 {
+		ref = ref[:i]
+	}
+	if ref == "" || strings.Contains(ref, ":") || strings.HasPrefix(ref, "/") {
+		return ""
+	}
+	p := path.Join(path.Dir(from), ref)
+	if strings.HasPrefix(p, "../") || p == ".." || path.Ext(p) == ".html" || isDownload(p) {
+		return ""
+	}
+	return p
 }

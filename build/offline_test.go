@@ -4,18 +4,17 @@ import (
 	"math/rand"
 	"reflect"
 	"testing"
+
+	"sobre/build/web"
 )
 
 func TestReferences(t *testing.T) {
-	page := []byte(`<html><head><link rel="stylesheet" href="../assets/style.1.css">` +
-		`<link rel="alternate" hreflang="nl" href="../nl/charter.html">` +
-		`<script src="../assets/search.2.js"></script></head><body>` +
-		`<form class="search" data-index="../assets/search-fr.3.js"></form>` +
-		`<img src="img/a.svg" alt=""><img src="img/b%20c.svg?v=1#x" alt="">` +
-		`<img src="data:image/png;base64,AA" alt=""><img src="https://example.org/x.png" alt="">` +
-		`<img src="/abs.png" alt=""><img src="../../outside.png" alt="">` +
-		`<a href="print/charte-a4.pdf" download>pdf</a><a href="../downloads/site.zip">zip</a>` +
-		`<script src="../assets/a&amp;b.js"></script></body></html>`)
+	loads := web.Loads{
+		Files: []string{"../assets/style.1.css", "../assets/search.2.js", "img/a.svg", "img/b%20c.svg?v=1#x",
+			"data:image/png;base64,AA", "https://example.org/x.png", "/abs.png", "../../outside.png",
+			"print/charte-a4.pdf", "../downloads/site.zip", "../nl/charter.html", "../assets/a&b.js"},
+		Lazy: []string{"../assets/search-fr.3.js"},
+	}
 	tests := []struct {
 		from string
 		refs []string
@@ -25,7 +24,7 @@ func TestReferences(t *testing.T) {
 		{"fr/modules/x.html", []string{"fr/assets/style.1.css", "fr/assets/search.2.js", "fr/modules/img/a.svg", "fr/modules/img/b%20c.svg", "outside.png", "fr/assets/a&b.js"}, "fr/assets/search-fr.3.js"},
 	}
 	for _, tc := range tests {
-		refs, lazy := references(tc.from, page)
+		refs, lazy := references(tc.from, loads)
 		if !reflect.DeepEqual(refs, tc.refs) {
 			t.Errorf("%s: refs = %q\nwant %q", tc.from, refs, tc.refs)
 		}
@@ -33,7 +32,7 @@ func TestReferences(t *testing.T) {
 			t.Errorf("%s: lazy = %q, want %q", tc.from, lazy, tc.lazy)
 		}
 	}
-	if r, l := references("fr/print/a.pdf", page); r != nil || l != nil {
+	if r, l := references("fr/print/a.pdf", loads); r != nil || l != nil {
 		t.Errorf("a PDF has references: %q %q", r, l)
 	}
 }
@@ -45,6 +44,7 @@ func incompressible(n int) []byte {
 	return b
 }
 
+// TestPrecache weighs the pages' bytes; what each loads is in loads.
 func TestPrecache(t *testing.T) {
 	page := func(extra string) []byte {
 		return []byte(`<link rel="stylesheet" href="../assets/s.css"><form data-index="../assets/ix.js"></form>` + extra)
@@ -60,6 +60,13 @@ func TestPrecache(t *testing.T) {
 		"fr/img/big.svg": incompressible(5000),
 		"fr/print/x.pdf": incompressible(9000),
 	}
+	style, index := "../assets/s.css", []string{"../assets/ix.js"}
+	loads := map[string]web.Loads{
+		"index.html":    {Files: []string{"assets/chooser.js"}},
+		"fr/index.html": {Files: []string{style}, Lazy: index},
+		"fr/a.html":     {Files: []string{style, "img/big.svg"}, Lazy: index},
+		"fr/b.html":     {Files: []string{style, "../assets/ch.js"}, Lazy: index},
+	}
 	pages := []string{"fr/index.html", "fr/a.html", "fr/b.html"}
 	tests := []struct {
 		name   string
@@ -74,7 +81,7 @@ func TestPrecache(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := precache(out, pages, tc.budget)
+			got := precache(out, loads, pages, tc.budget)
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("precache = %q\nwant %q", got, tc.want)
 			}

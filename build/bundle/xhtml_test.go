@@ -1,29 +1,20 @@
 package bundle
 
-import (
-	"encoding/xml"
-	"strings"
-	"testing"
-)
+import "testing"
 
-func TestXHTML(t *testing.T) {
-	in := `<p>A &amp; B &lt;3 “x”<br>next</p><ul><li class="task"><input type="checkbox" class="task-box" id="case" checked> <label for="case">Je vérifie</label></li></ul><img src="img/a.svg" alt="Plan &quot;A&quot;" width="640"><a href="../charte.html#x" download>y</a><!-- c --><hr>`
-	out, err := XHTML([]byte(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(out)
-	want := `<p>A &amp; B &lt;3 “x”<br/>next</p><ul><li class="task"><input type="checkbox" class="task-box" id="case" checked="checked"/> <label for="case">Je vérifie</label></li></ul><img src="img/a.svg" alt="Plan &quot;A&quot;" width="640"/><a href="../charte.html#x" download="download">y</a><hr/>`
-	if s != want {
-		t.Errorf("got\n%s\nwant\n%s", s, want)
-	}
-	d := xml.NewDecoder(strings.NewReader("<div>" + s + "</div>"))
-	for {
-		if _, err := d.Token(); err != nil {
-			if err.Error() != "EOF" {
-				t.Fatalf("not well-formed: %v", err)
-			}
-			break
+func TestChapterLink(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"charte.html", "charte.xhtml"},
+		{"../modules/climat.html#gaz", "../modules/climat.xhtml#gaz"},
+		{"#engagements", "#engagements"},
+		{".html", ".html"},
+		{"https://example.org/a.html", "https://example.org/a.html"},
+		{"img/plan.svg", "img/plan.svg"},
+		{"a.html?x=1", "a.html?x=1"},
+		{"../print/charte.pdf", "../print/charte.pdf"},
+	} {
+		if got := ChapterLink(tc.in); got != tc.want {
+			t.Errorf("ChapterLink(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -162,26 +162,16 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 }
 
 // text returns a block's words outside code and phrases marked with their
-// own language, which the language rule must not count.
+// own language, which the language rule must not count, and outside badges
+// and blanks, which are the page's, not the author's.
 func text(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	return markup.TextWithout(n, src, func(c ast.Node) bool {
+		switch c.(type) {
+		case *markup.Span, *ast.CodeSpan, *markup.Level, *markup.Blank:
+			return true
 		}
-		switch c := c.(type) {
-		case *markup.Span, *ast.CodeSpan:
-			b.WriteString(" ")
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			b.WriteByte(' ')
-		case *ast.String:
-			b.Write(c.Value)
-		}
-		return ast.WalkContinue, nil
+		return false
 	})
-	return b.String()
 }
 
 // foreign returns the language a block seems written in when it is

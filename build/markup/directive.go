@@ -29,15 +29,30 @@ func (n *Directive) Dump(src []byte, level int) {
 // DirectiveNames are the generated blocks a page may ask for.
 var DirectiveNames = []string{"assessment", "ai-pages", "a-z"}
 
-// Placeholder is what a directive renders to; the web renderer replaces it.
-func Placeholder(name string) string { return "<!--sobre:" + name + "-->" }
-
 // Directives lists the directives a page uses.
 func (d *Doc) Directives() []string {
 	var out []string
 	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if dn, ok := n.(*Directive); ok && entering {
 			out = append(out, dn.Name)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// IDs lists the element ids the body's HTML has (headings, checkboxes):
+// a generated block takes others.
+func (d *Doc) IDs() []string {
+	var out []string
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Attributes() == nil {
+			return ast.WalkContinue, nil
+		}
+		if v, ok := n.AttributeString("id"); ok {
+			if b, ok := v.([]byte); ok {
+				out = append(out, string(b))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -86,13 +101,20 @@ func (directiveTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 	}
 }
 
+// directiveRenderer asks the target's generator for the block, in its
+// place: generated once per page and target, never patched in afterwards.
 type directiveRenderer struct{}
 
 func (directiveRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	r.Register(KindDirective, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			_, _ = w.WriteString(Placeholder(n.(*Directive).Name) + "\n")
+		t := stateOf(w).target
+		if !entering || t.Blocks == nil {
+			return ast.WalkSkipChildren, nil
 		}
+		if err := t.Blocks.Generate(w, n.(*Directive).Name, t); err != nil {
+			return ast.WalkStop, err
+		}
+		_ = w.WriteByte('\n')
 		return ast.WalkSkipChildren, nil
 	})
 }

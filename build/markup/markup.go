@@ -1,7 +1,13 @@
 // Package markup is the one place where Markdown is parsed: goldmark with GFM
 // and the project's extensions (commitment levels, blanks to fill, French
-// spacing, stable heading ids). Parse returns a Doc whose AST every output
-// renders; positions are converted to file lines here, once.
+// spacing, stable heading ids, directives). Parse returns a Doc whose AST
+// every output reads; positions are converted to file lines here, once.
+//
+// Doc.Render writes the body as one output wants it (a Target): its links
+// as that output names its files, XHTML for an EPUB, and the blocks that
+// directives ask for from the output's Generator, in place. It returns what
+// the body makes a browser fetch (Refs). PlainText is the one reading of
+// the AST as plain text.
 package markup
 
 import (
@@ -92,6 +98,7 @@ var md = goldmark.New(
 		inlineExt{},
 		sortExt{},
 		directiveExt{},
+		targetExt{},
 	),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
@@ -112,11 +119,6 @@ func Parse(src []byte, opts Options) *Doc {
 	d.Root = md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d.collect()
 	return d
-}
-
-// Render writes the body as HTML.
-func (d *Doc) Render(w *bytes.Buffer) error {
-	return md.Renderer().Render(w, d.Source, d.Root)
 }
 
 // Anchors returns the ids a link may point to with "#id".
@@ -174,7 +176,7 @@ func (d *Doc) collect() {
 		switch n := n.(type) {
 		case *ast.Heading:
 			keepOnlyID(n)
-			txt := plainText(n, d.Source)
+			txt := PlainText(n, d.Source)
 			line := d.Line(n)
 			if n.Level == 1 {
 				d.errorf(n, "heading", "level-1 heading %q: the page title is the only level-1 heading; start sections with ##", txt)
@@ -196,7 +198,7 @@ func (d *Doc) collect() {
 		case *ast.Link:
 			d.Links = append(d.Links, Link{Node: n, Line: d.Line(n)})
 		case *ast.Image:
-			alt := strings.TrimSpace(plainText(n, d.Source))
+			alt := strings.TrimSpace(PlainText(n, d.Source))
 			d.Images = append(d.Images, Image{Node: n, Alt: alt, Line: d.Line(n)})
 			if alt == "" {
 				d.errorf(n, "image-alt", "image %q has no alt text: describe it between the brackets, ![what it shows](%s)", n.Destination, n.Destination)
@@ -220,14 +222,23 @@ func keepOnlyID(n ast.Node) {
 	}
 }
 
-// PlainText returns the text of a node without markup.
-func PlainText(n ast.Node, src []byte) string { return plainText(n, src) }
+// PlainText returns the text of a node without markup, as it reads aloud:
+// blocks and lines apart by a space, a level badge by its label, a blank by
+// what fills it. It is the one walker that turns the AST into plain text.
+func PlainText(n ast.Node, src []byte) string { return TextWithout(n, src, nil) }
 
-func plainText(n ast.Node, src []byte) string {
+// TextWithout is PlainText with the nodes below n that skip picks left
+// out, each replaced by a space: code and phrases in another language for
+// the language rule, a badge and nested lists for the self-assessment.
+func TextWithout(n ast.Node, src []byte, skip func(ast.Node) bool) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if c != n && skip != nil && skip(c) {
+			b.WriteByte(' ')
+			return ast.WalkSkipChildren, nil
 		}
 		if c != n && c.Type() == ast.TypeBlock && b.Len() > 0 {
 			b.WriteByte(' ') // list items and paragraphs are separate words

@@ -3,6 +3,8 @@ package markup
 import (
 	"bytes"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,6 +48,7 @@ func run(c tcase) string {
 		"blank.organisation": "nom de l’association, à compléter", "blank.date": "date, à compléter", "blank.signature": "signature",
 		"callout.note": "Note", "callout.exercise": "Exercice", "callout.warning": "Attention",
 	}, ReservedIDs: []string{"main"}}
+	var t Target
 	for _, kv := range strings.Fields(c.opts) {
 		k, v, _ := strings.Cut(kv, "=")
 		v = strings.ReplaceAll(v, "_", " ")
@@ -62,11 +65,16 @@ func run(c tcase) string {
 			o.Glossary = v
 		case "sort":
 			o.SortSections = true
+		case "target":
+			if v == "epub" {
+				t = Target{XHTML: true, Link: func(dest string) string { return strings.Replace(dest, ".html", ".xhtml", 1) }}
+			}
 		}
 	}
+	t.Blocks = testBlocks{}
 	d := Parse([]byte(c.md), o)
 	var b bytes.Buffer
-	if err := d.Render(&b); err != nil {
+	if _, err := d.Render(&b, t); err != nil {
 		return "render error: " + err.Error()
 	}
 	out := strings.TrimRight(b.String(), "\n")
@@ -74,6 +82,22 @@ func run(c tcase) string {
 		out += "\n! " + p.String()
 	}
 	return out
+}
+
+// testBlocks stands for the web renderer's generated blocks, with the
+// target's links: [assessment → page.html] or [… → page.xhtml].
+type testBlocks struct{}
+
+func (testBlocks) Generate(w io.Writer, name string, t Target) error {
+	if name == "ai-pages" {
+		return fmt.Errorf("no pages")
+	}
+	dest := "page.html"
+	if t.Link != nil {
+		dest = t.Link(dest)
+	}
+	_, err := fmt.Fprintf(w, "<div>[%s → %s]</div>", name, dest)
+	return err
 }
 
 func TestCases(t *testing.T) {
@@ -149,7 +173,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, md, lang string) {
 		d := Parse([]byte(md), Options{Lang: lang, File: "f.md", Values: map[string]string{"organisation": "<b>x</b>"}})
 		var b bytes.Buffer
-		if err := d.Render(&b); err != nil {
+		if _, err := d.Render(&b, Target{}); err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(b.String(), "<script") || strings.Contains(b.String(), "<b>x") {

@@ -37,7 +37,7 @@ func (sortTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	var sections []*section
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		if h, ok := c.(*ast.Heading); ok && h.Level == 2 {
-			sections = append(sections, &section{key: plainText(h, src)})
+			sections = append(sections, &section{key: PlainText(h, src)})
 		}
 		if len(sections) == 0 {
 			intro = append(intro, c)

@@ -76,10 +76,18 @@ func (taskRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 		_, _ = w.WriteString(`<input type="checkbox" class="task-box" id="`)
 		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
 		_ = w.WriteByte('"')
-		if b.IsChecked {
+		xhtml := stateOf(w).target.XHTML
+		switch {
+		case b.IsChecked && xhtml:
+			_, _ = w.WriteString(` checked="checked"`)
+		case b.IsChecked:
 			_, _ = w.WriteString(" checked")
 		}
-		_, _ = w.WriteString(">")
+		if xhtml {
+			_, _ = w.WriteString("/>")
+		} else {
+			_, _ = w.WriteString(">")
+		}
 		return ast.WalkContinue, nil
 	})
 	r.Register(KindTaskLabel, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

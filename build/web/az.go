@@ -1,7 +1,6 @@
 package web
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -98,15 +97,4 @@ func (s idSet) claim(id string) string {
 	}
 	s[try] = true
 	return try
-}
-
-var idAttrRe = regexp.MustCompile(`\sid="?([^"\s>]+)`)
-
-// idsIn lists the id attributes of an HTML fragment.
-func idsIn(html []byte) []string {
-	var out []string
-	for _, m := range idAttrRe.FindAllSubmatch(html, -1) {
-		out = append(out, string(m[1]))
-	}
-	return out
 }

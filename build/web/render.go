@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"net/url"
 	"path"
 	"regexp"
@@ -297,7 +298,10 @@ type Body struct {
 	HTML  []byte
 	Words int
 	Tasks int // checklist items: the page gets the script that remembers them
-	// Assessment holds the charter's commitments for {{assessment}}.
+	// Images are the sources of the body's images, as its HTML names them.
+	Images []string
+	// Assessment holds the charter's commitments for {{assessment}}; the
+	// page gets the script that scores the form.
 	Assessment []AssessSection
 	// AZ holds the entries of {{a-z}}: pages and glossary terms.
 	AZ []AZEntry
@@ -351,57 +355,87 @@ type AIRow struct {
 	Title, Href, Lang, How, Review string
 }
 
-// generated renders the blocks that {{directives}} ask for into the body.
-func (r *Renderer) generated(p *content.Page, body Body) ([]byte, []string, error) {
-	html := body.HTML
-	var scripts []string
-	if ph := []byte(markup.Placeholder("assessment")); bytes.Contains(html, ph) {
-		if len(body.Assessment) == 0 {
-			return nil, nil, fmt.Errorf("{{assessment}} needs the charter's commitments: the charter page has no level-2 section with a list")
+// Blocks writes the generated blocks of page p for the directives of its
+// body, once per target: the charter's self-assessment, the A–Z, the table
+// of pages made with AI help. ids are the ids the body already has.
+func (r *Renderer) Blocks(p *content.Page, body *Body, ids []string) markup.Generator {
+	return blocks{r: r, p: p, body: body, ids: ids}
+}
+
+type blocks struct {
+	r    *Renderer
+	p    *content.Page
+	body *Body
+	ids  []string
+}
+
+// Generate writes one block with the target's links; for XHTML, the
+// template's HTML is rewritten as XML.
+func (g blocks) Generate(w io.Writer, name string, t markup.Target) error {
+	link := func(href string) string { return href }
+	if t.Link != nil {
+		link = t.Link
+	}
+	var data any
+	switch name {
+	case "assessment":
+		if len(g.body.Assessment) == 0 {
+			return fmt.Errorf("{{assessment}} needs the charter's commitments: the charter page has no level-2 section with a list")
 		}
-		var b bytes.Buffer
-		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "assessment", assessData{Sections: body.Assessment, Path: p.Out}); err != nil {
-			return nil, nil, err
+		data = assessData{Sections: g.body.Assessment, Path: g.p.Out}
+	case "a-z":
+		entries := make([]AZEntry, len(g.body.AZ))
+		for i, e := range g.body.AZ {
+			e.Href = link(e.Href)
+			entries[i] = e
 		}
-		html = bytes.Replace(html, ph, b.Bytes(), 1)
-		if js, ok := r.theme.Scripts["assessment.js"]; ok {
-			scripts = append(scripts, content.Rel(p.Out, js.Path))
+		data = groupAZ(entries, g.p.Lang, append(g.ids, ReservedIDs...)...)
+	case "ai-pages":
+		rows := g.r.aiRows(g.p)
+		for i := range rows {
+			rows[i].Href = link(rows[i].Href)
+		}
+		data = rows
+	default:
+		return fmt.Errorf("no generated block is called %q", name)
+	}
+	var b bytes.Buffer
+	if err := g.r.tmpl[g.p.Lang].ExecuteTemplate(&b, name, data); err != nil {
+		return err
+	}
+	out := b.Bytes()
+	if t.XHTML {
+		var err error
+		if out, err = xhtml(out); err != nil {
+			return fmt.Errorf("the theme's %q block is not XHTML: %w", name, err)
 		}
 	}
-	if ph := []byte(markup.Placeholder("a-z")); bytes.Contains(html, ph) {
-		var b bytes.Buffer
-		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "a-z", groupAZ(body.AZ, p.Lang, append(idsIn(html), ReservedIDs...)...)); err != nil {
-			return nil, nil, err
+	_, err := w.Write(out)
+	return err
+}
+
+// aiRows lists the pages of p's language and how each was made.
+func (r *Renderer) aiRows(p *content.Page) []AIRow {
+	s := r.strings[p.Lang]
+	var rows []AIRow
+	for _, q := range r.site.Pages[p.Lang] {
+		row := AIRow{Title: q.Source.Front.Title, Href: content.Rel(p.Out, q.Out)}
+		if q.ContentLang() != p.Lang {
+			row.Lang = q.ContentLang()
 		}
-		html = bytes.Replace(html, ph, b.Bytes(), 1)
-	}
-	if ph := []byte(markup.Placeholder("ai-pages")); bytes.Contains(html, ph) {
-		s := r.strings[p.Lang]
-		var rows []AIRow
-		for _, q := range r.site.Pages[p.Lang] {
-			row := AIRow{Title: q.Source.Front.Title, Href: content.Rel(p.Out, q.Out)}
-			if q.ContentLang() != p.Lang {
-				row.Lang = q.ContentLang()
-			}
-			if a := q.Source.Front.AI; a != nil {
-				row.How = s.T("ai_how_"+a.What, map[string]string{"Tool": a.Tool})
-				if a.Review == "reviewed" {
-					row.Review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
-				} else {
-					row.Review = s.T("ai_state_pending", nil)
-				}
+		if a := q.Source.Front.AI; a != nil {
+			row.How = s.T("ai_how_"+a.What, map[string]string{"Tool": a.Tool})
+			if a.Review == "reviewed" {
+				row.Review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
 			} else {
-				row.How, row.Review = s.T("ai_how_none", nil), "—"
+				row.Review = s.T("ai_state_pending", nil)
 			}
-			rows = append(rows, row)
+		} else {
+			row.How, row.Review = s.T("ai_how_none", nil), "—"
 		}
-		var b bytes.Buffer
-		if err := r.tmpl[p.Lang].ExecuteTemplate(&b, "ai-pages", rows); err != nil {
-			return nil, nil, err
-		}
-		html = bytes.Replace(html, ph, b.Bytes(), 1)
+		rows = append(rows, row)
 	}
-	return html, scripts, nil
+	return rows
 }
 
 // Variant says which output a page is rendered for.
@@ -521,26 +555,20 @@ func FormatSize(s *i18n.Strings, n int) string {
 	return s.T("size_mb", map[string]string{"N": strings.Replace(mb, ".", dec, 1)})
 }
 
-// Expand returns a page's body with its generated blocks in place, for
-// outputs that use the content without the site around it (EPUB).
-func (r *Renderer) Expand(p *content.Page, body Body) ([]byte, error) {
-	html, _, err := r.generated(p, body)
-	return html, err
-}
-
-// Page renders one page for the site.
-func (r *Renderer) Page(p *content.Page, body Body) ([]byte, error) {
+// Page renders one page for the site, and says what it loads.
+func (r *Renderer) Page(p *content.Page, body Body) ([]byte, Loads, error) {
 	return r.PageVariant(p, body, Variant{})
 }
 
-// PageVariant renders one page for an output.
-func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, error) {
+// PageVariant renders one page for an output, and says what it loads.
+func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, Loads, error) {
 	s := r.strings[p.Lang]
 	cfg := r.site.Config
 	fm := p.Source.Front
-	html, scripts, err := r.generated(p, body)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", p.Source.File, err)
+	html := body.HTML
+	var scripts []string
+	if js, ok := r.theme.Scripts["assessment.js"]; ok && len(body.Assessment) > 0 {
+		scripts = append(scripts, content.Rel(p.Out, js.Path))
 	}
 	from := p.Out
 	if v.At != "" && v.At != p.Out {
@@ -663,14 +691,66 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, e
 	if fm.Credit != "" {
 		cr, ok := cfg.Credits[fm.Credit]
 		if !ok {
-			return nil, fmt.Errorf("%s: credit %q is not defined: add [credits.%s] to site.toml", p.Source.File, fm.Credit, fm.Credit)
+			return nil, Loads{}, fmt.Errorf("%s: credit %q is not defined: add [credits.%s] to site.toml", p.Source.File, fm.Credit, fm.Credit)
 		}
 		d.Credit = &CreditData{Credit: cr, Context: cr.Context[p.Lang], Translated: cr.Lang != "" && cr.Lang != p.ContentLang()}
 		if d.Credit.Lang == "" {
 			d.Credit.Lang = p.ContentLang()
 		}
 	}
-	return r.execute(p.Lang, "page.html", d)
+	images := body.Images
+	if from != p.Out {
+		images = make([]string, len(body.Images))
+		for i, src := range body.Images {
+			images[i] = rebaseURL(src, p.Out, from)
+		}
+	}
+	html, err := r.execute(p.Lang, "page.html", d)
+	return html, d.loads(images), err
+}
+
+// Loads are the files a rendered page makes a browser fetch, as its HTML
+// names them (relative to the page, not HTML-escaped), known from what the
+// page's template is given and what its body's render recorded, not read
+// back from the HTML.
+type Loads struct {
+	// Files are fetched with the page, in the order the default theme
+	// names them: stylesheet, images of the body, scripts.
+	Files []string
+	// Lazy are fetched only when the reader asks: the search index.
+	Lazy []string
+}
+
+// Renamed is l with the file whose base name is old renamed new: the
+// search index, whose name carries its hash, once the preview rebuilt it.
+func (l Loads) Renamed(old, new string) Loads {
+	rename := func(list []string) []string {
+		out := make([]string, len(list))
+		for i, f := range list {
+			if path.Base(f) == old {
+				f = path.Join(path.Dir(f), new)
+			}
+			out[i] = f
+		}
+		return out
+	}
+	return Loads{Files: rename(l.Files), Lazy: rename(l.Lazy)}
+}
+
+// loads lists what a layout given c loads, with the body's images.
+func (c common) loads(images []string) Loads {
+	l := Loads{Files: append([]string{c.CSS}, images...)}
+	if c.Search != nil {
+		if c.Search.Script != "" {
+			l.Files = append(l.Files, c.Search.Script)
+		}
+		l.Lazy = append(l.Lazy, c.Search.Index)
+	}
+	l.Files = append(l.Files, c.Scripts...)
+	if c.Offline != nil {
+		l.Files = append(l.Files, c.Offline.Src)
+	}
+	return l
 }
 
 func (r *Renderer) execute(lang, name string, data any) ([]byte, error) {
@@ -719,6 +799,19 @@ func contains(list []string, s string) bool {
 // language; a script may highlight the visitor's language, never redirect.
 // With only, it lists those languages (the index of a bundle).
 func (r *Renderer) Chooser(only ...string) ([]byte, error) {
+	lang, d := r.chooser(only)
+	return r.execute(lang, "chooser.html", d)
+}
+
+// ChooserLoads says what the site's chooser (index.html) loads.
+func (r *Renderer) ChooserLoads() Loads {
+	_, d := r.chooser(nil)
+	return d.loads(nil)
+}
+
+// chooser is the data of the chooser of the languages only (all when
+// empty) and the language it is written in.
+func (r *Renderer) chooser(only []string) (string, ChooserData) {
 	cfg := r.site.Config
 	def := cfg.DefaultLanguage
 	if len(only) == 1 {
@@ -739,7 +832,7 @@ func (r *Renderer) Chooser(only ...string) ([]byte, error) {
 	if js, ok := r.theme.Scripts["chooser.js"]; ok {
 		d.Scripts = append(d.Scripts, js.Path)
 	}
-	return r.execute(def, "chooser.html", d)
+	return def, d
 }
 
 // NotFoundData is what 404.html receives: the site's root 404.html, in

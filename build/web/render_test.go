@@ -61,18 +61,60 @@ func TestGoldenPages(t *testing.T) {
 		p := site.ByKey[c.lang][c.key]
 		d := markup.Parse(p.Source.Body, markup.Options{Lang: p.Source.Lang, File: p.Source.File})
 		var body bytes.Buffer
-		d.Render(&body)
-		got, err := r.Page(p, web.Body{HTML: body.Bytes(), Words: 42, Tasks: d.Tasks})
+		if _, err := d.Render(&body, markup.Target{}); err != nil {
+			t.Fatal(err)
+		}
+		got, loads, err := r.Page(p, web.Body{HTML: body.Bytes(), Words: 42, Tasks: d.Tasks})
 		if err != nil {
 			t.Fatal(err)
 		}
 		check(t, c.golden, got)
+		checkLoads(t, c.golden, got, loads)
 	}
 	chooser, err := r.Chooser()
 	if err != nil {
 		t.Fatal(err)
 	}
 	check(t, "chooser", chooser)
+	checkLoads(t, "chooser", chooser, r.ChooserLoads())
+
+	// With a search index and images: what a page loads is what its
+	// render recorded, in the order of its HTML.
+	r.SetSearchIndex("fr", "assets/search-fr.0123456789.js")
+	p := site.ByKey["fr"]["modules/climat.md"]
+	d := markup.Parse([]byte("![Carte](img/carte.svg)\n\nTexte ![Plan](../img/plan%20a.svg).\n"), markup.Options{Lang: "fr", File: p.Source.File})
+	var body bytes.Buffer
+	refs, err := d.Render(&body, markup.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, loads, err := r.Page(p, web.Body{HTML: body.Bytes(), Images: refs.Images, Tasks: d.Tasks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLoads(t, "images", got, loads)
+	if len(loads.Lazy) != 1 || len(refs.Images) != 2 {
+		t.Errorf("loads %q, images %q: want the index and two images", loads, refs.Images)
+	}
+}
+
+// loadRe finds what a browser fetches with a page of the default theme.
+var loadRe = regexp.MustCompile(`<(?:img|script)\s[^>]*\bsrc="([^"]+)"|<link\s[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"|\sdata-index="([^"]+)"`)
+
+// checkLoads compares what a page's render says it loads with its HTML.
+func checkLoads(t *testing.T, name string, html []byte, loads web.Loads) {
+	t.Helper()
+	var files, lazy []string
+	for _, m := range loadRe.FindAllSubmatch(html, -1) {
+		if len(m[3]) > 0 {
+			lazy = append(lazy, string(m[3]))
+		} else {
+			files = append(files, string(m[1])+string(m[2]))
+		}
+	}
+	if strings.Join(files, " ") != strings.Join(loads.Files, " ") || strings.Join(lazy, " ") != strings.Join(loads.Lazy, " ") {
+		t.Errorf("%s: the HTML loads %q, lazily %q; the render says %q, %q", name, files, lazy, loads.Files, loads.Lazy)
+	}
 }
 
 func check(t *testing.T, name string, got []byte) {
@@ -110,4 +152,15 @@ func fmtInt(n int) string {
 		return string(rune('0' + n))
 	}
 	return fmtInt(n/10) + string(rune('0'+n%10))
+}
+
+func TestLoadsRenamed(t *testing.T) {
+	l := web.Loads{Files: []string{"../assets/style.css", "../assets/search-fr.1.js"}, Lazy: []string{"../assets/search-fr.1.js"}}
+	got := l.Renamed("search-fr.1.js", "search-fr.2.js")
+	if strings.Join(got.Files, " ") != "../assets/style.css ../assets/search-fr.2.js" || strings.Join(got.Lazy, " ") != "../assets/search-fr.2.js" {
+		t.Errorf("Renamed = %q", got)
+	}
+	if l.Lazy[0] != "../assets/search-fr.1.js" {
+		t.Errorf("Renamed changed its receiver: %q", l)
+	}
 }
