@@ -62,13 +62,13 @@ func TestGoldenPages(t *testing.T) {
 		d := markup.Parse(p.Source.Body, markup.Options{Lang: p.Source.Lang, File: p.Source.File})
 		var body bytes.Buffer
 		d.Render(&body)
-		got, err := r.Page(p, web.Body{HTML: body.Bytes(), Words: 42, Tasks: d.Tasks})
+		got, err := r.Page(p, web.Body{HTML: body.Bytes(), Words: 42, Tasks: d.Tasks}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		check(t, c.golden, got)
 	}
-	chooser, err := r.Chooser()
+	chooser, err := r.Chooser(web.Variant{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,8 +5,6 @@ package web
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -24,6 +22,7 @@ import (
 
 	"sobre/build/diag"
 	"sobre/build/markup"
+	"sobre/build/output"
 )
 
 // ThemeDir is where the default theme lives in a site or in the binary.
@@ -171,6 +170,7 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 			continue
 		}
 		t.layouts = append(t.layouts, src...)
+		src = bytes.ReplaceAll(src, []byte(legacyDownloads), []byte("{{.Downloads}}"))
 		if _, err := root.New(path.Base(l)).Parse(string(src)); err != nil {
 			problems.Errorf(l, templateLine(err), "theme", "template error: %v", err)
 		}
@@ -186,6 +186,10 @@ func LoadTheme(fsys fs.FS, extraJS map[string]string) (*Theme, diag.List) {
 	t.tmpl = root
 	return t, problems
 }
+
+// legacyDownloads is where layouts written before {{.Downloads}} put the
+// download links; such a theme of its own keeps them.
+const legacyDownloads = "<sobre-downloads></sobre-downloads>"
 
 var tCallRe = regexp.MustCompile(`\btn? "([^"]+)"`)
 
@@ -263,9 +267,7 @@ func (t *Theme) ServiceWorker(version string, files map[string][]string, keep []
 func Hashed(name string, data []byte) Asset { return hashed(name, data) }
 
 func hashed(name string, data []byte) Asset {
-	sum := sha256.Sum256(data)
-	ext := path.Ext(name)
-	return Asset{Path: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext, Data: data}
+	return Asset{Path: output.HashedName(name, data), Data: data}
 }
 
 func asParseError(err error, pe *toml.ParseError) bool {

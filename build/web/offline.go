@@ -1,11 +1,18 @@
-package build
+package web
 
 import (
+	"compress/gzip"
+	"context"
+	"io"
+	"sync"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"html"
 	"path"
 	"regexp"
+	"sobre/build/content"
+	"sobre/build/output"
 	"sort"
 	"strings"
 )
@@ -19,13 +26,34 @@ import (
 // in the background at all (see themes/default/sw.js).
 const precacheBudget = 120_000
 
-// serviceWorker writes sw.js at the site's root with, per language, the
-// files to fetch after a first visit (within precacheBudget), the files a
-// reader may keep on demand (PDFs, zips, EPUBs), and a version that changes
-// with any file, so a new build replaces the pages kept by the old one.
-func (pr *Project) serviceWorker(out map[string][]byte) error {
-	if pr.Theme.Worker == nil {
-		return nil
+// ServiceWorker is the output of sw.js at the site's root, with, per
+// language, the files to fetch after a first visit (within
+// precacheBudget), the files a reader may keep on demand (PDFs, zips,
+// EPUBs), and a version that changes with any file, so a new build
+// replaces the pages kept by the old one. A theme without a worker has
+// none.
+type ServiceWorker struct{ Theme *Theme }
+
+// Name is the output's name.
+func (ServiceWorker) Name() string { return "sw" }
+
+// Needs every other output: the worker lists and hashes every file.
+func (ServiceWorker) Needs() []string { return []string{output.All} }
+
+// Run writes sw.js.
+func (w ServiceWorker) Run(_ context.Context, m *output.Model, prior output.Results) (*output.Result, error) {
+	sw, err := WorkerFile(w.Theme, m.Site, prior.Files())
+	if err != nil || sw == nil {
+		return nil, err
+	}
+	return &output.Result{Files: map[string][]byte{"sw.js": sw}}, nil
+}
+
+// WorkerFile is sw.js for the site's files out (sw.js aside); nil when
+// the theme has no worker.
+func WorkerFile(t *Theme, site *content.Site, out map[string][]byte) ([]byte, error) {
+	if t.Worker == nil {
+		return nil, nil
 	}
 	names := make([]string, 0, len(out))
 	for n := range out {
@@ -46,19 +74,14 @@ func (pr *Project) serviceWorker(out map[string][]byte) error {
 		h.Write(out[n])
 	}
 	files := map[string][]string{}
-	for _, l := range pr.Config.Languages {
+	for _, l := range site.Config.Languages {
 		var pages []string
-		for _, p := range pr.Site.Pages[l.Code] {
+		for _, p := range site.Pages[l.Code] {
 			pages = append(pages, p.Out)
 		}
 		files[l.Code] = precache(out, homeFirst(pages), precacheBudget)
 	}
-	sw, err := pr.Theme.ServiceWorker(hex.EncodeToString(h.Sum(nil))[:16], files, keep)
-	if err != nil || sw == nil {
-		return err
-	}
-	out["sw.js"] = sw
-	return nil
+	return t.ServiceWorker(hex.EncodeToString(h.Sum(nil))[:16], files, keep)
 }
 
 // isDownload reports whether a file is one the reader keeps only on
@@ -107,7 +130,7 @@ func precache(out map[string][]byte, pages []string, budget int) []string {
 		}
 		cost := 0
 		for _, f := range group {
-			cost += gzipSize(out[f])
+			cost += GzipSize(out[f])
 		}
 		if len(list) > 0 && total+cost > budget {
 			return false
@@ -133,7 +156,7 @@ func precache(out map[string][]byte, pages []string, budget int) []string {
 			continue
 		}
 		seen[f] = true
-		if n := gzipSize(out[f]); total+n <= budget {
+		if n := GzipSize(out[f]); total+n <= budget {
 			total += n
 			list = append(list, f)
 		}
@@ -184,3 +207,21 @@ func references(from string, page []byte) (refs, lazy []string) {
 	}
 	return refs, lazy
 }
+
+var gzPool = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
+
+// GzipSize is the size a host sends with gzip's default level: static
+// hosts that precompress harder only make pages lighter than reported.
+func GzipSize(b []byte) int {
+	var c countWriter
+	w := gzPool.Get().(*gzip.Writer)
+	w.Reset(&c)
+	w.Write(b)
+	w.Close()
+	gzPool.Put(w)
+	return int(c)
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }

@@ -1,4 +1,4 @@
-package build
+package web
 
 import (
 	"math/rand"
@@ -80,7 +80,7 @@ func TestPrecache(t *testing.T) {
 			}
 			total := 0
 			for _, f := range got {
-				total += gzipSize(out[f])
+				total += GzipSize(out[f])
 			}
 			if len(got) > 2 && total > tc.budget {
 				t.Errorf("%d bytes listed, over the budget of %d", total, tc.budget)
