@@ -159,12 +159,14 @@ func (z *pack) pages(ctx context.Context, m *output.Model) error {
 	for _, lang := range langs {
 		list = append(list, m.Site.Pages[lang]...)
 	}
-	variant := func(lang string) output.Variant {
-		v := output.Variant{Only: z.lang, Bundle: true, Downloads: z.held}
+	more := map[string]string{} // told in each page's language
+	for _, lang := range m.Config.Codes() {
 		if z.more != "" {
-			v.More = m.Catalog.For(lang).T(z.more, nil)
+			more[lang] = m.Catalog.For(lang).T(z.more, nil)
 		}
-		return v
+	}
+	variant := func(lang string) output.Variant {
+		return output.Variant{Only: z.lang, Bundle: true, Downloads: z.held, More: more[lang]}
 	}
 	html := make([][]byte, len(list))
 	root := make([][]byte, len(list))
