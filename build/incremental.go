@@ -236,14 +236,14 @@ func (p *Preview) searchResult() *output.Result {
 	return r
 }
 
-// refresh renders the pages that offer downloads again (their sizes
+// refresh runs the outputs that read the downloads again (their sizes
 // changed): every page, the chooser and the not-found pages.
 func (p *Preview) refresh(ctx context.Context) error {
 	given := output.Results{"search": p.searchResult()}
 	maps.Copy(given, p.downloadResults())
 	var outs []output.Output
 	for _, o := range p.outputs(false) {
-		if slices.Equal(o.Needs(), append([]string{"search"}, offered...)) {
+		if slices.ContainsFunc(o.Needs(), func(n string) bool { return slices.Contains(offered, n) }) {
 			outs = append(outs, o)
 		}
 	}

@@ -262,10 +262,6 @@ func (t *Theme) ServiceWorker(version string, files map[string][]string, keep []
 	return t.min.Bytes("application/javascript", b.Bytes())
 }
 
-// Hashed names an asset after its content, so a new build never meets a
-// stale copy in a cache.
-func Hashed(name string, data []byte) Asset { return hashed(name, data) }
-
 func hashed(name string, data []byte) Asset {
 	return Asset{Path: output.HashedName(name, data), Data: data}
 }
