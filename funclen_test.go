@@ -13,23 +13,10 @@ import (
 // maxLines is the longest function a reader is asked to hold in their head.
 const maxLines = 80
 
-// tooLong lists the functions still over maxLines while the code is being
-// reshaped (issue 11). It only shrinks: a listed function that now fits
-// fails the test until it is struck off.
-var tooLong = map[string]bool{
-	"build/booklets.go booklets":      true,
-	"build/build.go Render":           true,
-	"build/bundles.go bundles":        true,
-	"build/web/render.go PageVariant": true,
-	"build/incremental.go reload":     true,
-	"build/incremental.go rerender":   true,
-}
-
 // TestFunctionLength keeps every function of non-test code under maxLines,
 // counted from its first line to its closing brace (literals included).
 func TestFunctionLength(t *testing.T) {
 	fset := token.NewFileSet()
-	seen := map[string]bool{}
 	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -61,13 +48,8 @@ func TestFunctionLength(t *testing.T) {
 			}
 			start := fset.Position(n.Pos())
 			lines := fset.Position(body.Rbrace).Line - start.Line + 1
-			key := filepath.ToSlash(p) + " " + name
 			if lines > maxLines {
-				if tooLong[key] {
-					seen[key] = true
-				} else {
-					t.Errorf("%s:%d: %s is %d lines long, over %d: split it by what it decides", filepath.ToSlash(p), start.Line, name, lines, maxLines)
-				}
+				t.Errorf("%s:%d: %s is %d lines long, over %d: split it by what it decides", filepath.ToSlash(p), start.Line, name, lines, maxLines)
 			}
 			return true
 		})
@@ -75,10 +57,5 @@ func TestFunctionLength(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	for key := range tooLong {
-		if !seen[key] {
-			t.Errorf("%s now fits in %d lines (or is gone): strike it off tooLong", key, maxLines)
-		}
 	}
 }

@@ -18,10 +18,6 @@ var forbidden = [][2]string{
 	{"sobre/build/check", "sobre/build/web"},   // rules know no theme
 }
 
-// stillImports lists the forbidden imports the code still has while it is
-// being reshaped (issue 11). It only shrinks.
-var stillImports = map[string]bool{}
-
 // TestImportRules checks that imports point one way (DESIGN.md): no leaf
 // imports another, the stages below build never import the orchestrator,
 // and the pairs above stay apart.
@@ -38,15 +34,7 @@ func TestImportRules(t *testing.T) {
 			deps[f[0]][d] = true
 		}
 	}
-	seen := map[string]bool{}
-	bad := func(from, to, why string) {
-		key := from + " -> " + to
-		if stillImports[key] {
-			seen[key] = true
-			return
-		}
-		t.Errorf("%s imports %s: %s", from, to, why)
-	}
+	bad := func(from, to, why string) { t.Errorf("%s imports %s: %s", from, to, why) }
 	for _, a := range leaves {
 		for _, b := range leaves {
 			if a != b && deps[a][b] {
@@ -62,11 +50,6 @@ func TestImportRules(t *testing.T) {
 	for _, p := range forbidden {
 		if deps[p[0]][p[1]] {
 			bad(p[0], p[1], "see forbidden in imports_test.go")
-		}
-	}
-	for key := range stillImports {
-		if !seen[key] {
-			t.Errorf("%s is gone: strike it off stillImports", key)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sobre"
+	"sobre/build/print"
 )
 
 // BenchmarkBooklets measures the time to produce every booklet of every
@@ -20,11 +21,11 @@ func BenchmarkBooklets(b *testing.B) {
 	}
 	pages, bytes := 0, 0
 	for b.Loop() {
-		out := map[string][]byte{}
-		list, err := pr.booklets(out)
-		if err != nil || len(list) == 0 {
-			b.Fatalf("no booklets: %v %v", err, pr.Problems)
+		res, err := print.Booklets{}.Run(context.Background(), pr.model(), nil)
+		if err != nil || len(res.Downloads) == 0 {
+			b.Fatalf("no booklets: %v %v", err, res)
 		}
+		out := res.Files
 		bytes = 0
 		for _, d := range out {
 			bytes += len(d)

@@ -2,8 +2,55 @@ package build
 
 import (
 	"path"
+	"sort"
 	"strings"
+
+	"sobre/build/web"
 )
+
+// checkWeights weighs the site's pages against the budgets and keeps the
+// heaviest for the report. Gzip never makes a page larger than it is, bar
+// a few header bytes: a page whose raw HTML fits the budget fits it
+// gzipped. Only the largest pages (for the report) and those that might
+// be over the budget are compressed, which spares most of the work.
+func (pr *Project) checkWeights(res *Output) {
+	cfg, out := pr.Config, res.Files
+	cssGz := web.GzipSize(pr.Theme.CSS.Data)
+	for _, in := range pr.all {
+		if in.err == nil {
+			res.Heaviest = append(res.Heaviest, PageWeight{Path: in.page.Out, HTML: len(out[in.page.Out]), CSS: cssGz})
+		}
+	}
+	sort.SliceStable(res.Heaviest, func(i, j int) bool { return res.Heaviest[i].HTML > res.Heaviest[j].HTML })
+	for i := range res.Heaviest {
+		w := &res.Heaviest[i]
+		if i >= 20 && (cfg.Budgets.PageGzip <= 0 || w.HTML+gzipSlack+w.CSS <= cfg.Budgets.PageGzip) {
+			res.Heaviest = res.Heaviest[:i] // the rest are under budget for certain
+			break
+		}
+		w.HTML = web.GzipSize(out[w.Path])
+	}
+	sort.SliceStable(res.Heaviest, func(i, j int) bool {
+		a, b := res.Heaviest[i], res.Heaviest[j]
+		if a.Total() != b.Total() {
+			return a.Total() > b.Total()
+		}
+		return a.Path < b.Path
+	})
+	pr.checkTransfer(out, res)
+	if budget := cfg.Budgets.PageGzip; budget > 0 {
+		for _, w := range res.Heaviest {
+			if w.Total() <= budget {
+				break
+			}
+			pr.Problems.Errorf(sourceOf(pr.all, w.Path), 0, "budget", "%s weighs %s gzipped with its CSS, over the budget of %s (budgets.page_gzip): split the page or trim the theme",
+				w.Path, kb(w.Total()), kb(budget))
+		}
+	}
+}
+
+// gzipSlack bounds what gzip's headers add to a page.
+const gzipSlack = 64
 
 // checkTransfer adds up what each page loads (its HTML, stylesheet,
 // scripts and images, as its render recorded them; not the search index,
@@ -19,7 +66,7 @@ func (pr *Project) checkTransfer(out map[string][]byte, res *Output) {
 		data := out[p]
 		n := len(data)
 		if !isImage(p) {
-			n = gzipSize(data)
+			n = web.GzipSize(data)
 		}
 		sizes[p] = n
 		return n
@@ -34,7 +81,7 @@ func (pr *Project) checkTransfer(out map[string][]byte, res *Output) {
 		}
 		p := in.page.Out
 		loads := 0
-		refs, _ := references(p, in.loads)
+		refs, _ := web.References(p, in.loads)
 		for _, f := range refs {
 			loads += weigh(f)
 		}
@@ -43,7 +90,7 @@ func (pr *Project) checkTransfer(out map[string][]byte, res *Output) {
 		if !ok {
 			html = len(out[p])
 			if b.PageTotal > 0 && html+loads > b.PageTotal {
-				html = gzipSize(out[p])
+				html = web.GzipSize(out[p])
 			}
 		}
 		total := html + loads

@@ -1,15 +1,11 @@
 package build
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -21,6 +17,7 @@ import (
 	"sobre/build/i18n"
 	"sobre/build/markup"
 	"sobre/build/outdir"
+	"sobre/build/output"
 	"sobre/build/resolve"
 	"sobre/build/search"
 	"sobre/build/web"
@@ -40,6 +37,9 @@ type Options struct {
 	LiveReload string
 	// Verbose receives each file written.
 	Verbose func(path string)
+	// Outputs are outputs of one's own, run after the registered ones
+	// (see outputs.go) as their needs allow.
+	Outputs []output.Output
 }
 
 // LangStats summarises one language of a build.
@@ -82,11 +82,11 @@ type instance struct {
 	doc     *markup.Doc
 	lint    diag.List
 	measure check.PageReport
-	html    []byte
+	html    []byte    // the site's page
 	loads   web.Loads // what html makes a browser fetch
-	size    int
 	dur     time.Duration
-	err     error
+	bodyErr error // the Markdown does not render
+	err     error // the site's page does not render
 }
 
 // Project is a site loaded and parsed, ready to render: what build, check
@@ -110,6 +110,8 @@ type Project struct {
 	// Measures holds what the content rules measured, per source file.
 	Measures map[string]check.PageReport
 	all      []*instance
+	byPage   map[*content.Page]*instance
+	extra    []output.Output
 }
 
 // LoadFS reads and parses the site in src: configuration, content,
@@ -118,7 +120,7 @@ type Project struct {
 // nothing.
 func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 	files := overlay{top: src, base: opts.Defaults}
-	pr := &Project{Src: src, files: files, Updated: opts.Updated}
+	pr := &Project{Src: src, files: files, Updated: opts.Updated, extra: opts.Outputs}
 	fail := func() (*Project, error) {
 		pr.Problems = dedupe(pr.Problems)
 		return pr, pr.Problems.Err()
@@ -166,9 +168,11 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 		return nil, err
 	}
 	pr.Docs = make(map[*content.Page]*markup.Doc, len(pr.all))
+	pr.byPage = make(map[*content.Page]*instance, len(pr.all))
 	pr.Measures = map[string]check.PageReport{}
 	for _, in := range pr.all {
 		pr.Docs[in.page] = in.doc
+		pr.byPage[in.page] = in
 		pr.Problems.Add(in.doc.Problems)
 		if !in.page.Fallback {
 			pr.Problems.Add(in.lint)
@@ -204,29 +208,11 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 	}
 }
 
-// renderPage renders one page instance, with the blocks generated from
-// other pages (the charter's self-assessment, the A–Z).
-func (pr *Project) renderPage(in *instance) {
-	cfg, site := pr.Config, pr.Site
-	in.err = nil
-	b := web.Body{Words: countWords(in.page.Source.Body), Tasks: in.doc.Tasks}
-	for _, name := range in.doc.Directives() {
-		switch name {
-		case "assessment":
-			b.Assessment = commitments(pr.Docs[site.ByKey[in.page.Lang][cfg.Charter]])
-		case "a-z":
-			b.AZ = pr.azEntries(in.page)
-		}
-	}
-	var body bytes.Buffer
-	refs, err := in.doc.Render(&body, markup.Target{Blocks: pr.Renderer.Blocks(in.page, &b, in.doc.IDs())})
-	if err != nil {
-		in.err = fmt.Errorf("%s: %v", in.page.Source.File, err)
-		return
-	}
-	b.HTML, b.Images = body.Bytes(), refs.Images
-	in.body = b
-	in.html, in.loads, in.err = pr.Renderer.Page(in.page, b)
+// renderBody renders one page instance's Markdown: what each output of
+// the page starts from.
+func (pr *Project) renderBody(in *instance) {
+	in.body, in.bodyErr = pr.Renderer.RenderBody(in.page, pr.Docs)
+	in.html, in.err = nil, in.bodyErr
 }
 
 // parseStrings are the labels and values Markdown is parsed with, per
@@ -261,55 +247,62 @@ type Output struct {
 	Heaviest []PageWeight // the 20 largest pages and any that may be over budget, heaviest first
 }
 
-// Render renders every page and file of the site in memory and checks the
-// weight budget. Problems are added to pr.Problems.
+// Render makes every output of the site in memory (outputs.go lists
+// them) and checks the weight budget. Problems are added to pr.Problems.
 func (pr *Project) Render(ctx context.Context) (*Output, error) {
-	cfg, r, theme, site := pr.Config, pr.Renderer, pr.Theme, pr.Site
-	cssGz := gzipSize(theme.CSS.Data)
-	// The search index of each language comes first: every page links to it.
-	indexes := map[string]web.Asset{}
-	byLang := map[string][]search.Prepared{}
-	for _, in := range pr.all { // pr.all is in each language's reading order
-		byLang[in.page.Lang] = append(byLang[in.page.Lang], in.search)
+	return pr.renderChecked(ctx, pr.outputs(), nil)
+}
+
+// renderChecked renders the outputs outs (given: see render), then checks
+// the pages' weights and the interface strings.
+func (pr *Project) renderChecked(ctx context.Context, outs []output.Output, given output.Results) (*Output, error) {
+	res, err := pr.render(ctx, outs, given)
+	if res == nil {
+		return nil, err
 	}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for _, lang := range cfg.Codes() {
-		wg.Add(1)
-		go func(lang string) {
-			defer wg.Done()
-			js := search.BuildPrepared(byLang[lang], lang).Script(lang)
-			a := web.Hashed("assets/search-"+lang+".js", js)
-			mu.Lock()
-			indexes[lang] = a
-			mu.Unlock()
-		}(lang)
-	}
-	wg.Wait()
-	for lang, a := range indexes {
-		r.SetSearchIndex(lang, a.Path)
-	}
+	pr.checkWeights(res)
+	pr.checkStrings()
+	pr.Problems = dedupe(pr.Problems)
+	return res, pr.Problems.Err()
+}
+
+// render renders every page's Markdown, then runs outs; given are the
+// results of outputs not run again (the preview's downloads).
+func (pr *Project) render(ctx context.Context, outs []output.Output, given output.Results) (*Output, error) {
 	parallel(ctx, pr.all, func(in *instance) {
 		t := time.Now()
-		pr.renderPage(in)
+		pr.renderBody(in)
 		in.dur += time.Since(t)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-
+	results, err := output.Run(ctx, pr.model(), outs, given)
+	if err != nil {
+		return nil, err
+	}
 	res := &Output{Files: map[string][]byte{}}
-	out := res.Files
+	for _, o := range outs {
+		r := results[o.Name()]
+		pr.Problems.Add(r.Problems)
+		for name, b := range r.Files {
+			res.Files[name] = b
+		}
+	}
+	res.Langs = pr.langStats()
+	return res, nil
+}
+
+// langStats counts each language's pages and the time spent on them.
+func (pr *Project) langStats() []LangStats {
 	stats := map[string]*LangStats{}
-	for _, lang := range cfg.Codes() {
+	for _, lang := range pr.Config.Codes() {
 		stats[lang] = &LangStats{Lang: lang}
 	}
 	for _, in := range pr.all {
 		if in.err != nil {
-			pr.Problems.Errorf(in.page.Source.File, 0, "render", "%v", in.err)
 			continue
 		}
-		out[in.page.Out] = in.html
 		st := stats[in.page.Lang]
 		st.Pages++
 		if in.page.Fallback {
@@ -317,109 +310,17 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 		}
 		st.Time += in.dur
 	}
-	for _, lang := range cfg.Codes() {
-		res.Langs = append(res.Langs, *stats[lang])
+	var out []LangStats
+	for _, lang := range pr.Config.Codes() {
+		out = append(out, *stats[lang])
 	}
-	for _, e := range []struct {
-		path string
-		fn   func(...string) ([]byte, error)
-	}{
-		{"index.html", r.Chooser},
-	} {
-		b, err := e.fn()
-		if err != nil {
-			pr.Problems.Errorf(web.ThemeDir, 0, "render", "%v", err)
-			continue
-		}
-		out[e.path] = b
-	}
-	out["robots.txt"] = web.Robots(cfg)
-	if sm := web.Sitemap(site); sm != nil {
-		out["sitemap.xml"] = sm
-	}
-	out[theme.CSS.Path] = theme.CSS.Data
-	for _, a := range indexes {
-		out[a.Path] = a.Data
-	}
-	for _, s := range theme.Scripts {
-		out[s.Path] = s.Data
-	}
-	for _, lang := range cfg.Codes() {
-		for _, s := range site.Statics[lang] {
-			out[lang+"/"+s.Key] = s.Data
-		}
-	}
-	pr.notFoundPages(out)
-	if pr.Problems.HasErrors() {
-		return res, pr.Problems.Err()
-	}
+	return out
+}
 
-	// Booklets first: the bundles carry them. Offline bundles are packed
-	// from the pages without their download links; then every page gets
-	// the links, with the files' sizes.
-	var downloads []web.Download
-	if cfg.Outputs.Booklets {
-		var err error
-		if downloads, err = pr.booklets(out); err != nil {
-			return res, err
-		}
-	}
-	if cfg.Outputs.Bundles {
-		var err error
-		more, err := pr.bundles(ctx, out, indexes, downloads)
-		if err != nil {
-			return res, err
-		}
-		downloads = append(downloads, more...)
-	}
-	for name, b := range out {
-		if strings.HasSuffix(name, ".html") {
-			out[name] = pr.finish(name, b, downloads)
-		}
-	}
-
-	if err := pr.serviceWorker(out); err != nil {
-		return res, err
-	}
-
-	// Gzip never makes a page larger than it is, bar a few header bytes:
-	// a page whose raw HTML fits the budget fits it gzipped. Only the
-	// largest pages (for the report) and those that might be over the
-	// budget are compressed, which spares most of the work.
-	for _, in := range pr.all {
-		if in.err == nil {
-			res.Heaviest = append(res.Heaviest, PageWeight{Path: in.page.Out, HTML: len(out[in.page.Out]), CSS: cssGz})
-		}
-	}
-	sort.SliceStable(res.Heaviest, func(i, j int) bool { return res.Heaviest[i].HTML > res.Heaviest[j].HTML })
-	const gzipSlack = 64
-	for i := range res.Heaviest {
-		w := &res.Heaviest[i]
-		if i >= 20 && (cfg.Budgets.PageGzip <= 0 || w.HTML+gzipSlack+w.CSS <= cfg.Budgets.PageGzip) {
-			res.Heaviest = res.Heaviest[:i] // the rest are under budget for certain
-			break
-		}
-		w.HTML = gzipSize(out[w.Path])
-	}
-	sort.SliceStable(res.Heaviest, func(i, j int) bool {
-		a, b := res.Heaviest[i], res.Heaviest[j]
-		if a.Total() != b.Total() {
-			return a.Total() > b.Total()
-		}
-		return a.Path < b.Path
-	})
-	pr.checkTransfer(out, res)
-	if budget := cfg.Budgets.PageGzip; budget > 0 {
-		for _, w := range res.Heaviest {
-			if w.Total() <= budget {
-				break
-			}
-			pr.Problems.Errorf(sourceOf(pr.all, w.Path), 0, "budget", "%s weighs %s gzipped with its CSS, over the budget of %s (budgets.page_gzip): split the page or trim the theme",
-				w.Path, kb(w.Total()), kb(budget))
-		}
-	}
-
-	// Strings: missing ones are shown in the default language and listed.
+// checkStrings reports interface strings missing in a language (shown in
+// the default language) and those the theme asks for but none defines.
+func (pr *Project) checkStrings() {
+	cfg := pr.Config
 	missing := pr.Catalog.Missing()
 	for _, lang := range cfg.Codes() {
 		if m := missing[lang]; len(m) > 0 {
@@ -432,8 +333,6 @@ func (pr *Project) Render(ctx context.Context) (*Output, error) {
 	for _, f := range pr.Catalog.Failed() {
 		pr.Problems.Errorf(f.File, 0, "i18n", "string %q: %s", f.ID, f.Err)
 	}
-	pr.Problems = dedupe(pr.Problems)
-	return res, pr.Problems.Err()
 }
 
 // BuildFS renders the site in src into the folder opts.Out (opts.Src is
@@ -475,19 +374,6 @@ func BuildFS(ctx context.Context, src fs.FS, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// countWords counts space-separated words without building a slice.
-func countWords(b []byte) int {
-	n, in := 0, false
-	for _, c := range b {
-		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
-		if !space && !in {
-			n++
-		}
-		in = !space
-	}
-	return n
-}
-
 // parallel runs fn over items on every core.
 func parallel(ctx context.Context, items []*instance, fn func(*instance)) {
 	n := runtime.GOMAXPROCS(0)
@@ -511,24 +397,6 @@ func parallel(ctx context.Context, items []*instance, fn func(*instance)) {
 	close(ch)
 	wg.Wait()
 }
-
-var gzPool = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
-
-// gzipSize is the size a host sends with gzip's default level: static
-// hosts that precompress harder only make pages lighter than reported.
-func gzipSize(b []byte) int {
-	var c countWriter
-	w := gzPool.Get().(*gzip.Writer)
-	w.Reset(&c)
-	w.Write(b)
-	w.Close()
-	gzPool.Put(w)
-	return int(c)
-}
-
-type countWriter int
-
-func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
 func kb(n int) string {
 	if n < 1024 {
@@ -560,63 +428,4 @@ func dedupe(l diag.List) diag.List {
 	}
 	out.Sort()
 	return out
-}
-
-// finish completes a rendered page: its download links, with the files'
-// sizes, and for a not-found page with base_url, links from the site's
-// folder (it is served at any address).
-func (pr *Project) finish(name string, b []byte, downloads []web.Download) []byte {
-	cfg := pr.Config
-	if ph := []byte(web.DownloadsPlaceholder); bytes.Contains(b, ph) {
-		lang := cfg.DefaultLanguage
-		if i := strings.IndexByte(name, '/'); i > 0 && cfg.Language(name[:i]) != nil {
-			lang = name[:i]
-		}
-		b = bytes.Replace(b, ph, pr.Renderer.Downloads(lang, name, downloads), 1)
-	}
-	if cfg.BaseURL != "" && pr.isNotFound(name) {
-		b = web.Rebase(b, cfg.BasePath()+strings.TrimSuffix(name, "404.html"))
-	}
-	return b
-}
-
-// isNotFound tells the root 404.html and each language's.
-func (pr *Project) isNotFound(name string) bool {
-	if name == "404.html" {
-		return true
-	}
-	lang, rest, _ := strings.Cut(name, "/")
-	return rest == "404.html" && pr.Config.Language(lang) != nil
-}
-
-// notFoundPages adds the root 404.html and one per language (fr/404.html),
-// which the hosting snippets make the host serve for unknown addresses.
-// With base_url, Render makes their links root-relative (web.Rebase) once
-// the download links are in.
-// A page of the content with that name would be hidden: it is an error.
-func (pr *Project) notFoundPages(out map[string][]byte) {
-	for _, lang := range append([]string{""}, pr.Config.Codes()...) {
-		name := web.NotFoundPath(lang)
-		if _, taken := out[name]; taken {
-			src := sourceOf(pr.all, name)
-			if src == name { // a file copied as it is
-				src = "content/" + name
-			}
-			pr.Problems.Errorf(src, 0, "render", "%s is the address of the not-found page: rename the page or give it another slug", name)
-			continue
-		}
-		b, err := pr.Renderer.NotFound(lang)
-		if err != nil {
-			pr.Problems.Errorf(web.ThemeDir, 0, "render", "%v", err)
-			continue
-		}
-		out[name] = b
-	}
-}
-
-// hostOnly tells the files a host needs but an offline copy does not: the
-// 404 pages, robots.txt and sitemap.xml. The bundles leave them out. (The
-// service worker keeps a language's 404 page with its other pages.)
-func (pr *Project) hostOnly(name string) bool {
-	return name == "robots.txt" || name == "sitemap.xml" || pr.isNotFound(name)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -17,6 +18,7 @@ import (
 	"sobre/build/content"
 	"sobre/build/diag"
 	"sobre/build/markup"
+	"sobre/build/output"
 	"sobre/build/resolve"
 	"sobre/build/search"
 	"sobre/build/web"
@@ -44,12 +46,11 @@ type Preview struct {
 	pages                        map[*instance]*pageState
 	labels, values               map[string]map[string]string
 	indexes                      map[string]web.Asset
-	files                        map[string][]byte // the site without sw.js and downloads, download links filled
-	raw                          map[string][]byte // chooser and 404 with the downloads placeholder
+	files                        map[string][]byte // the site without sw.js and downloads
 	sizes                        map[string]int    // transfer sizes of assets and images, for the budget
 	cssGz                        int
 
-	downloads  []web.Download
+	dl         output.Results    // the outputs of the downloads as last built; nil before
 	dlFiles    map[string][]byte // booklets and bundles, as last built
 	dlProblems diag.List
 	dlStale    bool
@@ -178,7 +179,7 @@ func (p *Preview) Download(ctx context.Context, name string) ([]byte, bool, erro
 }
 
 // BuildDownloads builds the booklets and bundles from the pages as they
-// stand, then fills the download links of every page with their sizes.
+// stand, then renders every page again to offer them, with their sizes.
 // It does nothing while the site has errors, as a full build stops first.
 func (p *Preview) BuildDownloads(ctx context.Context) error {
 	pr := p.pr
@@ -186,48 +187,75 @@ func (p *Preview) BuildDownloads(ctx context.Context) error {
 		return p.Err()
 	}
 	p.Settle(ctx)
-	out := make(map[string][]byte, len(p.files))
-	for name, b := range p.files {
-		out[name] = b
+	rs, err := output.Run(ctx, pr.model(), p.outputs(true), output.Results{"search": p.searchResult()})
+	if err != nil {
+		return err // or stopped: an edit came
 	}
-	for in := range p.pages {
-		if in.err == nil {
-			out[in.page.Out] = in.html
+	p.dl, p.dlFiles, p.dlProblems = output.Results{}, map[string][]byte{}, nil
+	for _, name := range offered {
+		p.dl[name] = rs[name]
+		p.dlProblems.Add(rs[name].Problems)
+		for file, b := range rs[name].Files {
+			p.dlFiles[file] = b
 		}
 	}
-	for name, b := range p.raw {
-		out[name] = b
-	}
-	saved := pr.Problems
-	pr.Problems = nil
-	defer func() { pr.Problems = saved }()
-	var downloads []web.Download
-	cfg := pr.Config
-	if cfg.Outputs.Booklets {
-		var err error
-		if downloads, err = pr.booklets(out); err != nil {
-			return err
+	p.dlBuilt, p.dlStale = true, false
+	return p.refresh(ctx)
+}
+
+// outputs are the outputs the preview runs: the downloads, or the others
+// (the service worker aside, made when asked).
+func (p *Preview) outputs(downloads bool) []output.Output {
+	var out []output.Output
+	for _, o := range p.pr.outputs() {
+		if slices.Contains(offered, o.Name()) == downloads && o.Name() != "sw" {
+			out = append(out, o)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return err // stopped: an edit came
+	return out
+}
+
+// downloadResults are the downloads as last built: none before.
+func (p *Preview) downloadResults() output.Results {
+	if p.dl != nil {
+		return p.dl
 	}
-	if cfg.Outputs.Bundles {
-		more, err := pr.bundles(ctx, out, p.indexes, downloads)
-		if err != nil {
-			return err
+	rs := output.Results{}
+	for _, name := range offered {
+		rs[name] = &output.Result{}
+	}
+	return rs
+}
+
+// searchResult is the search indexes as they stand.
+func (p *Preview) searchResult() *output.Result {
+	r := &output.Result{Files: map[string][]byte{}}
+	for _, a := range p.indexes {
+		r.Files[a.Path] = a.Data
+	}
+	return r
+}
+
+// refresh runs the outputs that read the downloads again (their sizes
+// changed): every page, the chooser and the not-found pages.
+func (p *Preview) refresh(ctx context.Context) error {
+	given := output.Results{"search": p.searchResult()}
+	maps.Copy(given, p.downloadResults())
+	var outs []output.Output
+	for _, o := range p.outputs(false) {
+		if slices.ContainsFunc(o.Needs(), func(n string) bool { return slices.Contains(offered, n) }) {
+			outs = append(outs, o)
 		}
-		downloads = append(downloads, more...)
 	}
-	p.dlProblems = pr.Problems
-	p.dlFiles = map[string][]byte{}
-	for name, b := range out {
-		if _, ok := p.files[name]; !ok {
-			p.dlFiles[name] = b
-		}
+	rs, err := output.Run(ctx, p.pr.model(), outs, given)
+	if err != nil {
+		return err
 	}
-	p.downloads, p.dlBuilt, p.dlStale = downloads, true, false
-	p.refinishAll()
+	files := maps.Clone(p.files)
+	for _, o := range outs {
+		maps.Copy(files, rs[o.Name()].Files)
+	}
+	p.files, p.sw = files, nil
 	return nil
 }
 
@@ -266,17 +294,13 @@ func (p *Preview) serviceWorker() ([]byte, error) {
 	if p.sw != nil {
 		return p.sw, nil
 	}
-	out := make(map[string][]byte, len(p.files)+len(p.dlFiles))
-	for name, b := range p.files {
-		out[name] = b
-	}
-	for name, b := range p.dlFiles {
-		out[name] = b
-	}
-	if err := p.pr.serviceWorker(out); err != nil {
+	out := maps.Clone(p.files)
+	maps.Copy(out, p.dlFiles)
+	sw, err := web.WorkerFile(p.pr.Theme, p.pr.Site, out, p.pr.pageLoads())
+	if err != nil {
 		return nil, err
 	}
-	p.sw = out["sw.js"]
+	p.sw = sw
 	return p.sw, nil
 }
 
@@ -295,11 +319,11 @@ func (p *Preview) Update(ctx context.Context, changed []string) (Change, error) 
 	return ch, err
 }
 
-// reload loads and renders the whole site again.
+// reload loads and renders the whole site again, with the downloads as
+// last built until they are built again.
 func (p *Preview) reload(ctx context.Context) (Change, error) {
 	old := p.files
-	opts := p.opts
-	pr, err := Load(ctx, opts)
+	pr, err := Load(ctx, p.opts)
 	if err != nil && pr == nil {
 		return Change{Full: true}, err
 	}
@@ -312,41 +336,32 @@ func (p *Preview) reload(ctx context.Context) (Change, error) {
 		return Change{Full: true}, nil
 	}
 	p.loadProblems = pr.Problems
-	// Render every page, without the booklets and bundles.
-	cfg := *pr.Config
-	cfg.Outputs.Booklets, cfg.Outputs.Bundles = false, false
-	full := pr.Config
-	pr.Config = &cfg
-	out, err := pr.Render(ctx)
-	pr.Config = full
+	p.pr = pr // its outputs are the preview's
+	out, err := pr.renderChecked(ctx, p.outputs(false), p.downloadResults())
 	if out == nil {
+		p.pr = nil
 		return Change{Full: true}, err
 	}
-	p.pr = pr
 	p.labels, p.values = parseStrings(pr)
-	p.cssGz = gzipSize(pr.Theme.CSS.Data)
+	p.cssGz = web.GzipSize(pr.Theme.CSS.Data)
 	p.sizes = map[string]int{}
 	p.indexes = map[string]web.Asset{}
-	for _, lang := range pr.Config.Codes() {
-		for name, b := range out.Files {
-			if strings.HasPrefix(name, "assets/search-"+lang+".") {
-				p.indexes[lang] = web.Asset{Path: name, Data: b}
-			}
-		}
+	for lang, path := range search.IndexPaths(out.Files, pr.Config.Codes()) {
+		p.indexes[lang] = web.Asset{Path: path, Data: out.Files[path]}
 	}
 	p.files = out.Files
-	delete(p.files, "sw.js")
-	p.raw = map[string][]byte{}
-	if b, err := pr.Renderer.Chooser(); err == nil {
-		p.raw["index.html"] = b
+	p.sortProblems()
+	n := 0
+	for _, l := range out.Langs {
+		n += l.Pages
 	}
-	for _, lang := range append([]string{""}, pr.Config.Codes()...) {
-		if b, err := pr.Renderer.NotFound(lang); err == nil {
-			p.raw[web.NotFoundPath(lang)] = b
-		}
-	}
-	// Tell each page's own problems from the site's, so an edit replaces
-	// the page's alone.
+	return Change{Full: true, Pages: n, Changed: changedFiles(old, p.files)}, nil
+}
+
+// sortProblems tells each page's own problems from the site's, so an
+// edit replaces the page's alone.
+func (p *Preview) sortProblems() {
+	pr := p.pr
 	p.pages = make(map[*instance]*pageState, len(pr.all))
 	mine := map[string]bool{}
 	for _, in := range pr.all {
@@ -388,14 +403,6 @@ func (p *Preview) reload(ctx context.Context) (Change, error) {
 			p.renderProblems = append(p.renderProblems, q)
 		}
 	}
-	if p.dlBuilt {
-		p.refinishAll() // the sizes of the last downloads, until they are built again
-	}
-	n := 0
-	for _, l := range out.Langs {
-		n += l.Pages
-	}
-	return Change{Full: true, Pages: n, Changed: changedFiles(old, p.files)}, nil
 }
 
 // changedFiles lists the files whose bytes differ between two versions.
@@ -477,28 +484,46 @@ func (p *Preview) incremental(ctx context.Context, changed []string) (Change, bo
 // rerender re-parses the instances of the dirty sources and re-renders
 // what depends on them.
 func (p *Preview) rerender(ctx context.Context, dirty []*content.Source) Change {
-	pr := p.pr
-	cfg := pr.Config
-	isDirty := map[*content.Source]bool{}
 	keys := map[string]bool{}
 	for _, s := range dirty {
-		isDirty[s] = true
 		keys[s.Key] = true
 	}
-	var reparse []*instance
-	inSet := map[*instance]bool{}
+	reparsed, inSet := p.reparse(ctx, dirty)
+	render := p.dependents(keys, reparsed, inSet)
+	// The search index of each language holding a changed page waits for
+	// Settle: the pages are ready first, with the index they had.
+	for _, in := range reparsed {
+		p.pending[in.page.Lang] = true
+	}
+	p.files = maps.Clone(p.files) // the old map may still be served: never change it
+	var changed []string
+	p.renderPages(ctx, render)
+	for _, in := range render {
+		if in.err == nil && !bytes.Equal(p.files[in.page.Out], in.html) {
+			changed = append(changed, in.page.Out)
+		}
+		p.store(in)
+	}
+	return Change{Pages: len(render), Changed: changed}
+}
+
+// reparse parses the instances of the dirty sources again, and those of
+// pages linking to an anchor that came or went (their link check
+// changes), and resolves their links. inSet holds the instances parsed.
+func (p *Preview) reparse(ctx context.Context, dirty []*content.Source) (reparsed []*instance, inSet map[*instance]bool) {
+	pr := p.pr
+	inSet = map[*instance]bool{}
 	anchors := map[*instance]string{}
 	for _, in := range pr.all {
-		if isDirty[in.page.Source] {
-			reparse = append(reparse, in)
+		if slices.Contains(dirty, in.page.Source) {
+			reparsed = append(reparsed, in)
 			inSet[in] = true
 			anchors[in] = anchorList(in.doc)
 		}
 	}
-	p.parse(ctx, reparse)
-	// Pages linking to an anchor that came or went: their link check changes.
+	p.parse(ctx, reparsed)
 	moved := map[string]bool{}
-	for _, in := range reparse {
+	for _, in := range reparsed {
 		if anchorList(in.doc) != anchors[in] {
 			moved[in.page.Out] = true
 		}
@@ -506,27 +531,26 @@ func (p *Preview) rerender(ctx context.Context, dirty []*content.Source) Change 
 	if len(moved) > 0 {
 		var linkers []*instance
 		for _, in := range pr.all {
-			if inSet[in] {
-				continue
-			}
-			for _, t := range p.pages[in].targets {
-				if moved[t] {
-					linkers = append(linkers, in)
-					inSet[in] = true
-					break
-				}
+			if !inSet[in] && slices.ContainsFunc(p.pages[in].targets, func(t string) bool { return moved[t] }) {
+				linkers = append(linkers, in)
+				inSet[in] = true
 			}
 		}
 		p.parse(ctx, linkers)
-		reparse = append(reparse, linkers...)
+		reparsed = append(reparsed, linkers...)
 	}
-	for _, in := range reparse {
+	for _, in := range reparsed {
 		p.resolve(in)
 	}
+	return reparsed, inSet
+}
 
-	// What to render: the pages parsed again, their translations, and the
-	// pages whose generated blocks come from a changed page.
-	render := append([]*instance(nil), reparse...)
+// dependents are the instances to render again: those parsed again, the
+// translations of the changed pages (keys), and the pages whose generated
+// blocks come from a changed page.
+func (p *Preview) dependents(keys map[string]bool, reparsed []*instance, inSet map[*instance]bool) []*instance {
+	pr, cfg := p.pr, p.pr.Config
+	render := append([]*instance(nil), reparsed...)
 	add := func(in *instance) {
 		if !inSet[in] {
 			inSet[in] = true
@@ -548,27 +572,7 @@ func (p *Preview) rerender(ctx context.Context, dirty []*content.Source) Change 
 			}
 		}
 	}
-
-	// The search index of each language holding a changed page waits for
-	// Settle: the pages are ready first, with the index they had.
-	for _, in := range reparse {
-		p.pending[in.page.Lang] = true
-	}
-
-	files := make(map[string][]byte, len(p.files))
-	for name, b := range p.files {
-		files[name] = b
-	}
-	p.files = files // the old map may still be served: never change it
-	var changed []string
-	p.renderPages(ctx, render)
-	for _, in := range render {
-		if in.err == nil && !bytes.Equal(files[in.page.Out], p.finish(in.page.Out, in.html)) {
-			changed = append(changed, in.page.Out)
-		}
-		p.store(in)
-	}
-	return Change{Pages: len(render), Changed: changed}
+	return render
 }
 
 // Settle rebuilds the search indexes an update left behind, and names
@@ -595,7 +599,8 @@ func (p *Preview) Settle(ctx context.Context) []string {
 				prepared = append(prepared, in.search)
 			}
 		}
-		a := web.Hashed("assets/search-"+lang+".js", search.BuildPrepared(prepared, lang).Script(lang))
+		file, js := search.IndexFile(prepared, lang)
+		a := web.Asset{Path: file, Data: js}
 		old := p.indexes[lang]
 		if a.Path == old.Path {
 			continue
@@ -612,13 +617,12 @@ func (p *Preview) Settle(ctx context.Context) []string {
 			}
 			in.html = bytes.Replace(in.html, oldName, newName, 1)
 			in.loads = in.loads.Renamed(string(oldName), string(newName))
-			files[in.page.Out] = p.finish(in.page.Out, in.html)
+			files[in.page.Out] = in.html
 			changed = append(changed, in.page.Out)
 		}
 		// The language's not-found page has the search form too.
-		if nf := web.NotFoundPath(lang); p.raw[nf] != nil {
-			p.raw[nf] = bytes.Replace(p.raw[nf], oldName, newName, 1)
-			files[nf] = p.finish(nf, p.raw[nf])
+		if nf := web.NotFoundPath(lang); files[nf] != nil {
+			files[nf] = bytes.Replace(files[nf], oldName, newName, 1)
 			changed = append(changed, nf)
 		}
 	}
@@ -635,34 +639,8 @@ func (p *Preview) store(in *instance) {
 		delete(p.files, in.page.Out)
 		return
 	}
-	p.files[in.page.Out] = p.finish(in.page.Out, in.html)
+	p.files[in.page.Out] = in.html
 	st.render = p.pageChecks(in)
-}
-
-// finish fills a page's download links, as the end of Render does.
-func (p *Preview) finish(name string, b []byte) []byte {
-	return p.pr.finish(name, b, p.downloads)
-}
-
-// DownloadsPlaceholder is web's, named here for the preview.
-const DownloadsPlaceholder = web.DownloadsPlaceholder
-
-// refinishAll fills every page's download links again (their sizes changed).
-func (p *Preview) refinishAll() {
-	files := make(map[string][]byte, len(p.files))
-	for name, b := range p.files {
-		files[name] = b
-	}
-	for in := range p.pages {
-		if in.err == nil {
-			files[in.page.Out] = p.finish(in.page.Out, in.html)
-		}
-	}
-	for name, b := range p.raw {
-		files[name] = p.finish(name, b)
-	}
-	p.files = files
-	p.sw = nil
 }
 
 // parse parses instances again, as Load does.
@@ -712,9 +690,14 @@ func (p *Preview) targetsOf(in *instance) []string {
 	return out
 }
 
-// renderPages renders instances, as Render does for all.
+// renderPages renders instances, as Render does for all, offering the
+// downloads as last built.
 func (p *Preview) renderPages(ctx context.Context, ins []*instance) {
-	parallel(ctx, ins, p.pr.renderPage)
+	downloads := p.downloadResults().Downloads(offered...)
+	parallel(ctx, ins, func(in *instance) {
+		p.pr.renderBody(in)
+		p.pr.renderPage(in, downloads)
+	})
 }
 
 // pageChecks weighs one page against the budgets, as Render and
@@ -729,7 +712,7 @@ func (p *Preview) pageChecks(in *instance) diag.List {
 	gz := -1
 	gzipped := func() int {
 		if gz < 0 {
-			gz = gzipSize(html)
+			gz = web.GzipSize(html)
 		}
 		return gz
 	}
@@ -744,7 +727,7 @@ func (p *Preview) pageChecks(in *instance) diag.List {
 		return l
 	}
 	loads := 0
-	refs, _ := references(in.page.Out, in.loads)
+	refs, _ := web.References(in.page.Out, in.loads)
 	for _, f := range refs {
 		loads += p.weigh(f)
 	}
@@ -766,7 +749,7 @@ func (p *Preview) weigh(name string) int {
 	data := p.files[name]
 	n := len(data)
 	if !isImage(name) {
-		n = gzipSize(data)
+		n = web.GzipSize(data)
 	}
 	p.sizes[name] = n
 	return n

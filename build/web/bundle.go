@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"html/template"
 	"path"
 	"strings"
 
@@ -17,44 +18,30 @@ import (
 // and only them, to point off the bundle.
 const LeavesBundle = "data-leaves-bundle"
 
-// BundleDownloads renders, for a page of an offline bundle at from, the
+// bundleDownloads renders, for a page of an offline bundle at from, the
 // booklets of its language that the bundle holds (list holds only those):
 // links relative to the page, opened in place rather than downloaded, as
 // the files are already on the reader's disk. more, when set, says what
 // the bundle left out, without a link.
-func (r *Renderer) BundleDownloads(lang, from string, list []Download, more string) []byte {
+func (r *Renderer) bundleDownloads(lang, from string, list []Download, more string) (template.HTML, error) {
 	s := r.strings[lang]
 	d := bundleDownloadsData{More: more}
 	for _, dl := range list {
-		if dl.Lang != lang {
-			continue
-		}
-		key, ok := bookletLabels[dl.Kind]
-		if !ok && dl.Kind == "pdf" {
-			key, ok = "dl_pdf", true
-		}
-		if !ok {
+		key, ok := downloadLabels[dl.Kind]
+		if dl.Lang != lang || !ok || !dl.Kind.Booklet() {
 			continue // a bundle does not hold bundles
 		}
 		d.Items = append(d.Items, downloadItem{Href: content.Rel(from, dl.Path),
 			Label: s.T(key, map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": FormatSize(s, dl.Size)})})
 	}
 	if len(d.Items) == 0 && more == "" {
-		return nil
+		return "", nil
 	}
 	name := "bundle-downloads"
 	if r.tmpl[lang].Lookup(name) == nil {
 		name = "downloads" // a theme of its own, made before bundles listed their files
 	}
-	var b bytes.Buffer
-	if err := r.tmpl[lang].ExecuteTemplate(&b, name, d); err != nil {
-		return nil
-	}
-	out, err := r.theme.min.Bytes("text/html", b.Bytes())
-	if err != nil {
-		return b.Bytes()
-	}
-	return out
+	return r.fragment(lang, name, d)
 }
 
 type bundleDownloadsData struct {

@@ -23,6 +23,7 @@ import (
 	"sobre/build/content"
 	"sobre/build/i18n"
 	"sobre/build/markup"
+	"sobre/build/output"
 )
 
 // CSP allows only the site's own files: no inline script or style, no other
@@ -161,6 +162,8 @@ type common struct {
 	Report      string
 	Scripts     []string
 	FooterLinks []Link
+	// Downloads are the page's download links, rendered.
+	Downloads template.HTML
 }
 
 // PageData is what page.html receives.
@@ -438,30 +441,12 @@ func (r *Renderer) aiRows(p *content.Page) []AIRow {
 	return rows
 }
 
-// Variant says which output a page is rendered for.
-type Variant struct {
-	// Only is set for the offline bundle of one language: links to the
-	// other languages, absent from it, become plain names, or links to
-	// the site at base_url when there is one (marked LeavesBundle).
-	Only string
-	// At is where the page is written when not at its own place: the home
-	// of a one-language bundle is also the bundle's index.html. Every
-	// relative link is made from there.
-	At string
-}
+// Variant says which output a page is rendered for: the site, or an
+// offline bundle (see output.Variant).
+type Variant = output.Variant
 
-// DownloadsPlaceholder stands where the download links go. They carry the
-// bundles' sizes, known only once the bundles (which leave the links out)
-// are packed; build puts them in last.
-const DownloadsPlaceholder = "<sobre-downloads></sobre-downloads>"
-
-// Download is an offline bundle as the pages offer it.
-type Download struct {
-	Kind string // "zip" or "epub"
-	Lang string // "" for the bundle of every language
-	Path string // from the site root: "downloads/site-fr.zip"
-	Size int
-}
+// Download is a file the pages offer, with its kind, language and size.
+type Download = output.Download
 
 type downloadsData struct {
 	Items []downloadItem
@@ -471,78 +456,97 @@ type downloadItem struct {
 	Href, Label, Lang string
 }
 
-// bookletLabels are the strings that name the toolkit's print files.
-var bookletLabels = map[string]string{"handout": "dl_handout", "a5": "dl_a5", "imposed": "dl_imposed", "large": "dl_large"}
+// downloadLabels are the strings that name each kind of download, with
+// the language's name and the file's size.
+var downloadLabels = map[output.Kind]string{
+	output.Charter: "dl_pdf", output.Handout: "dl_handout", output.A5: "dl_a5", output.A5Imposed: "dl_imposed",
+	output.LargePrint: "dl_large", output.EPUB: "dl_epub",
+}
 
-// Downloads renders the download links of a page at from, in lang.
-func (r *Renderer) Downloads(lang, from string, list []Download) []byte {
+// downloads renders the download links of a page of lang at from: the
+// site's, or the files beside it in a bundle.
+func (r *Renderer) downloads(lang, from string, v Variant) (template.HTML, error) {
+	if v.Bundle {
+		return r.bundleDownloads(lang, from, v.Downloads, v.More)
+	}
+	return r.siteDownloads(lang, from, v.Downloads)
+}
+
+// siteDownloads renders the download links of a page at from, in lang.
+func (r *Renderer) siteDownloads(lang, from string, list []Download) (template.HTML, error) {
 	if len(list) == 0 {
-		return nil
+		return "", nil
 	}
 	s := r.strings[lang]
-	var d downloadsData
-	// The reader's language first, the others next, every language last.
-	rank := func(dl Download) int {
-		n := 1
-		switch dl.Lang {
-		case lang:
-			n = 0
-		case "":
-			n = 2
-		}
-		switch dl.Kind {
-		case "pdf", "handout", "a5", "imposed", "large":
-			n -= 10 // the booklets to print first
-		case "epub":
-			n += 3 // e-books after the zips
-		}
-		return n
-	}
 	// A page offers what its reader needs: the booklets and e-book of its
 	// language, the site in its language and in all; the other languages'
 	// files are on their own pages.
 	var mine []Download
 	for _, dl := range list {
-		if dl.Lang == lang || (dl.Lang == "" && dl.Kind == "zip") {
+		if dl.Lang == lang || (dl.Lang == "" && dl.Kind == output.Zip) {
 			mine = append(mine, dl)
 		}
 	}
-	list = mine
-	sort.SliceStable(list, func(i, j int) bool { return rank(list[i]) < rank(list[j]) })
-	for _, dl := range list {
+	sort.SliceStable(mine, func(i, j int) bool { return downloadRank(mine[i], lang) < downloadRank(mine[j], lang) })
+	var d downloadsData
+	for _, dl := range mine {
 		it := downloadItem{Href: content.Rel(from, dl.Path)}
 		size := FormatSize(s, dl.Size)
-		if key, ok := bookletLabels[dl.Kind]; ok {
+		key, ok := downloadLabels[dl.Kind]
+		switch {
+		case ok:
 			it.Label = s.T(key, map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
-		} else if dl.Kind == "pdf" {
-			it.Label = s.T("dl_pdf", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
-			if dl.Lang != lang {
-				it.Lang = dl.Lang
-			}
-		} else if dl.Kind == "epub" {
-			it.Label = s.T("dl_epub", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
-			if dl.Lang != lang {
-				it.Lang = dl.Lang
-			}
-		} else if dl.Lang == "" {
+		case dl.Lang == "":
 			it.Label = s.T("dl_all", map[string]string{"Size": size})
-		} else {
+		default:
 			it.Label = s.T("dl_lang", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
-			if dl.Lang != lang {
-				it.Lang = dl.Lang
-			}
+		}
+		// The toolkit's booklets are named in the reader's language; a
+		// file in another language says so.
+		if dl.Lang != lang && dl.Lang != "" && !isToolkitBooklet(dl.Kind) {
+			it.Lang = dl.Lang
 		}
 		d.Items = append(d.Items, it)
 	}
+	return r.fragment(lang, "downloads", d)
+}
+
+// isToolkitBooklet tells the editions of the whole toolkit, which the
+// pages name with the language in words rather than mark as in it.
+func isToolkitBooklet(k output.Kind) bool { return k.Booklet() && k != output.Charter }
+
+// downloadRank orders a page's downloads: the reader's language first,
+// the others next, every language last; the booklets to print before the
+// zips, the e-books after them.
+func downloadRank(dl Download, lang string) int {
+	n := 1
+	switch dl.Lang {
+	case lang:
+		n = 0
+	case "":
+		n = 2
+	}
+	switch {
+	case dl.Kind.Booklet():
+		n -= 10
+	case dl.Kind == output.EPUB:
+		n += 3
+	}
+	return n
+}
+
+// fragment executes a layout's block for a part of a page, minified as
+// the page around it will be.
+func (r *Renderer) fragment(lang, name string, data any) (template.HTML, error) {
 	var b bytes.Buffer
-	if err := r.tmpl[lang].ExecuteTemplate(&b, "downloads", d); err != nil {
-		return nil
+	if err := r.tmpl[lang].ExecuteTemplate(&b, name, data); err != nil {
+		return "", fmt.Errorf("%s/layouts: %s: %v", ThemeDir, name, err)
 	}
 	out, err := r.theme.min.Bytes("text/html", b.Bytes())
 	if err != nil {
-		return b.Bytes()
+		return template.HTML(b.Bytes()), nil
 	}
-	return out
+	return template.HTML(out), nil
 }
 
 // FormatSize writes a file size the way the language does ("1,2 Mo").
@@ -555,16 +559,15 @@ func FormatSize(s *i18n.Strings, n int) string {
 	return s.T("size_mb", map[string]string{"N": strings.Replace(mb, ".", dec, 1)})
 }
 
-// Page renders one page for the site, and says what it loads.
-func (r *Renderer) Page(p *content.Page, body Body) ([]byte, Loads, error) {
-	return r.PageVariant(p, body, Variant{})
+// Page renders one page for the site, offering downloads, and says what
+// it loads.
+func (r *Renderer) Page(p *content.Page, body Body, downloads []Download) ([]byte, Loads, error) {
+	return r.PageVariant(p, body, Variant{Downloads: downloads})
 }
 
-// PageVariant renders one page for an output, and says what it loads.
+// PageVariant renders one page for an output (the site, or a bundle), and
+// says what it loads.
 func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, Loads, error) {
-	s := r.strings[p.Lang]
-	cfg := r.site.Config
-	fm := p.Source.Front
 	html := body.HTML
 	var scripts []string
 	if js, ok := r.theme.Scripts["assessment.js"]; ok && len(body.Assessment) > 0 {
@@ -578,43 +581,9 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 			scripts[i] = rebaseURL(s, p.Out, from)
 		}
 	}
-	body.HTML = html
-	d := PageData{
-		common:      r.common(p.Lang, from),
-		Title:       fm.Title,
-		Description: fm.Description,
-		Content:     template.HTML(body.HTML),
-		Tasks:       body.Tasks > 0,
-		Path:        p.Out,
-		Fallback:    p.Fallback,
-	}
-	if from != p.Out {
-		d.Search = r.searchData(p.Lang, from) // the page is still of its language
-	}
-	d.Report = reportHref(d.Contact, s.T("report_subject", map[string]string{"Title": fm.Title, "Path": p.Out}))
-	if sib, pos := r.siblings(p); len(sib) > 1 && pos > 0 {
-		sec := r.site.ByKey[p.Lang][path.Dir(p.Key)+"/index.md"]
-		name := ""
-		if sec != nil {
-			name = sec.Label()
-		}
-		d.Position = s.T("position", map[string]any{"N": pos, "Total": len(sib), "Section": name})
-	}
-	if r.site.StateOf(p) == content.Outdated {
-		src := r.site.ByKey[r.site.Config.DefaultLanguage][p.Key]
-		d.Outdated = &Link{Href: content.Rel(from, src.Out), Lang: src.Lang, Title: LanguageName(src.Lang, p.Lang)}
-	}
-	if p.ContentLang() != p.Lang {
-		d.TitleLang = p.ContentLang()
-		d.FallbackData = map[string]string{"Source": LanguageName(p.ContentLang(), p.Lang)}
-	}
-	if cfg.BaseURL != "" {
-		d.Canonical = cfg.BaseURL + p.Out
-		if p.Fallback {
-			// The same text lives in its own language's tree: point there.
-			d.Canonical = cfg.BaseURL + r.site.ByKey[p.ContentLang()][p.Key].Out
-		}
-	}
+	d := r.pageData(p, from)
+	d.Content = template.HTML(html)
+	d.Tasks = body.Tasks > 0
 	d.Scripts = append(d.Scripts, scripts...)
 	if body.Tasks > 0 {
 		if js, ok := r.theme.Scripts["checklist.js"]; ok {
@@ -623,80 +592,17 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 	}
 	if words := body.Words; words > 0 {
 		minutes := (words + 199) / 200
-		d.ReadingTime = s.N("reading_time", minutes)
+		d.ReadingTime = r.strings[p.Lang].N("reading_time", minutes)
 	}
-	for _, q := range r.site.Translations(p) {
-		name := cfg.Language(q.Lang).Name
-		l := LangLink{Code: q.Lang, Name: name, Href: content.Rel(from, q.Out), HrefLang: q.ContentLang(), Current: q == p, Fallback: q.Fallback}
-		if q.Fallback {
-			l.FallbackNote = "(" + r.strings[q.Lang].T("not_translated_short", nil) + ")"
-		}
-		if v.Only != "" && q.Lang != v.Only {
-			l.Absent, l.Href = true, ""
-			l.FallbackNote = "(" + r.strings[q.Lang].T("not_in_bundle", nil) + ")"
-			if cfg.BaseURL != "" {
-				// Leaves the bundle on purpose, for the reader online.
-				l.Href = cfg.BaseURL + q.Out
-				l.FallbackNote = "(" + r.strings[q.Lang].T("bundle_online", nil) + ")"
-			}
-		}
-		d.Switcher = append(d.Switcher, l)
-		if !q.Fallback {
-			alt := l
-			if cfg.BaseURL != "" {
-				alt.Href = cfg.BaseURL + q.Out
-			}
-			d.Alternates = append(d.Alternates, alt)
-		}
+	d.Switcher, d.Alternates = r.switcher(p, from, v.Only)
+	d.Nav, d.Breadcrumbs, d.Prev, d.Next = r.pageLinks(p, from)
+	d.AI = r.aiData(p)
+	var err error
+	if d.Credit, err = r.creditData(p); err != nil {
+		return nil, Loads{}, err
 	}
-	if len(d.Alternates) < 2 || v.Only != "" {
-		d.Alternates = nil // alone in its language, or the others are not in this bundle
-	}
-	link := func(q *content.Page) *Link {
-		l := &Link{Title: q.Label(), Href: content.Rel(from, q.Out), Current: q == p}
-		if q.ContentLang() != p.Lang {
-			l.Lang = q.ContentLang()
-		}
-		return l
-	}
-	for _, q := range r.nav[p.Lang] {
-		l := link(q)
-		l.Current = q == p || (!q.IsHome() && strings.HasPrefix(p.Key, strings.TrimSuffix(q.Key, "index.md")) && q.IsSectionIndex())
-		d.Nav = append(d.Nav, *l)
-	}
-	for _, q := range r.site.Parents(p) {
-		d.Breadcrumbs = append(d.Breadcrumbs, *link(q))
-	}
-	pages := r.site.Pages[p.Lang]
-	if p.Order > 0 {
-		d.Prev = link(pages[p.Order-1])
-	}
-	if p.Order+1 < len(pages) {
-		d.Next = link(pages[p.Order+1])
-	}
-	if a := fm.AI; a != nil {
-		ai := &AIData{}
-		if a.What == "translation" {
-			ai.What = s.T("ai_translation", map[string]string{"Tool": a.Tool})
-		} else {
-			ai.What = s.T("ai_writing", map[string]string{"Tool": a.Tool})
-		}
-		if a.Review == "reviewed" {
-			ai.Review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
-		} else {
-			ai.Review = s.T("ai_review_pending", nil)
-		}
-		d.AI = ai
-	}
-	if fm.Credit != "" {
-		cr, ok := cfg.Credits[fm.Credit]
-		if !ok {
-			return nil, Loads{}, fmt.Errorf("%s: credit %q is not defined: add [credits.%s] to site.toml", p.Source.File, fm.Credit, fm.Credit)
-		}
-		d.Credit = &CreditData{Credit: cr, Context: cr.Context[p.Lang], Translated: cr.Lang != "" && cr.Lang != p.ContentLang()}
-		if d.Credit.Lang == "" {
-			d.Credit.Lang = p.ContentLang()
-		}
+	if d.Downloads, err = r.downloads(p.Lang, from, v); err != nil {
+		return nil, Loads{}, err
 	}
 	images := body.Images
 	if from != p.Out {
@@ -705,8 +611,8 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 			images[i] = rebaseURL(src, p.Out, from)
 		}
 	}
-	html, err := r.execute(p.Lang, "page.html", d)
-	return html, d.loads(images), err
+	out, err := r.execute(p.Lang, "page.html", d)
+	return out, d.loads(images), err
 }
 
 // Loads are the files a rendered page makes a browser fetch, as its HTML
@@ -753,6 +659,150 @@ func (c common) loads(images []string) Loads {
 	return l
 }
 
+// pageData is what a page at from says of itself: title, place in its
+// section, its language and translation's state, its address.
+func (r *Renderer) pageData(p *content.Page, from string) PageData {
+	s := r.strings[p.Lang]
+	cfg := r.site.Config
+	fm := p.Source.Front
+	d := PageData{
+		common:      r.common(p.Lang, from),
+		Title:       fm.Title,
+		Description: fm.Description,
+		Path:        p.Out,
+		Fallback:    p.Fallback,
+	}
+	if from != p.Out {
+		d.Search = r.searchData(p.Lang, from) // the page is still of its language
+	}
+	d.Report = reportHref(d.Contact, s.T("report_subject", map[string]string{"Title": fm.Title, "Path": p.Out}))
+	if sib, pos := r.siblings(p); len(sib) > 1 && pos > 0 {
+		sec := r.site.ByKey[p.Lang][path.Dir(p.Key)+"/index.md"]
+		name := ""
+		if sec != nil {
+			name = sec.Label()
+		}
+		d.Position = s.T("position", map[string]any{"N": pos, "Total": len(sib), "Section": name})
+	}
+	if r.site.StateOf(p) == content.Outdated {
+		src := r.site.ByKey[cfg.DefaultLanguage][p.Key]
+		d.Outdated = &Link{Href: content.Rel(from, src.Out), Lang: src.Lang, Title: LanguageName(src.Lang, p.Lang)}
+	}
+	if p.ContentLang() != p.Lang {
+		d.TitleLang = p.ContentLang()
+		d.FallbackData = map[string]string{"Source": LanguageName(p.ContentLang(), p.Lang)}
+	}
+	if cfg.BaseURL != "" {
+		d.Canonical = cfg.BaseURL + p.Out
+		if p.Fallback {
+			// The same text lives in its own language's tree: point there.
+			d.Canonical = cfg.BaseURL + r.site.ByKey[p.ContentLang()][p.Key].Out
+		}
+	}
+	return d
+}
+
+// switcher lists p's translations for the language switcher, and the
+// alternates its head names; in the bundle of language only, the other
+// languages are absent, or linked on the site at base_url.
+func (r *Renderer) switcher(p *content.Page, from, only string) (switcher, alternates []LangLink) {
+	cfg := r.site.Config
+	for _, q := range r.site.Translations(p) {
+		name := cfg.Language(q.Lang).Name
+		l := LangLink{Code: q.Lang, Name: name, Href: content.Rel(from, q.Out), HrefLang: q.ContentLang(), Current: q == p, Fallback: q.Fallback}
+		if q.Fallback {
+			l.FallbackNote = "(" + r.strings[q.Lang].T("not_translated_short", nil) + ")"
+		}
+		if only != "" && q.Lang != only {
+			l.Absent, l.Href = true, ""
+			l.FallbackNote = "(" + r.strings[q.Lang].T("not_in_bundle", nil) + ")"
+			if cfg.BaseURL != "" {
+				// Leaves the bundle on purpose, for the reader online.
+				l.Href = cfg.BaseURL + q.Out
+				l.FallbackNote = "(" + r.strings[q.Lang].T("bundle_online", nil) + ")"
+			}
+		}
+		switcher = append(switcher, l)
+		if !q.Fallback {
+			alt := l
+			if cfg.BaseURL != "" {
+				alt.Href = cfg.BaseURL + q.Out
+			}
+			alternates = append(alternates, alt)
+		}
+	}
+	if len(alternates) < 2 || only != "" {
+		alternates = nil // alone in its language, or the others are not in this bundle
+	}
+	return switcher, alternates
+}
+
+// pageLinks are the links around a page at from: the menu, with the
+// current section marked, the breadcrumbs, the previous and next pages.
+func (r *Renderer) pageLinks(p *content.Page, from string) (nav, crumbs []Link, prev, next *Link) {
+	link := func(q *content.Page) *Link {
+		l := &Link{Title: q.Label(), Href: content.Rel(from, q.Out), Current: q == p}
+		if q.ContentLang() != p.Lang {
+			l.Lang = q.ContentLang()
+		}
+		return l
+	}
+	for _, q := range r.nav[p.Lang] {
+		l := link(q)
+		l.Current = q == p || (!q.IsHome() && strings.HasPrefix(p.Key, strings.TrimSuffix(q.Key, "index.md")) && q.IsSectionIndex())
+		nav = append(nav, *l)
+	}
+	for _, q := range r.site.Parents(p) {
+		crumbs = append(crumbs, *link(q))
+	}
+	pages := r.site.Pages[p.Lang]
+	if p.Order > 0 {
+		prev = link(pages[p.Order-1])
+	}
+	if p.Order+1 < len(pages) {
+		next = link(pages[p.Order+1])
+	}
+	return nav, crumbs, prev, next
+}
+
+// aiData is the disclosure of a page made with AI help (charter § 4).
+func (r *Renderer) aiData(p *content.Page) *AIData {
+	a := p.Source.Front.AI
+	if a == nil {
+		return nil
+	}
+	s := r.strings[p.Lang]
+	ai := &AIData{}
+	if a.What == "translation" {
+		ai.What = s.T("ai_translation", map[string]string{"Tool": a.Tool})
+	} else {
+		ai.What = s.T("ai_writing", map[string]string{"Tool": a.Tool})
+	}
+	if a.Review == "reviewed" {
+		ai.Review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
+	} else {
+		ai.Review = s.T("ai_review_pending", nil)
+	}
+	return ai
+}
+
+// creditData is the licence notice of a page taken from elsewhere.
+func (r *Renderer) creditData(p *content.Page) (*CreditData, error) {
+	fm := p.Source.Front
+	if fm.Credit == "" {
+		return nil, nil
+	}
+	cr, ok := r.site.Config.Credits[fm.Credit]
+	if !ok {
+		return nil, fmt.Errorf("%s: credit %q is not defined: add [credits.%s] to site.toml", p.Source.File, fm.Credit, fm.Credit)
+	}
+	c := &CreditData{Credit: cr, Context: cr.Context[p.Lang], Translated: cr.Lang != "" && cr.Lang != p.ContentLang()}
+	if c.Lang == "" {
+		c.Lang = p.ContentLang()
+	}
+	return c, nil
+}
+
 func (r *Renderer) execute(lang, name string, data any) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := r.tmpl[lang].ExecuteTemplate(&buf, name, data); err != nil {
@@ -797,27 +847,35 @@ func contains(list []string, s string) bool {
 
 // Chooser renders public/index.html: one link per language, in its own
 // language; a script may highlight the visitor's language, never redirect.
-// With only, it lists those languages (the index of a bundle).
-func (r *Renderer) Chooser(only ...string) ([]byte, error) {
-	lang, d := r.chooser(only)
+// With v.Only, it lists that language (the index of its bundle).
+func (r *Renderer) Chooser(v Variant) ([]byte, error) {
+	lang, d, err := r.chooser(v)
+	if err != nil {
+		return nil, err
+	}
 	return r.execute(lang, "chooser.html", d)
 }
 
 // ChooserLoads says what the site's chooser (index.html) loads.
 func (r *Renderer) ChooserLoads() Loads {
-	_, d := r.chooser(nil)
+	_, d, _ := r.chooser(Variant{}) // no downloads: nothing to fail
 	return d.loads(nil)
 }
 
-// chooser is the data of the chooser of the languages only (all when
-// empty) and the language it is written in.
-func (r *Renderer) chooser(only []string) (string, ChooserData) {
+// chooser is the data of the chooser of v and the language it is
+// written in.
+func (r *Renderer) chooser(v Variant) (string, ChooserData, error) {
 	cfg := r.site.Config
 	def := cfg.DefaultLanguage
-	if len(only) == 1 {
-		def = only[0]
+	var only []string
+	if v.Only != "" {
+		def, only = v.Only, []string{v.Only}
 	}
 	d := ChooserData{common: r.common(def, "index.html"), Choices: r.choices("index.html", only...)}
+	var err error
+	if d.Downloads, err = r.downloads(def, "index.html", v); err != nil {
+		return def, d, err
+	}
 	var titles []string
 	for _, l := range cfg.Languages {
 		if len(only) > 0 && !contains(only, l.Code) {
@@ -832,7 +890,7 @@ func (r *Renderer) chooser(only []string) (string, ChooserData) {
 	if js, ok := r.theme.Scripts["chooser.js"]; ok {
 		d.Scripts = append(d.Scripts, js.Path)
 	}
-	return def, d
+	return def, d, nil
 }
 
 // NotFoundData is what 404.html receives: the site's root 404.html, in
@@ -868,12 +926,16 @@ func NotFoundPath(lang string) string {
 // Its links are relative to its own folder, as every page's: a host serves
 // it at any depth, where they break, so with base_url the build passes it
 // through Rebase.
-func (r *Renderer) NotFound(lang string) ([]byte, error) {
+func (r *Renderer) NotFound(lang string, downloads []Download) ([]byte, error) {
 	cfg := r.site.Config
 	from := NotFoundPath(lang)
 	d := NotFoundData{Root: lang == ""}
+	var err error
 	if d.Root {
 		d.common = r.common(cfg.DefaultLanguage, from)
+		if d.Downloads, err = r.siteDownloads(cfg.DefaultLanguage, from, downloads); err != nil {
+			return nil, err
+		}
 		var titles []string
 		for _, l := range cfg.Languages {
 			s := r.strings[l.Code]
@@ -888,6 +950,9 @@ func (r *Renderer) NotFound(lang string) ([]byte, error) {
 	}
 	s := r.strings[lang]
 	d.common = r.common(lang, from)
+	if d.Downloads, err = r.siteDownloads(lang, from, downloads); err != nil {
+		return nil, err
+	}
 	d.Title = s.T("notfound_title", nil)
 	for _, l := range cfg.Languages {
 		d.Switcher = append(d.Switcher, LangLink{Code: l.Code, Name: l.Name, HrefLang: l.Code,

@@ -64,14 +64,14 @@ func TestGoldenPages(t *testing.T) {
 		if _, err := d.Render(&body, markup.Target{}); err != nil {
 			t.Fatal(err)
 		}
-		got, loads, err := r.Page(p, web.Body{HTML: body.Bytes(), Words: 42, Tasks: d.Tasks})
+		got, loads, err := r.Page(p, web.Body{HTML: body.Bytes(), Words: 42, Tasks: d.Tasks}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		check(t, c.golden, got)
 		checkLoads(t, c.golden, got, loads)
 	}
-	chooser, err := r.Chooser()
+	chooser, err := r.Chooser(web.Variant{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestGoldenPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, loads, err := r.Page(p, web.Body{HTML: body.Bytes(), Images: refs.Images, Tasks: d.Tasks})
+	got, loads, err := r.Page(p, web.Body{HTML: body.Bytes(), Images: refs.Images, Tasks: d.Tasks}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

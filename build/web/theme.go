@@ -5,8 +5,6 @@ package web
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,6 +23,7 @@ import (
 	"sobre/build/colour"
 	"sobre/build/diag"
 	"sobre/build/markup"
+	"sobre/build/output"
 )
 
 // ThemeDir is where the default theme lives in a site or in the binary.
@@ -178,6 +177,7 @@ func (t *Theme) loadLayouts(fsys fs.FS, problems *diag.List) *template.Template 
 			problems.Errorf(l, 0, "theme", "cannot read: %v", err)
 			continue
 		}
+		src = bytes.ReplaceAll(src, []byte(legacyDownloads), []byte("{{.Downloads}}"))
 		if _, err := root.New(path.Base(l)).Parse(string(src)); err != nil {
 			problems.Errorf(l, templateLine(err), "theme", "template error: %v", err)
 		}
@@ -218,6 +218,10 @@ func readOptional(fsys fs.FS, name string, problems *diag.List) []byte {
 	}
 	return b
 }
+
+// legacyDownloads is where layouts written before {{.Downloads}} put the
+// download links; such a theme of its own keeps them.
+const legacyDownloads = "<sobre-downloads></sobre-downloads>"
 
 // StringIDs lists the interface strings the theme and the build use:
 // those the layouts ask for ({{t "id"}}) and those the code asks for.
@@ -288,14 +292,8 @@ func (t *Theme) ServiceWorker(version string, files map[string][]string, keep []
 	return t.min.Bytes("application/javascript", b.Bytes())
 }
 
-// Hashed names an asset after its content, so a new build never meets a
-// stale copy in a cache.
-func Hashed(name string, data []byte) Asset { return hashed(name, data) }
-
 func hashed(name string, data []byte) Asset {
-	sum := sha256.Sum256(data)
-	ext := path.Ext(name)
-	return Asset{Path: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext, Data: data}
+	return Asset{Path: output.HashedName(name, data), Data: data}
 }
 
 func asParseError(err error, pe *toml.ParseError) bool {

@@ -1,13 +1,18 @@
-package build
+package web
 
 import (
+	"compress/gzip"
+	"context"
+	"io"
+	"sync"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"path"
+	"sobre/build/content"
+	"sobre/build/output"
 	"sort"
 	"strings"
-
-	"sobre/build/web"
 )
 
 // precacheBudget bounds what the service worker fetches in the background
@@ -19,13 +24,40 @@ import (
 // in the background at all (see themes/default/sw.js).
 const precacheBudget = 120_000
 
-// serviceWorker writes sw.js at the site's root with, per language, the
-// files to fetch after a first visit (within precacheBudget), the files a
-// reader may keep on demand (PDFs, zips, EPUBs), and a version that changes
-// with any file, so a new build replaces the pages kept by the old one.
-func (pr *Project) serviceWorker(out map[string][]byte) error {
-	if pr.Theme.Worker == nil {
-		return nil
+// ServiceWorker is the output of sw.js at the site's root, with, per
+// language, the files to fetch after a first visit (within
+// precacheBudget), the files a reader may keep on demand (PDFs, zips,
+// EPUBs), and a version that changes with any file, so a new build
+// replaces the pages kept by the old one. A theme without a worker has
+// none.
+type ServiceWorker struct {
+	Theme *Theme
+	// Loads gives what each page loads (see Renderer.Page), by its path,
+	// once the pages are rendered.
+	Loads func() map[string]Loads
+}
+
+// Name is the output's name.
+func (ServiceWorker) Name() string { return "sw" }
+
+// Needs every other output: the worker lists and hashes every file.
+func (ServiceWorker) Needs() []string { return []string{output.All} }
+
+// Run writes sw.js.
+func (w ServiceWorker) Run(_ context.Context, m *output.Model, prior output.Results) (*output.Result, error) {
+	sw, err := WorkerFile(w.Theme, m.Site, prior.Files(), w.Loads())
+	if err != nil || sw == nil {
+		return nil, err
+	}
+	return &output.Result{Files: map[string][]byte{"sw.js": sw}}, nil
+}
+
+// WorkerFile is sw.js for the site's files out (sw.js aside); nil when
+// the theme has no worker.
+// loads says what each page loads, by its path.
+func WorkerFile(t *Theme, site *content.Site, out map[string][]byte, loads map[string]Loads) ([]byte, error) {
+	if t.Worker == nil {
+		return nil, nil
 	}
 	names := make([]string, 0, len(out))
 	for n := range out {
@@ -45,26 +77,15 @@ func (pr *Project) serviceWorker(out map[string][]byte) error {
 		h.Write([]byte{0})
 		h.Write(out[n])
 	}
-	loads := map[string]web.Loads{"index.html": pr.Renderer.ChooserLoads()}
-	for _, in := range pr.all {
-		if in.err == nil {
-			loads[in.page.Out] = in.loads
-		}
-	}
 	files := map[string][]string{}
-	for _, l := range pr.Config.Languages {
+	for _, l := range site.Config.Languages {
 		var pages []string
-		for _, p := range pr.Site.Pages[l.Code] {
+		for _, p := range site.Pages[l.Code] {
 			pages = append(pages, p.Out)
 		}
 		files[l.Code] = precache(out, loads, homeFirst(pages), precacheBudget)
 	}
-	sw, err := pr.Theme.ServiceWorker(hex.EncodeToString(h.Sum(nil))[:16], files, keep)
-	if err != nil || sw == nil {
-		return err
-	}
-	out["sw.js"] = sw
-	return nil
+	return t.ServiceWorker(hex.EncodeToString(h.Sum(nil))[:16], files, keep)
 }
 
 // isDownload reports whether a file is one the reader keeps only on
@@ -96,7 +117,7 @@ func homeFirst(pages []string) []string {
 // listed before, as long as the whole stays within budget (gzipped bytes);
 // then the site's root (the language chooser) and the search index, if
 // they still fit. The first page is always listed, whatever it weighs.
-func precache(out map[string][]byte, loads map[string]web.Loads, pages []string, budget int) []string {
+func precache(out map[string][]byte, loads map[string]Loads, pages []string, budget int) []string {
 	var list []string
 	seen := map[string]bool{}
 	total := 0
@@ -105,7 +126,7 @@ func precache(out map[string][]byte, loads map[string]web.Loads, pages []string,
 	var lazy []string
 	add := func(page string) bool {
 		group := []string{page}
-		refs, late := references(page, loads[page])
+		refs, late := References(page, loads[page])
 		for _, r := range refs {
 			if _, ok := out[r]; ok && !seen[r] {
 				group = append(group, r)
@@ -113,7 +134,7 @@ func precache(out map[string][]byte, loads map[string]web.Loads, pages []string,
 		}
 		cost := 0
 		for _, f := range group {
-			cost += gzipSize(out[f])
+			cost += GzipSize(out[f])
 		}
 		if len(list) > 0 && total+cost > budget {
 			return false
@@ -139,7 +160,7 @@ func precache(out map[string][]byte, loads map[string]web.Loads, pages []string,
 			continue
 		}
 		seen[f] = true
-		if n := gzipSize(out[f]); total+n <= budget {
+		if n := GzipSize(out[f]); total+n <= budget {
 			total += n
 			list = append(list, f)
 		}
@@ -147,11 +168,11 @@ func precache(out map[string][]byte, loads map[string]web.Loads, pages []string,
 	return list
 }
 
-// references returns the files of the site that the page at from loads
+// References returns the files of the site that the page at from loads
 // (refs) and the search index it loads only when the reader searches
 // (lazy), as paths from the site's root. Links to other pages and to
 // downloads are not loaded, so not listed; nor are files elsewhere.
-func references(from string, l web.Loads) (refs, lazy []string) {
+func References(from string, l Loads) (refs, lazy []string) {
 	if path.Ext(from) != ".html" {
 		return nil, nil
 	}
@@ -183,3 +204,21 @@ func siteFile(from, ref string) string {
 	}
 	return p
 }
+
+var gzPool = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
+
+// GzipSize is the size a host sends with gzip's default level: static
+// hosts that precompress harder only make pages lighter than reported.
+func GzipSize(b []byte) int {
+	var c countWriter
+	w := gzPool.Get().(*gzip.Writer)
+	w.Reset(&c)
+	w.Write(b)
+	w.Close()
+	gzPool.Put(w)
+	return int(c)
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }

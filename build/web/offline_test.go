@@ -1,15 +1,13 @@
-package build
+package web
 
 import (
 	"math/rand"
 	"reflect"
 	"testing"
-
-	"sobre/build/web"
 )
 
 func TestReferences(t *testing.T) {
-	loads := web.Loads{
+	loads := Loads{
 		Files: []string{"../assets/style.1.css", "../assets/search.2.js", "img/a.svg", "img/b%20c.svg?v=1#x",
 			"data:image/png;base64,AA", "https://example.org/x.png", "/abs.png", "../../outside.png",
 			"print/charte-a4.pdf", "../downloads/site.zip", "../nl/charter.html", "../assets/a&b.js"},
@@ -24,7 +22,7 @@ func TestReferences(t *testing.T) {
 		{"fr/modules/x.html", []string{"fr/assets/style.1.css", "fr/assets/search.2.js", "fr/modules/img/a.svg", "fr/modules/img/b%20c.svg", "outside.png", "fr/assets/a&b.js"}, "fr/assets/search-fr.3.js"},
 	}
 	for _, tc := range tests {
-		refs, lazy := references(tc.from, loads)
+		refs, lazy := References(tc.from, loads)
 		if !reflect.DeepEqual(refs, tc.refs) {
 			t.Errorf("%s: refs = %q\nwant %q", tc.from, refs, tc.refs)
 		}
@@ -32,7 +30,7 @@ func TestReferences(t *testing.T) {
 			t.Errorf("%s: lazy = %q, want %q", tc.from, lazy, tc.lazy)
 		}
 	}
-	if r, l := references("fr/print/a.pdf", loads); r != nil || l != nil {
+	if r, l := References("fr/print/a.pdf", loads); r != nil || l != nil {
 		t.Errorf("a PDF has references: %q %q", r, l)
 	}
 }
@@ -61,7 +59,7 @@ func TestPrecache(t *testing.T) {
 		"fr/print/x.pdf": incompressible(9000),
 	}
 	style, index := "../assets/s.css", []string{"../assets/ix.js"}
-	loads := map[string]web.Loads{
+	loads := map[string]Loads{
 		"index.html":    {Files: []string{"assets/chooser.js"}},
 		"fr/index.html": {Files: []string{style}, Lazy: index},
 		"fr/a.html":     {Files: []string{style, "img/big.svg"}, Lazy: index},
@@ -87,7 +85,7 @@ func TestPrecache(t *testing.T) {
 			}
 			total := 0
 			for _, f := range got {
-				total += gzipSize(out[f])
+				total += GzipSize(out[f])
 			}
 			if len(got) > 2 && total > tc.budget {
 				t.Errorf("%d bytes listed, over the budget of %d", total, tc.budget)
