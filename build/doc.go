@@ -22,15 +22,24 @@
 //     with its search entry (search.Prepare) and content rules (check.Lint)
 //  6. resolve.Links: .md links -> relative .html links; missing ones fail
 //
-// Project.Render makes every file in memory:
+// Project.Render makes every file in memory. It renders each page's
+// Markdown once (web.RenderBody: directives' blocks in place), then hands
+// the model (output.Model) to the outputs listed in outputs.go, one line
+// each; output.Run calls them in the order their Needs set, independent
+// ones in parallel:
 //
-//  7. search: one index script per language, which pages link to
-//  8. web.Renderer: the pages (in parallel), language chooser, 404
-//     pages, robots.txt, sitemap, assets and static files
-//  9. booklets.go: which pages go into which booklet, typeset by print
-//  10. bundles.go: one zip per language and one of all, and the EPUBs
-//  11. finish: each page's download links, with the files' sizes;
-//     the service worker's lists (offline.go); the page budgets (budget.go)
+//  7. search.Indexes: one index script per language, which pages link to
+//  8. print.Booklets: the charter and the toolkit as A4, A5, imposed A5
+//     and large-print PDFs, with their typed downloads
+//  9. bundle.Zips and bundle.EPUBs: one zip per language and one of all,
+//     one EPUB per language; their pages are rendered as bundle variants
+//  10. sitePages: the site's pages (in parallel), knowing every download
+//     and its size, the language chooser, assets and static files
+//  11. web.NotFoundPages, web.HostFiles (robots.txt, sitemap.xml) and
+//     web.ServiceWorker, which lists and hashes every other file
+//
+// then checks the page budgets from what each page's render says it loads
+// (budget.go) and the interface strings.
 //
 // Build (BuildFS) then writes the files with outdir.Write, which replaces
 // the output folder's files one by one, so a failed or killed build leaves
