@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -74,13 +75,10 @@ func isBoolean(key string) bool {
 	return false
 }
 
-// entities are the references html/template and goldmark write. Others,
-// such as html/template's "&#43;" for "+", pass through and get their "&"
-// escaped: html.UnescapeString would read them, but would change the
-// EPUBs' bytes, which this refactor keeps (see issue 11's report).
-var entities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"", "&#34;", "\"", "&#39;", "'", "&nbsp;", "\u00a0", "&#x27;", "'")
-
-func xmlUnescape(b []byte) string { return entities.Replace(string(b)) }
+// xmlUnescape reads every character reference html/template and goldmark
+// write (html/template writes "+" as "&#43;"), so the XML escaping after it
+// escapes each character once.
+func xmlUnescape(b []byte) string { return html.UnescapeString(string(b)) }
 
 var (
 	xmlTextEsc = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")

@@ -27,3 +27,21 @@ func TestXHTMLBlock(t *testing.T) {
 		}
 	}
 }
+
+// html/template writes some characters as numeric references ("+" as
+// "&#43;"): the e-book shows the character, not the reference.
+func TestXHTMLNumericReferences(t *testing.T) {
+	for in, want := range map[string]string{
+		`<strong>Avancé &#43;&#43;</strong>`:      `<strong>Avancé ++</strong>`,
+		`<a title="a &#43; b &#x27;c&#39;">x</a>`: `<a title="a + b 'c'">x</a>`,
+		`<p>&#60;b&#62; &amp;amp;</p>`:            `<p>&lt;b&gt; &amp;amp;</p>`,
+	} {
+		out, err := xhtml([]byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != want {
+			t.Errorf("xhtml(%q) = %q, want %q", in, out, want)
+		}
+	}
+}
