@@ -206,6 +206,9 @@ type Strings struct {
 	c    *Catalog
 	Lang string
 	loc  *goi18n.Localizer
+	// plain keeps the strings asked for without data, found in a
+	// language: every page asks for the same few dozen, from every core.
+	plain sync.Map
 }
 
 // For returns the strings of a language.
@@ -214,7 +217,21 @@ func (c *Catalog) For(code string) *Strings {
 }
 
 // T returns message id with template data (may be nil).
-func (s *Strings) T(id string, data any) string { return s.localize(id, nil, data) }
+func (s *Strings) T(id string, data any) string {
+	if data != nil {
+		return s.localize(id, nil, data)
+	}
+	if v, ok := s.plain.Load(id); ok {
+		return v.(string)
+	}
+	out := s.localize(id, nil, nil)
+	if s.c.ids[s.Lang][id] || s.c.ids[s.c.def][id] {
+		// Missing from the language or not, the result no longer changes,
+		// and the catalog has recorded the one report it makes.
+		s.plain.Store(id, out)
+	}
+	return out
+}
 
 // N returns the plural form of message id for count; data's .Count is count.
 func (s *Strings) N(id string, count int) string {
