@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"sobre"
 	"sobre/build"
@@ -36,22 +37,13 @@ func (words) Run(_ context.Context, m *output.Model, _ output.Results) (*output.
 }
 
 func TestOwnOutput(t *testing.T) {
-	src := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		file := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	src := fstest.MapFS{
+		"site.toml":           {Data: []byte("default_language = \"fr\"\n\n[languages.fr]\nname = \"Français\"\nweight = 1\n\n[languages.en]\nname = \"English\"\nweight = 2\n\n[outputs]\nbooklets = false\nbundles = false\n")},
+		"content/fr/index.md": {Data: []byte("---\ntitle: Accueil\n---\n\nUn deux trois quatre.\n")},
+		"content/en/index.md": {Data: []byte("---\ntitle: Home\n---\n\nOne two.\n")},
 	}
-	write("site.toml", "default_language = \"fr\"\n\n[languages.fr]\nname = \"Français\"\nweight = 1\n\n[languages.en]\nname = \"English\"\nweight = 2\n\n[outputs]\nbooklets = false\nbundles = false\n")
-	write("content/fr/index.md", "---\ntitle: Accueil\n---\n\nUn deux trois quatre.\n")
-	write("content/en/index.md", "---\ntitle: Home\n---\n\nOne two.\n")
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := build.Build(context.Background(), build.Options{Src: src, Out: out, Defaults: sobre.Defaults,
+	_, err := build.BuildFS(context.Background(), src, build.Options{Out: out, Defaults: sobre.Defaults,
 		Outputs: []output.Output{words{}}, // the registration
 	})
 	if err != nil {
