@@ -578,3 +578,20 @@ func TestTranslationStates(t *testing.T) {
 		t.Errorf("a draft must not be published: %s", a)
 	}
 }
+
+// A print font of the site's own that cannot be used is an error naming
+// its file: the build never quietly leaves the booklets out.
+func TestBrokenPrintFont(t *testing.T) {
+	const font = "themes/default/fonts/AtkinsonHyperlegibleNext-Bold.ttf"
+	site := map[string]string{
+		"content/fr/index.md": page("Accueil", "index.md"),
+		font:                  "not a TrueType file",
+	}
+	_, err := buildFS(t, site, filepath.Join(t.TempDir(), "public"))
+	if err == nil {
+		t.Fatal("a broken print font built")
+	}
+	if want := font + ": cannot use the print font"; !strings.Contains(err.Error(), want) {
+		t.Errorf("error lacks %q:\n%v", want, err)
+	}
+}
