@@ -18,6 +18,7 @@ import (
 	"sobre/build/content"
 	"sobre/build/diag"
 	"sobre/build/font"
+	"sobre/build/generated"
 	"sobre/build/i18n"
 	"sobre/build/output"
 	"sobre/build/pdf"
@@ -180,6 +181,7 @@ func (c *composer) charter() *job {
 			for _, n := range notes {
 				d.AddNote(n, contentLang)
 			}
+			d.Blocks = c.generated(p)
 			d.AddPage(doc, contentLang, "")
 			for _, n := range credits {
 				d.AddNote(n, contentLang)
@@ -214,9 +216,27 @@ func (c *composer) toolkit(f Format) *Document {
 			short = fm.Lines["title"]
 		}
 		h.AddChapter(Chapter{File: q.Source.File, Title: fm.Title, TitleLine: fm.Lines["title"], Short: q.Label(), ShortLine: short, Path: q.Out, Doc: c.m.Docs[q], Lang: q.ContentLang(),
-			Notes: notes, Credits: credits})
+			Notes: notes, Credits: credits, Blocks: c.generated(q)})
 	}
 	return h
+}
+
+// generated is the data of the blocks p's directives ask for, the same
+// the web shows (build/generated).
+func (c *composer) generated(p *content.Page) *Generated {
+	doc := c.m.Docs[p]
+	g := &Generated{Strings: c.s}
+	for _, name := range doc.Directives() {
+		switch name {
+		case "assessment":
+			g.Assessment = generated.Commitments(c.m.Docs[c.m.Site.ByKey[p.Lang][c.m.Config.Charter]])
+		case "ai-pages":
+			g.AIPages = generated.AIRows(c.m.Site, c.s, p)
+		case "a-z":
+			g.AZ = generated.GroupAZ(generated.AZEntries(c.m.Site, p, c.m.Docs), p.Lang, doc.IDs()...)
+		}
+	}
+	return g
 }
 
 // image is a file of the site, for the diagrams to draw.

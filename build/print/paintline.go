@@ -22,7 +22,7 @@ func (pp *pagePainter) line(pl *placed, b *block) error {
 	if pl.repeat {
 		pp.c.BeginArtifact(pdf.Artifact{Type: "Pagination"})
 	}
-	if pl.first && b.marker != "" {
+	if pl.first && (b.marker != "" || b.tick) {
 		pp.marker(pl, b)
 	}
 	if !pl.repeat {
@@ -52,14 +52,32 @@ func (pp *pagePainter) line(pl *placed, b *block) error {
 	return nil
 }
 
-// marker draws a list item's bullet or number, its label element, in
-// the margin before its first line.
+// marker draws a list item's bullet or number, or a checklist's box to
+// tick, its label element, in the margin before its first line.
 func (pp *pagePainter) marker(pl *placed, b *block) {
 	regular, size := pp.d.Fonts.Regular, pp.d.Format.Body
 	pp.tag(pp.els.label[pl.block])
-	mw := pp.d.textWidth(regular, b.marker, size)
-	pp.draw(regular, size, pl.x-mw-size*0.5, pl.y, b.marker)
+	if b.tick {
+		side := size * 0.8
+		pp.square(pl.x-side-size*0.5, pl.y, side, size, b.ticked)
+	} else {
+		mw := pp.d.textWidth(regular, b.marker, size)
+		pp.draw(regular, size, pl.x-mw-size*0.5, pl.y, b.marker)
+	}
 	pp.c.End()
+}
+
+// square draws a box w wide from x, standing on the baseline y as a
+// capital of size does (its bottom a little under it); ticked draws a
+// tick in it. Vectors, in whatever marked content is open.
+func (pp *pagePainter) square(x, y, w, size float64, ticked bool) {
+	h := min(w, size*0.8)
+	bottom := y - size*0.1
+	fmt.Fprintf(pp.c, "q %s w %s %s %s %s re S", pdf.Num(size*0.06), pdf.Num(x), pdf.Num(bottom), pdf.Num(w), pdf.Num(h))
+	if ticked {
+		fmt.Fprintf(pp.c, " %s %s m %s %s l %s %s l S", pdf.Num(x+w*0.2), pdf.Num(bottom+h*0.5), pdf.Num(x+w*0.42), pdf.Num(bottom+h*0.22), pdf.Num(x+w*0.82), pdf.Num(bottom+h*0.82))
+	}
+	pp.c.WriteString(" Q\n")
 }
 
 // piece is a piece of a line to draw: its run, font, element, and
@@ -100,6 +118,15 @@ func (pp *pagePainter) words(pl *placed, b *block, el int, runs []typeset.Run) (
 				actual += " "
 			}
 			pp.d.placeholder(pp.c, pp.p.fontNames, st.Size, pl.x+pc.X, pl.y, actual)
+		case run.Rule > 0 && run.Text == "":
+			// A box to tick or to write a score in, part of its
+			// block: a form's.
+			text.close()
+			size := st.Size
+			if pc.Width > 2*size {
+				size *= 1.5 // a score's box: room for two digits written by hand
+			}
+			pp.square(pl.x+pc.X, pl.y, pc.Width, size, false)
 		case run.Rule > 0:
 			text.close()
 			pp.blank(pce)

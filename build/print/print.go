@@ -82,11 +82,14 @@ type block struct {
 	num    string // TOCI: the page number, right-aligned
 	runs   []typeset.Run
 	marker string // a list item's bullet or number
-	indent float64
-	before float64 // space before, in body sizes
-	keep   bool    // keep with the next block (headings): ragged, unhyphenated
-	list   int     // list items of one list share a number
-	lang   string  // the language of the page it comes from
+	// tick draws a box to tick as a list item's label, ticked when
+	// ticked: a checklist's item.
+	tick, ticked bool
+	indent       float64
+	before       float64 // space before, in body sizes
+	keep         bool    // keep with the next block (headings): ragged, unhyphenated
+	list         int     // list items of one list share a number
+	lang         string  // the language of the page it comes from
 
 	id   string // a heading's anchor
 	path string // a chapter's title: the page's path on the site, which links name
@@ -140,6 +143,8 @@ type Chapter struct {
 	// as the charter's § 4 asks); Credits at its end (the licence notice
 	// of a text taken from elsewhere).
 	Notes, Credits []string
+	// Blocks is the data of the blocks its directives ask for.
+	Blocks *Generated
 }
 
 // Document is one booklet's content.
@@ -167,7 +172,12 @@ type Document struct {
 	// Problems are what could not be printed as it should, for the build
 	// to report: a diagram the print engine cannot draw, a line too wide.
 	Problems []*Error
+	// Blocks is the data of the generated blocks of the page being added
+	// (AddChapter sets it from its Chapter).
+	Blocks *Generated
 
+	// fatal is a block that cannot be printed: the booklet is not made.
+	fatal  *Error
 	blocks []block
 	lists  int
 	tables int
@@ -221,7 +231,9 @@ func (d *Document) AddChapter(c Chapter) {
 	for _, n := range c.Notes {
 		d.AddNote(n, c.Lang)
 	}
+	d.Blocks = c.Blocks
 	d.AddPage(c.Doc, c.Lang, c.Path)
+	d.Blocks = nil
 	for _, n := range c.Credits {
 		d.AddNote(n, c.Lang)
 	}
@@ -313,11 +325,13 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 	case *east.Table:
 		d.addTable(n, src, lang, indent)
 	case *markup.Directive:
-		// Generated for the web (a form, an index): nothing to print.
+		d.addGenerated(n, lang, indent)
+	case *ast.ThematicBreak:
+		// A change of subject: the space before what follows says it.
+	case *ast.HTMLBlock:
+		// Raw HTML: the web omits it (goldmark's safe mode), so does paper.
 	default:
-		if t := strings.TrimSpace(markup.PlainText(n, src)); t != "" {
-			d.add(block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 1), Lang: lang}}, before: 0.5, indent: indent}, n, lang)
-		}
+		d.otherBlock(n, src, lang, indent)
 	}
 }
 
@@ -390,7 +404,12 @@ func (d *Document) addList(n *ast.List, src []byte, lang string, indent float64)
 		first := true
 		for c := li.FirstChild(); c != nil; c = c.NextSibling() {
 			if first && (c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock) {
-				d.add(block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: inner, before: 0.25, list: d.lists, node: c}, n, lang)
+				b := block{tag: "LI", runs: d.inline(c, src, lang, false, 1, nil), marker: marker, indent: inner, before: 0.25, list: d.lists, node: c}
+				if box, ok := c.FirstChild().(*east.TaskCheckBox); ok {
+					// A checklist: a box to tick is the item's label.
+					b.marker, b.tick, b.ticked = "", true, box.IsChecked
+				}
+				d.add(b, n, lang)
 				first = false
 				continue
 			}
@@ -507,7 +526,9 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 			case *markup.Span:
 				walk(k, bo, k.Lang)
 			case *east.TaskCheckBox:
-				add("[  ] ", bo, l)
+				// Drawn as the list item's label (addList).
+			case *ast.AutoLink:
+				runs = append(runs, d.autoLink(k, src, bo, scale, l))
 			case *ast.Image:
 				// The image's text alternative stands in for it on paper.
 				add("["+markup.PlainText(k, src)+"]", bo, l)
@@ -537,6 +558,17 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 	}
 	walk(n, bold, lang)
 	return runs
+}
+
+// autoLink is an address written as such, printed as paper prints
+// addresses: never hyphenated, a link.
+func (d *Document) autoLink(k *ast.AutoLink, src []byte, bold bool, scale float64, lang string) typeset.Run {
+	dest := string(k.URL(src))
+	text := Address(dest)
+	if k.AutoLinkType == ast.AutoLinkEmail {
+		text, dest = dest, "mailto:"+dest
+	}
+	return typeset.Run{Text: text, Style: d.style(bold, scale), Lang: lang, NoHyphens: true, Link: dest}
 }
 
 // figure reads the picture an image shows: an SVG diagram, drawn as

@@ -80,6 +80,9 @@ func (d *Document) painted() (*painted, error) {
 	if d.drawn != nil {
 		return d.drawn, nil
 	}
+	if d.fatal != nil {
+		return nil, d.fatal // a block print has no form for
+	}
 	pages, err := d.contents()
 	if err != nil {
 		return nil, err

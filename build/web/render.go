@@ -21,6 +21,7 @@ import (
 
 	"sobre/build/config"
 	"sobre/build/content"
+	"sobre/build/generated"
 	"sobre/build/i18n"
 	"sobre/build/markup"
 	"sobre/build/output"
@@ -310,34 +311,15 @@ type Body struct {
 	AZ []AZEntry
 }
 
-// AZEntry is a line of the A–Z index.
-type AZEntry struct {
-	Title, Href, Lang string
-	Glossary          bool
-}
-
-// AZGroup is a letter of the A–Z index.
-type AZGroup struct {
-	Letter  string
-	ID      string
-	Entries []AZEntry
-}
-
-// AssessSection is a commitment of the charter in the self-assessment.
-type AssessSection struct {
-	ID, Title string
-	Items     []AssessItem
-}
-
-// Max is the section's highest score: two points per line "in place".
-func (s AssessSection) Max() int { return 2 * len(s.Items) }
-
-// AssessItem is one line of a commitment.
-type AssessItem struct {
-	Text       string
-	Level      int // 0, or 1 and 2 for the advanced levels
-	LevelLabel string
-}
+// The generated blocks' data (see build/generated), named here as the
+// theme's templates know them.
+type (
+	AZEntry       = generated.AZEntry
+	AZGroup       = generated.AZGroup
+	AssessSection = generated.AssessSection
+	AssessItem    = generated.AssessItem
+	AIRow         = generated.AIRow
+)
 
 type assessData struct {
 	Sections []AssessSection
@@ -351,11 +333,6 @@ func (a assessData) Max() int {
 		n += s.Max()
 	}
 	return n
-}
-
-// AIRow is a line of the table of pages and how they were made.
-type AIRow struct {
-	Title, Href, Lang, How, Review string
 }
 
 // Blocks writes the generated blocks of page p for the directives of its
@@ -392,9 +369,9 @@ func (g blocks) Generate(w io.Writer, name string, t markup.Target) error {
 			e.Href = link(e.Href)
 			entries[i] = e
 		}
-		data = groupAZ(entries, g.p.Lang, append(g.ids, ReservedIDs...)...)
+		data = generated.GroupAZ(entries, g.p.Lang, append(g.ids, ReservedIDs...)...)
 	case "ai-pages":
-		rows := g.r.aiRows(g.p)
+		rows := generated.AIRows(g.r.site, g.r.strings[g.p.Lang], g.p)
 		for i := range rows {
 			rows[i].Href = link(rows[i].Href)
 		}
@@ -415,30 +392,6 @@ func (g blocks) Generate(w io.Writer, name string, t markup.Target) error {
 	}
 	_, err := w.Write(out)
 	return err
-}
-
-// aiRows lists the pages of p's language and how each was made.
-func (r *Renderer) aiRows(p *content.Page) []AIRow {
-	s := r.strings[p.Lang]
-	var rows []AIRow
-	for _, q := range r.site.Pages[p.Lang] {
-		row := AIRow{Title: q.Source.Front.Title, Href: content.Rel(p.Out, q.Out)}
-		if q.ContentLang() != p.Lang {
-			row.Lang = q.ContentLang()
-		}
-		if a := q.Source.Front.AI; a != nil {
-			row.How = s.T("ai_how_"+a.What, map[string]string{"Tool": a.Tool})
-			if a.Review == "reviewed" {
-				row.Review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
-			} else {
-				row.Review = s.T("ai_state_pending", nil)
-			}
-		} else {
-			row.How, row.Review = s.T("ai_how_none", nil), "—"
-		}
-		rows = append(rows, row)
-	}
-	return rows
 }
 
 // Variant says which output a page is rendered for: the site, or an

@@ -254,6 +254,8 @@ var codeStrings = []string{
 	"dl_a5", "dl_imposed", "dl_large", "print_sign",
 	"credit_source", "credit_license", "credit_translated", "credit_original_print", "footer_license",
 	"bundle_online", "dl_bundle_more", // offline bundles
+	"assess_note", "assess_0", "assess_1", "assess_2", "assess_score", "assess_summary", // print's paper forms
+	"assess_commitment", "assess_score_col", "assess_max", "assess_total", "ai_col_page", "ai_col_how", "ai_col_review", "az_glossary",
 }
 
 func writeVars(b *bytes.Buffer, p colour.Palette) {

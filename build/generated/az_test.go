@@ -1,4 +1,4 @@
-package web
+package generated
 
 import (
 	"strings"
@@ -13,7 +13,7 @@ func TestGroupAZIDsUnique(t *testing.T) {
 		entries = append(entries, AZEntry{Title: s})
 	}
 	// "az-e" is taken by a heading of the page itself.
-	groups := groupAZ(entries, "fr", "main", "az-e")
+	groups := GroupAZ(entries, "fr", "main", "az-e")
 	seen := map[string]bool{"main": true, "az-e": true}
 	letters := map[string]bool{}
 	n := 0
@@ -67,7 +67,7 @@ func TestIDSetClaim(t *testing.T) {
 			t.Errorf("claim(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
-	g := groupAZ([]AZEntry{{Title: "Éthique"}, {Title: "Ethique!"}}, "nl")
+	g := GroupAZ([]AZEntry{{Title: "Éthique"}, {Title: "Ethique!"}}, "nl")
 	if len(g) != 1 || len(g[0].Entries) != 2 || g[0].ID != "az-e" {
 		t.Errorf("groups %+v", g)
 	}

@@ -1,4 +1,4 @@
-package web
+package generated
 
 import (
 	"sort"
@@ -32,12 +32,12 @@ func fromLetter(title string) string {
 	return strings.TrimLeftFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// groupAZ files entries under their letters, "#" first, then the letters
+// GroupAZ files entries under their letters, "#" first, then the letters
 // in the language's collation order, each letter once (sorting titles
 // alone put "« Chat »" before "(Aide)" and split C in two); within a
 // letter, titles in collation order from their first letter. Each group's id is unique in the
 // page: taken holds the ids the page already has.
-func groupAZ(entries []AZEntry, lang string, taken ...string) []AZGroup {
+func GroupAZ(entries []AZEntry, lang string, taken ...string) []AZGroup {
 	col := collate.New(language.Make(lang), collate.Loose)
 	letters := make([]string, len(entries))
 	order := make([]int, len(entries))
