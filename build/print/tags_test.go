@@ -46,7 +46,7 @@ func TestTagsGolden(t *testing.T) {
 		{"fr/charte.html", "Charte", "Nous nous engageons à un usage sobre ; voir [les modules](modules.html#outils) et [le site](https://example.org/ia).\n\n" +
 			"## Engagements\n\n1. Transparence\n2. Sobriété, avec un [mot anglais]{lang=en}.\n\n" +
 			"| Niveau | Exemple |\n|---|---|\n| Base | Un texte relu |\n\nFait le {{date}}.\n\n{{signature}}\n"},
-		{"fr/modules.html", "Modules", "## Outils {#outils}\n\n![Le logo de l’ASBL](logo.png)\n\n- Un outil\n- Un autre ★\n"},
+		{"fr/modules.html", "Modules", "## Outils {#outils}\n\n![Le logo de l’ASBL](logo.png)\n\n- Un outil\n- Un autre ★\n\n- [ ] Une case à cocher\n"},
 	}
 	for _, c := range chapters {
 		doc := markup.Parse([]byte(c.md), markup.Options{Lang: "fr"})
