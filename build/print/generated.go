@@ -103,7 +103,7 @@ func (d *Document) addAssessment(n *markup.Directive, lang string, indent float6
 				if k == len(answers)-1 {
 					sep = ""
 				}
-				choice = append(choice, d.box(1, 0.9), typeset.Run{Text: "\u00a0" + a + " (" + strconv.Itoa(k) + ")" + sep, Style: d.style(false, 0.9), Lang: lang, NoHyphens: true})
+				choice = append(choice, d.box(0.9, 1), typeset.Run{Text: "\u00a0\u00a0" + a + " (" + strconv.Itoa(k) + ")" + sep, Style: d.style(false, 1), Lang: lang, NoHyphens: true})
 			}
 			d.add(block{tag: "P", runs: choice, before: 0.2, indent: indent + d.Format.Body*1.2}, n, lang)
 		}
