@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"sobre/build/generated"
 	"sobre/build/i18n"
 	"sobre/build/markup"
@@ -166,22 +164,4 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
-}
-
-// otherBlock prints a Markdown block of a kind addBlock does not name:
-// as its text; a block with no text to print (an unknown extension's)
-// stops the booklet at its line, naming its kind.
-func (d *Document) otherBlock(n ast.Node, src []byte, lang string, indent float64) {
-	if t := strings.TrimSpace(markup.PlainText(n, src)); t != "" {
-		d.add(block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 1), Lang: lang}}, before: 0.5, indent: indent}, n, lang)
-		return
-	}
-	if d.fatal == nil {
-		line := 0
-		if d.doc != nil {
-			line = d.doc.Line(n)
-		}
-		d.fatal = &Error{File: d.file, Line: line, Kind: "block", Err: fmt.Errorf(
-			"%s%s: the booklets have no print form for a Markdown block of kind %s: give print a form for it (build/print/print.go, addBlock)", d.where(block{from: d.from}), d.edition(), n.Kind())}
-	}
 }

@@ -134,3 +134,31 @@ func TestChecklistBoxes(t *testing.T) {
 		t.Errorf("items %q, want %q", got, want)
 	}
 }
+
+// TestEveryBlockKindPrints: the Markdown blocks the site allows all have
+// a print form, their words printed.
+func TestEveryBlockKindPrints(t *testing.T) {
+	md := "# Titre\n\nTexte.\n\n---\n\n```\ncode à lire\n```\n\n    indenté\n\n> citation\n\n<div>brut</div>\n\n- [x] fait\n\n1. un\n\n| a | b |\n|---|---|\n| c | d |\n\nVoir https://example.org/page et <https://example.org/b>.\n"
+	d := testDoc(t)
+	d.AddChapter(Chapter{File: "content/fr/k.md", Title: "Sortes", Path: "fr/k.html", Lang: "fr", Doc: markup.Parse([]byte(md), markup.Options{Lang: "fr"})})
+	if _, err := d.PDF(); err != nil {
+		t.Fatal(err)
+	}
+	var text string
+	for _, b := range d.blocks {
+		for _, r := range b.runs {
+			text += r.Text
+		}
+		for _, c := range b.cells {
+			for _, r := range c {
+				text += r.Text
+			}
+		}
+		text += "\n"
+	}
+	for _, want := range []string{"code à lire", "indenté", "citation", "fait", "un", "c", "d", "example.org/page", "example.org/b"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q not printed:\n%s", want, text)
+		}
+	}
+}

@@ -326,6 +326,8 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 		d.addTable(n, src, lang, indent)
 	case *markup.Directive:
 		d.addGenerated(n, lang, indent)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		d.addCode(n, src, lang, indent)
 	case *ast.ThematicBreak:
 		// A change of subject: the space before what follows says it.
 	case *ast.HTMLBlock:
@@ -347,6 +349,42 @@ func (d *Document) add(b block, n ast.Node, lang string) {
 	}
 	b.file = d.file
 	d.blocks = append(d.blocks, b)
+}
+
+// otherBlock prints a Markdown block of a kind addBlock does not name:
+// as its text; a block with no text to print (an unknown extension's)
+// stops the booklet at its line, naming its kind.
+func (d *Document) otherBlock(n ast.Node, src []byte, lang string, indent float64) {
+	if t := strings.TrimSpace(markup.PlainText(n, src)); t != "" {
+		d.add(block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 1), Lang: lang}}, before: 0.5, indent: indent}, n, lang)
+		return
+	}
+	if d.fatal == nil {
+		line := 0
+		if d.doc != nil {
+			line = d.doc.Line(n)
+		}
+		d.fatal = &Error{File: d.file, Line: line, Kind: "block", Err: fmt.Errorf(
+			"%s%s: the booklets have no print form for a Markdown block of kind %s: give print a form for it (build/print/print.go, addBlock)", d.where(block{from: d.from}), d.edition(), n.Kind())}
+	}
+}
+
+// addCode prints a block of code or preformatted text line by line,
+// indented, never hyphenated: a reader may type it.
+func (d *Document) addCode(n ast.Node, src []byte, lang string, indent float64) {
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		t := strings.TrimRight(string(seg.Value(src)), "\r\n")
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		before := 0.1
+		if i == 0 {
+			before = 0.5
+		}
+		d.add(block{tag: "P", runs: []typeset.Run{{Text: t, Style: d.style(false, 0.95), Lang: lang, NoHyphens: true}}, before: before, indent: indent + d.Format.Body*1.2}, n, lang)
+	}
 }
 
 // addHeading adds a heading, bold, larger by level, never hyphenated,
