@@ -19,6 +19,7 @@ func FuzzBooklet(f *testing.F) {
 		"Date : {{date}}\n\nSignature : {{signature}}\n\n![schéma](img/a.svg)\n",
 		"[AI Act]{lang=en} et [[glossaire|mot]] ; « oui » ?\n\n## Niveau {#niveau}\n\n### Encore\n",
 		"un-mot-très-long-avec/des/barres/obliques/et-des-traits-d-union-qui-ne-finissent-jamais\n",
+		"- [ ] à faire\n- [x] fait\n\n```\ncode\n```\n\n---\n\n{{ai-pages}}\n",
 	} {
 		f.Add(seed)
 	}
