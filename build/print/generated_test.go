@@ -162,3 +162,33 @@ func TestEveryBlockKindPrints(t *testing.T) {
 		}
 	}
 }
+
+// TestAZPrints: the A–Z prints each letter as a heading and its entries
+// as a list, glossary entries marked, links to the booklet's chapters.
+func TestAZPrints(t *testing.T) {
+	d := testDoc(t)
+	az := []generated.AZGroup{
+		{Letter: "C", Entries: []generated.AZEntry{{Title: "Charte", Href: "charte.html"}}},
+		{Letter: "H", Entries: []generated.AZEntry{{Title: "Hallucination", Href: "glossaire.html#hallucination", Glossary: true}}},
+	}
+	fsys := fstest.MapFS{"i18n/fr.toml": {Data: []byte(`az_glossary = "glossaire"` + "\n")}}
+	cat, _ := i18n.Load(fsys, []string{"fr"}, "fr")
+	d.AddChapter(Chapter{File: "content/fr/i.md", Title: "Index", Path: "fr/i.html", Lang: "fr",
+		Doc:    markup.Parse([]byte("{{a-z}}\n"), markup.Options{Lang: "fr"}),
+		Blocks: &Generated{AZ: az, Strings: cat.For("fr")}})
+	if _, err := d.PDF(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.blocks[1:] {
+		text := ""
+		for _, r := range b.runs {
+			text += r.Text
+		}
+		got = append(got, b.tag+" "+text+" "+b.runs[0].Link)
+	}
+	want := []string{"H2 C ", "LI Charte #fr/charte.html", "H2 H ", "LI Hallucination (glossaire) #fr/glossaire.html#hallucination"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("A–Z printed as %q, want %q", got, want)
+	}
+}
