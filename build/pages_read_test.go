@@ -19,8 +19,9 @@ import (
 // TestPageBreaks reads the French A4 handout and A5 booklet back as
 // poppler sees them and checks their page breaks as a reader would: no
 // heading is the last thing on a page, no paragraph leaves a single line
-// alone at the foot of a page (orphan) or at its head (widow), and no
-// page is under 60 % full but the one before a chapter.
+// alone at the foot of a page (orphan) or at its head (widow), no page
+// ends on an inserted hyphen, and no page is under 60 % full but the one
+// before a chapter.
 func TestPageBreaks(t *testing.T) {
 	for _, tool := range []string{"pdftotext", "pdftoppm"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -41,9 +42,9 @@ func TestPageBreaks(t *testing.T) {
 		pages := readPages(t, filepath.Join(out, c.file))
 		fills := pageFills(t, filepath.Join(out, c.file), c.f)
 		faults := pageFaults(pages, fills, c.f)
-		t.Logf("%s: %d pages; %d headings last on a page, %d orphans, %d widows, %d pages under 60 %%",
-			c.file, len(pages), len(faults["heading"]), len(faults["orphan"]), len(faults["widow"]), len(faults["fill"]))
-		for _, kind := range []string{"heading", "orphan", "widow", "fill"} {
+		t.Logf("%s: %d pages; %d headings last on a page, %d orphans, %d widows, %d pages ending on a hyphen, %d pages under 60 %%",
+			c.file, len(pages), len(faults["heading"]), len(faults["orphan"]), len(faults["widow"]), len(faults["hyphen"]), len(faults["fill"]))
+		for _, kind := range []string{"heading", "orphan", "widow", "hyphen", "fill"} {
 			if len(faults[kind]) > 0 {
 				t.Errorf("%s: %s on pages %v", c.file, kind, faults[kind])
 			}
@@ -97,6 +98,7 @@ func readPages(t *testing.T, file string) [][]textLine {
 // pageFaults finds, per kind, the pages (from 1) that break a rule:
 // "heading" (a heading last on the page), "orphan" (a paragraph's first
 // line alone at the foot), "widow" (its last line alone at the head),
+// "hyphen" (the page ends on a word broken by an inserted hyphen),
 // "fill" (a page under 60 % full, not before a chapter or at the end).
 // A paragraph's line runs on when it is justified to the right margin.
 func pageFaults(pages [][]textLine, fills []float64, f print.Format) map[string][]int {
@@ -114,9 +116,31 @@ func pageFaults(pages [][]textLine, fills []float64, f print.Format) map[string]
 		}
 		text = append(text, lines)
 	}
-	// A line runs on when it reaches the right margin, but for the
-	// hyphen a broken word ends with (which poppler leaves out).
-	runsOn := func(l textLine) bool { return l.isBody && l.XMax > f.Width-f.Right-f.Body/2 }
+	// A heading is set at one of print's heading sizes (a diagram's
+	// labels at others).
+	heading := func(size float64) bool {
+		return slices.ContainsFunc([]float64{1.05, 1.2, 1.45, 1.6, 2}, func(scale float64) bool { return near(size, f.Body*scale) })
+	}
+	// A word broken at the line's end: its hyphen, drawn with no actual
+	// text, is all that is missing from the line's justified width (0.362
+	// em in the print font).
+	hyphen := func(l textLine) bool {
+		short := f.Width - f.Right - l.XMax
+		return l.isBody && short > 0.34*f.Body && short < 0.38*f.Body
+	}
+	// A line runs on when it is justified to the right margin, but for
+	// the hyphen of a broken word.
+	runsOn := func(l textLine) bool { return l.isBody && l.XMax > f.Width-f.Right-0.05 || hyphen(l) }
+	// A list item starts with its marker, left of its text.
+	item := func(l textLine) bool {
+		return len(l.Words) > 0 && (l.Words[0] == "•" || strings.HasSuffix(l.Words[0], ".") && strings.Trim(l.Words[0], "0123456789.") == "")
+	}
+	// A paragraph runs on to the next page: its last line there is
+	// justified, and the next page does not start a list item (a line
+	// of one item may fill its measure).
+	continues := func(last textLine, next []textLine) bool {
+		return runsOn(last) && len(next) > 0 && !item(next[0])
+	}
 	chapter := func(lines []textLine) bool { return len(lines) > 0 && lines[0].size > f.Body*1.5 }
 	// follows: line k of a page is the next line of the same paragraph
 	// as line k-1.
@@ -133,13 +157,16 @@ func pageFaults(pages [][]textLine, fills []float64, f print.Format) map[string]
 		}
 		n := len(lines)
 		last := lines[n-1]
-		if last.size > f.Body*1.03 && last.size < f.Body*2.2 {
+		if heading(last.size) {
 			faults["heading"] = append(faults["heading"], pi+1)
 		}
-		if runsOn(last) && n > 1 && !follows(lines, n-1) {
+		if hyphen(last) {
+			faults["hyphen"] = append(faults["hyphen"], pi+1)
+		}
+		if pi+1 < len(text) && continues(last, text[pi+1]) && n > 1 && !follows(lines, n-1) {
 			faults["orphan"] = append(faults["orphan"], pi+1)
 		}
-		if prev := text[pi-1]; len(prev) > 0 && runsOn(prev[len(prev)-1]) && lines[0].isBody && (n == 1 || !follows(lines, 1)) {
+		if prev := text[pi-1]; len(prev) > 0 && continues(prev[len(prev)-1], lines) && lines[0].isBody && (n == 1 || !follows(lines, 1)) {
 			faults["widow"] = append(faults["widow"], pi+1)
 		}
 		if pi < len(fills) && fills[pi] < 0.6 && pi+1 < len(text) && !chapter(text[pi+1]) {
