@@ -347,6 +347,8 @@ func (pg *pager) need(i int) float64 {
 			return pg.rowNeed(i) + pg.rowNeed(i+1) // a header row never ends a page
 		}
 		return pg.rowNeed(i)
+	case b.tag == "Figure" && len(pg.floats) > 0:
+		return next() // it floats behind the others: what follows comes first
 	case b.tag == "Figure":
 		return s.extra
 	}

@@ -198,6 +198,27 @@ func TestFigureFloats(t *testing.T) {
 	}
 }
 
+// TestFiguresFloatInOrder: a figure behind one that floats floats too,
+// after it, and the heading before it stays with the text that follows.
+func TestFiguresFloatInOrder(t *testing.T) {
+	md := prose(7) + "\n\n![Un carré](carre.svg)\n\n## Un titre\n\n![Un autre](carre.svg)\n\n" + prose(12)
+	d, pages := laidOut(t, md)
+	if faults := breakFaults(d, pages); len(faults) > 0 {
+		t.Errorf("%s", strings.Join(faults, "; "))
+	}
+	var figures []int
+	for _, page := range pages {
+		for _, pl := range page {
+			if d.blocks[pl.block].tag == "Figure" {
+				figures = append(figures, pl.block)
+			}
+		}
+	}
+	if len(figures) != 2 || figures[0] > figures[1] {
+		t.Errorf("figures placed in the order %v, want the text's", figures)
+	}
+}
+
 // TestWholeSection: the charter's engagement, its text and signatures,
 // stays on the page after its last commitment when the page holds it,
 // and moves whole to the next page when it does not, wherever the text
