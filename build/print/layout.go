@@ -394,8 +394,10 @@ func (pg *pager) block(i int, gap float64) {
 		return
 	}
 	need := pg.need(i)
-	if sec := pg.section(i); b.whole && sec <= pg.height {
-		need = sec
+	if b.whole {
+		if sec := pg.section(i); sec <= pg.height {
+			need = sec
+		}
 	}
 	if pg.used > 0 && pg.used+gap+need > pg.height && (b.keep || s.extra > 0) {
 		pg.newPage()
