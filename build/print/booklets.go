@@ -164,7 +164,8 @@ func (c *composer) jobs() []*job {
 	return append(jobs, a5, imposed)
 }
 
-// charter is the charter alone, A4, with a page of its own to sign.
+// charter is the charter alone, A4, its engagement and signatures kept
+// whole (PageBefore) after its last commitment.
 func (c *composer) charter() *job {
 	p := c.m.Site.ByKey[c.lang][c.m.Config.Charter]
 	if p == nil || c.m.Docs[p] == nil {

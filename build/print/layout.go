@@ -164,11 +164,17 @@ func (d *Document) setText(b block, room float64) (set, error) {
 	return s, nil
 }
 
-// layout fills pages top to bottom with the blocks set. A heading stays
-// with the first two lines of what follows; a paragraph never leaves one
-// line alone at the foot of a page (orphan) or at the head of the next
-// (widow); a table row stays whole, and a table that runs on to another
-// page repeats its header row there.
+// layout fills pages top to bottom with the blocks set, breaking them as
+// TeX and Typst do: a chain of headings stays with the first lines of
+// what follows (two, or all of a paragraph too short to split); a
+// paragraph, list item or row never leaves a single line alone at the
+// foot of a page (orphan) or at the head of the next (widow), nor ends a
+// page on an inserted hyphen when a line less keeps those rules; a
+// figure that does not fit floats to the head of the next page while the
+// text after it fills this one; a table row stays whole, and a table
+// that runs on to another page repeats its header row there; a section
+// marked whole (the charter's engagement and signatures) moves to a new
+// page only when what is left of this one cannot hold it.
 func (d *Document) layout() ([][]placed, error) {
 	sets, err := d.setBlocks()
 	if err != nil {
@@ -177,7 +183,8 @@ func (d *Document) layout() ([][]placed, error) {
 	f := d.Format
 	pg := &pager{d: d, f: f, sets: sets, width: f.Width - f.Left - f.Right, height: f.Height - f.Top - f.Bottom, header: map[int]int{}}
 	for i, b := range d.blocks {
-		if b.brk && (pg.used > 0 || len(pg.cur) > 0) {
+		// A new chapter: figures still floating get a page before it.
+		for b.brk && (pg.used > 0 || len(pg.cur) > 0) {
 			pg.newPage()
 		}
 		gap := b.before * f.Body
@@ -193,6 +200,9 @@ func (d *Document) layout() ([][]placed, error) {
 			pg.block(i, gap)
 		}
 	}
+	for len(pg.floats) > 0 {
+		pg.newPage()
+	}
 	if len(pg.cur) > 0 {
 		pg.pages = append(pg.pages, pg.cur)
 	}
@@ -200,7 +210,8 @@ func (d *Document) layout() ([][]placed, error) {
 }
 
 // pager is layout's state as it fills pages: the pages done, the one
-// being filled and how much of its height is used.
+// being filled and how much of its height is used, and the figures
+// floating to the next page.
 type pager struct {
 	d             *Document
 	f             Format
@@ -210,11 +221,37 @@ type pager struct {
 	cur           []placed
 	used          float64
 	header        map[int]int // table -> its header row's block
+	floats        []int       // figures waiting for the next page, in order
 }
 
+// newPage ends the page and starts the next with the figures that
+// floated to it, as many as fit.
 func (pg *pager) newPage() {
 	pg.pages = append(pg.pages, pg.cur)
 	pg.cur, pg.used = nil, 0
+	waiting := pg.floats
+	pg.floats = nil
+	for k, i := range waiting {
+		gap := 0.0
+		if pg.used > 0 {
+			gap = pg.d.blocks[i].before * pg.f.Body
+		}
+		if pg.used > 0 && pg.used+gap+pg.sets[i].extra > pg.height {
+			pg.floats = waiting[k:]
+			return
+		}
+		pg.used += gap
+		pg.figure(i)
+	}
+}
+
+// gapAfterBreak is the space before block i where it starts: none at the
+// head of a page, its own under a figure that floated there.
+func (pg *pager) gapAfterBreak(i int) float64 {
+	if pg.used == 0 {
+		return 0
+	}
+	return pg.d.blocks[i].before * pg.f.Body
 }
 
 // placeRow places lines [from, to) of row i's cells, their frame's top
@@ -245,7 +282,7 @@ func (pg *pager) placeRow(i int, top float64, repeat bool, from, to int) float64
 // unless it would take a third of it.
 func (pg *pager) repeatHeader(b block) {
 	if h, ok := pg.header[b.table]; ok && !b.head && pg.sets[h].h < pg.height/3 {
-		pg.used = pg.placeRow(h, 0, true, 0, pg.sets[h].rows)
+		pg.used += pg.placeRow(h, pg.used, true, 0, pg.sets[h].rows)
 	}
 }
 
@@ -263,16 +300,12 @@ func (pg *pager) rowNeed(k int) float64 {
 // least, and runs on, its cells' lines side by side.
 func (pg *pager) row(i int, gap float64) {
 	b, s := pg.d.blocks[i], pg.sets[i]
-	need := pg.rowNeed(i)
 	if b.head {
 		pg.header[b.table] = i
-		if i+1 < len(pg.sets) && pg.d.blocks[i+1].tag == "TR" {
-			need += pg.rowNeed(i + 1) // a header row never ends a page
-		}
 	}
-	if pg.used > 0 && pg.used+gap+need > pg.height {
+	if pg.used > 0 && pg.used+gap+pg.need(i) > pg.height {
 		pg.newPage()
-		gap = 0
+		gap = pg.gapAfterBreak(i)
 		pg.repeatHeader(b)
 	}
 	pg.used += gap
@@ -284,6 +317,9 @@ func (pg *pager) row(i int, gap float64) {
 			continue
 		}
 		to := min(s.rows, from+max(fit, 1))
+		if s.rows-to == 1 && to-from > 2 {
+			to-- // a widow: take a second line along
+		}
 		pg.used += pg.placeRow(i, pg.used, false, from, to)
 		if from = to; from < s.rows {
 			pg.newPage()
@@ -292,45 +328,100 @@ func (pg *pager) row(i int, gap float64) {
 	}
 }
 
-// keepNeed is the room block i needs at the foot of a page: its lines,
-// and for a heading (keep) the start of what follows it.
-func (pg *pager) keepNeed(i int) float64 {
+// need is the room block i must find on the page to start there: a
+// paragraph's first lines up to where it can first be split (firstSplit);
+// a figure, a row, signature boxes whole; for a heading, itself
+// and what the block after it needs, so that a chain of headings goes
+// with the start of its text.
+func (pg *pager) need(i int) float64 {
 	b, s := pg.d.blocks[i], pg.sets[i]
-	need := float64(len(s.lines)) * s.lh
-	if b.keep && i+1 < len(pg.sets) {
-		next, nb := pg.sets[i+1], pg.d.blocks[i+1]
-		switch {
-		case next.cells != nil:
-			need += nb.before*pg.f.Body + next.h
-		case nb.tag == "Figure":
-			need += nb.before*pg.f.Body + next.extra
-		default:
-			need += nb.before*pg.f.Body + float64(min(2, len(next.lines)))*next.lh
+	next := func() float64 {
+		if i+1 >= len(pg.sets) || pg.d.blocks[i+1].brk {
+			return 0
 		}
+		return pg.d.blocks[i+1].before*pg.f.Body + pg.need(i+1)
+	}
+	switch {
+	case b.tag == "TR":
+		if b.head && i+1 < len(pg.sets) && pg.d.blocks[i+1].tag == "TR" && pg.d.blocks[i+1].table == b.table {
+			return pg.rowNeed(i) + pg.rowNeed(i+1) // a header row never ends a page
+		}
+		return pg.rowNeed(i)
+	case b.tag == "Figure" && len(pg.floats) > 0:
+		return next() // it floats behind the others: what follows comes first
+	case b.tag == "Figure":
+		return s.extra
+	}
+	n := len(s.lines)
+	if s.extra == 0 {
+		n = firstSplit(s.lines)
+	}
+	need := float64(n)*s.lh + s.extra
+	if b.keep {
+		need += next()
 	}
 	return need
 }
 
+// section is the height of block i's section, from its heading to the
+// next heading of its level or higher, or the chapter's end.
+func (pg *pager) section(i int) float64 {
+	level := pg.d.blocks[i].tag
+	h := 0.0
+	for j := i; j < len(pg.sets); j++ {
+		b, s := pg.d.blocks[j], pg.sets[j]
+		if j > i && (b.brk || strings.HasPrefix(b.tag, "H") && b.tag <= level) {
+			break
+		}
+		if j > i {
+			h += b.before * pg.f.Body
+		}
+		h += float64(len(s.lines))*s.lh + s.extra
+		if b.tag == "TR" {
+			h += s.h
+		}
+	}
+	return h
+}
+
 // block places a block of lines and what it draws under them (a
-// figure, signature boxes).
+// figure, signature boxes). A figure too tall for what is left of the
+// page, or behind one that is, floats to the next page.
 func (pg *pager) block(i int, gap float64) {
-	f := pg.f
 	b, s := pg.d.blocks[i], pg.sets[i]
-	if pg.used > 0 && pg.used+gap+pg.keepNeed(i)+s.extra > pg.height && (b.keep || s.extra > 0) {
+	if b.tag == "Figure" && pg.used > 0 && (len(pg.floats) > 0 || pg.used+gap+s.extra > pg.height) {
+		pg.floats = append(pg.floats, i)
+		return
+	}
+	need := pg.need(i)
+	if b.whole {
+		if sec := pg.section(i); sec <= pg.height {
+			need = sec
+		}
+	}
+	if pg.used > 0 && pg.used+gap+need > pg.height && (b.keep || s.extra > 0) {
 		pg.newPage()
-		gap = 0
+		gap = pg.gapAfterBreak(i)
 	}
 	pg.used += gap
 	pg.lines(i)
 	if b.tag == "Figure" {
-		// Centred in the text's width.
-		x := f.Left + b.indent + (pg.width-b.indent-s.h)/2
-		pg.cur = append(pg.cur, placed{block: i, frame: true, first: true, last: true, x: x, y: f.Height - f.Top - pg.used, h: s.extra, size: s.h})
-		pg.used += s.extra
+		pg.figure(i)
 	} else if s.extra > 0 {
+		f := pg.f
 		pg.cur = append(pg.cur, placed{block: i, frame: true, x: f.Left + b.indent, y: f.Height - f.Top - pg.used - f.Body, h: s.extra - f.Body})
 		pg.used += s.extra
 	}
+}
+
+// figure places figure i where the page is filled to, centred in the
+// text's width.
+func (pg *pager) figure(i int) {
+	f := pg.f
+	b, s := pg.d.blocks[i], pg.sets[i]
+	x := f.Left + b.indent + (pg.width-b.indent-s.h)/2
+	pg.cur = append(pg.cur, placed{block: i, frame: true, first: true, last: true, x: x, y: f.Height - f.Top - pg.used, h: s.extra, size: s.h})
+	pg.used += s.extra
 }
 
 // lines places block i's lines, running on to new pages, with neither
@@ -341,22 +432,14 @@ func (pg *pager) lines(i int) {
 	rest := s.lines
 	first := true
 	for len(rest) > 0 {
-		fit := int((pg.height - pg.used + 0.001) / s.lh)
-		if fit >= len(rest) {
-			fit = len(rest)
-		} else if fit > 0 {
-			if fit == 1 && len(rest) > 1 {
-				fit = 0 // an orphan: start the block on the next page
-			} else if len(rest)-fit == 1 && fit > 2 {
-				fit-- // a widow: take a second line along
-			}
-		}
+		room := int((pg.height - pg.used + 0.001) / s.lh)
+		fit := split(rest, room, first && pg.movable())
 		if fit == 0 {
 			if pg.used != 0 {
 				pg.newPage()
 				continue
 			}
-			fit = 1 // a line taller than a page: set it anyway
+			fit = max(min(room, len(rest)), 1) // a page too short for the rules, or a line taller than a page
 		}
 		for k, l := range rest[:fit] {
 			pg.used += s.lh
@@ -368,6 +451,46 @@ func (pg *pager) lines(i int) {
 			pg.newPage()
 		}
 	}
+}
+
+// movable reports whether a block starting on the page may move to the
+// next one: it does not follow a heading kept with it.
+func (pg *pager) movable() bool {
+	return len(pg.cur) > 0 && !pg.d.blocks[pg.cur[len(pg.cur)-1].block].keep
+}
+
+// split is how many of a paragraph's lines go on the page when room of
+// them fit: all, or at least two and leaving at least two (no orphan, no
+// widow); never ending the page on an inserted hyphen when a line less
+// keeps those rules, or when the paragraph may move to the next page
+// (movable); 0 when it must start there.
+func split(lines []typeset.SetLine, room int, movable bool) int {
+	if room >= len(lines) {
+		return len(lines)
+	}
+	fit := min(room, len(lines)-2)
+	if fit < 2 {
+		return 0
+	}
+	for fit > 2 && lines[fit-1].Hyphen {
+		fit--
+	}
+	if lines[fit-1].Hyphen && movable {
+		return 0
+	}
+	return fit
+}
+
+// firstSplit is how many lines of a paragraph must start a page together:
+// the fewest that leave no orphan, no widow and no hyphen at the page's
+// foot; all of them when it cannot be split so.
+func firstSplit(lines []typeset.SetLine) int {
+	for fit := 2; fit <= len(lines)-2; fit++ {
+		if !lines[fit-1].Hyphen {
+			return fit
+		}
+	}
+	return len(lines)
 }
 
 // overfull reports lines wider than room, as TeX reports overfull boxes:

@@ -88,6 +88,7 @@ type block struct {
 	indent       float64
 	before       float64 // space before, in body sizes
 	keep         bool    // keep with the next block (headings): ragged, unhyphenated
+	whole        bool    // a heading whose section goes on one page, where it fits (PageBefore)
 	list         int     // list items of one list share a number
 	lang         string  // the language of the page it comes from
 
@@ -157,8 +158,9 @@ type Document struct {
 	// an artifact (screen readers skip it); in a chapter, the chapter's
 	// short title takes its place.
 	Footer string
-	// PageBefore lists headings (by anchor) that start a new page: the
-	// charter's engagement, to sign on a page of its own.
+	// PageBefore lists headings (by anchor) whose section is never split
+	// across pages: the charter's engagement, signed under its text, goes
+	// on a new page only when what is left of the page cannot hold it.
 	PageBefore map[string]bool
 	// Sign is the caption under each signature box ("name and role").
 	Sign string
@@ -388,7 +390,7 @@ func (d *Document) addCode(n ast.Node, src []byte, lang string, indent float64) 
 }
 
 // addHeading adds a heading, bold, larger by level, never hyphenated,
-// kept with what follows; its id may start a page (PageBefore).
+// kept with what follows; its id may keep its section whole (PageBefore).
 func (d *Document) addHeading(n *ast.Heading, src []byte, lang string, indent float64) {
 	scale := map[int]float64{1: 2, 2: 1.45, 3: 1.2}[n.Level]
 	if scale == 0 {
@@ -404,7 +406,7 @@ func (d *Document) addHeading(n *ast.Heading, src []byte, lang string, indent fl
 			id = string(b)
 		}
 	}
-	d.add(block{tag: fmt.Sprintf("H%d", n.Level), runs: runs, before: 1.2, keep: true, indent: indent, id: id, brk: id != "" && d.PageBefore[id]}, n, lang)
+	d.add(block{tag: fmt.Sprintf("H%d", n.Level), runs: runs, before: 1.2, keep: true, indent: indent, id: id, whole: id != "" && d.PageBefore[id]}, n, lang)
 }
 
 // addParagraph adds a paragraph; one that holds only a picture is a
