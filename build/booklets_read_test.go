@@ -286,7 +286,8 @@ func normal(s string) string {
 		}
 		return r
 	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	// Print sets a spaced hyphen, a French dash, as an en dash.
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), " - ", " – ")
 }
 
 // checkContents checks that every entry of a booklet's table of contents
