@@ -52,7 +52,7 @@ func TestHandoutHasEveryWord(t *testing.T) {
 		}
 		for i, file := range files {
 			title, text := titles[i], texts[i]
-			chapter := chapterText(pages, title, titles)
+			chapter := chapterText(pages, title)
 			if chapter == "" {
 				t.Errorf("%s: no chapter of the %s handout starts with %q", file, lang, title)
 				continue
@@ -132,30 +132,39 @@ func article(t *testing.T, file string, webOnly []string) (title, text string) {
 }
 
 // chapterText is the text of the handout's pages from the one that starts
-// with title to the next that starts with one of titles, the chapters'.
-func chapterText(pages []string, title string, titles []string) string {
-	at, end := -1, len(pages)
+// with title to the last that has the same running footer: a chapter's
+// pages name it in their footer ("Self-assessment · 53"), so a page that
+// happens to start with the words of another title (a table headed
+// "Self-assessment summary") does not end the chapter.
+func chapterText(pages []string, title string) string {
+	t := strings.Join(strings.Fields(title), " ")
+	at := -1
 	for i := 2; i < len(pages); i++ { // past the cover and the contents
 		// The page's first lines as printed: a list item that names a
 		// chapter has its bullet first.
 		first := strings.Join(strings.Fields(firstLines(pages[i], 3)), " ")
-		starts := func(t string) bool {
-			t = strings.Join(strings.Fields(t), " ")
-			return t != "" && (first == t || strings.HasPrefix(first, t+" "))
-		}
-		if at < 0 && starts(title) {
+		if t != "" && (first == t || strings.HasPrefix(first, t+" ")) {
 			at = i
-			continue
-		}
-		if at >= 0 && slices.ContainsFunc(titles, starts) {
-			end = i
 			break
 		}
 	}
 	if at < 0 {
 		return ""
 	}
+	end := at + 1
+	for end < len(pages) && footer(pages[end]) == footer(pages[at]) {
+		end++
+	}
 	return strings.Join(pages[at:end], "\n")
+}
+
+// footer is the chapter a page's running footer names, without the page
+// number.
+func footer(page string) string {
+	lines := strings.Split(strings.TrimRight(page, "\n "), "\n")
+	last := strings.TrimSpace(lines[len(lines)-1])
+	name, _, _ := strings.Cut(last, " · ")
+	return name
 }
 
 func firstLines(page string, n int) string {

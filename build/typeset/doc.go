@@ -7,10 +7,15 @@
 //     (package hyph, Liang's patterns), at the breaks UAX #14 allows
 //     inside it, and, as a last resort (Params.Anywhere), between any two
 //     characters; a character the font lacks becomes a placeholder box.
+//     words.go says which words are never hyphenated (addresses, names,
+//     capitals, short words) and where addresses and compounds break.
 //   - Break (linebreak.go) chooses the breaks with the total-fit
-//     algorithm, with a fallback to overfull lines where nothing fits.
+//     algorithm: first without hyphens (TeX's \pretolerance), then with
+//     them, at most two in a row, with a fallback to overfull lines
+//     where nothing fits.
 //   - Set places each piece of each line at its x offset, the glue set
-//     at the line's ratio, justified or ragged.
+//     at the line's ratio, justified or ragged; a paragraph that could
+//     only be justified with spaces past the tolerance is set ragged.
 //
 // Items keeps built paragraphs so that documents setting the same text
 // at another size scale them instead of building them again.

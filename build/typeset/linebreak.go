@@ -40,12 +40,21 @@ type Params struct {
 	Width func(line int) float64
 	// Tolerance is the largest adjustment ratio accepted (1 means glue
 	// stretched to its full stretchability). Lines looser than that are
-	// only taken when nothing else fits.
+	// only taken when nothing else fits; Set then sets the paragraph
+	// ragged rather than justify them.
 	Tolerance float64
+	// Pretolerance, when above 0, is the largest ratio of a first try
+	// without hyphens, as TeX's \pretolerance: a paragraph that sets
+	// well with whole words is not hyphenated at all.
+	Pretolerance float64
 	// LinePenalty is added to every line's badness: fewer lines win.
 	LinePenalty float64
-	// FlaggedDemerits is added when two lines in a row end with a hyphen.
+	// FlaggedDemerits is added when two lines in a row end with a hyphen
+	// (TeX's \doublehyphendemerits).
 	FlaggedDemerits float64
+	// MaxHyphens, when above 0, is the most lines in a row that may end
+	// with a hyphen (a ladder of hyphens at the right edge).
+	MaxHyphens int
 	// FinalHyphenDemerits is added when the last line but one ends with
 	// a hyphen: the paragraph would end on the stub of a word ("ers.").
 	FinalHyphenDemerits float64
@@ -71,15 +80,24 @@ type Params struct {
 // Defaults are TeX's plain values, scaled to the adjustment ratio.
 func Defaults(width float64) Params {
 	return Params{
-		Width:           func(int) float64 { return width },
-		Tolerance:       2,
-		LinePenalty:     10,
-		FlaggedDemerits: 3000,
+		Width: func(int) float64 { return width },
+		// Spaces stretch by half their width at ratio 1: never more
+		// than 1.5 times their natural width.
+		Tolerance:    1,
+		Pretolerance: pretolerance,
+		LinePenalty:  10,
+		// TeX's \doublehyphendemerits.
+		FlaggedDemerits: 10000,
+		MaxHyphens:      2,
 		// TeX's \finalhyphendemerits.
 		FinalHyphenDemerits: 5000,
 		FitnessDemerits:     100,
 	}
 }
+
+// pretolerance is Defaults' Pretolerance: spaces up to 1.4 times their
+// width, for no hyphen.
+const pretolerance = 1
 
 // slack is how much wider than its measure a line may be and still fit:
 // a thousandth of a point, far below what a printer shows, so that the
@@ -106,6 +124,7 @@ type node struct {
 	prev                   *node
 	ratio                  float64
 	overfull               bool
+	hyphens                int // lines in a row ending with a hyphen, this one included
 }
 
 // ErrEmpty is returned for a paragraph without items.
@@ -123,10 +142,17 @@ func Break(items []Item, p Params) ([]Line, error) {
 	if len(items) == 0 {
 		return nil, ErrEmpty
 	}
+	if p.Pretolerance > 0 {
+		q := p
+		q.Tolerance = p.Pretolerance
+		if lines, ok := breakLines(items, q, true, false); ok {
+			return lines, nil
+		}
+	}
 	for _, tol := range []float64{p.Tolerance, p.Tolerance * 5, math.Inf(1)} {
 		q := p
 		q.Tolerance = tol
-		if lines, ok := breakLines(items, q, !math.IsInf(tol, 1)); ok {
+		if lines, ok := breakLines(items, q, !math.IsInf(tol, 1), true); ok {
 			return lines, nil
 		}
 	}
@@ -134,9 +160,11 @@ func Break(items []Item, p Params) ([]Line, error) {
 }
 
 // breakLines is one attempt at Break with p's tolerance; strict refuses
-// overfull lines. It reports false when no way to break fits.
-func breakLines(items []Item, p Params, strict bool) ([]Line, bool) {
+// overfull lines; without hyphens, no line ends at a flagged penalty. It
+// reports false when no way to break fits.
+func breakLines(items []Item, p Params, strict, hyphens bool) ([]Line, bool) {
 	br := newBreaker(items, p, strict)
+	br.hyphens = hyphens
 	for b := range items {
 		if br.legal(b) && !br.consider(b) {
 			return nil, false
@@ -153,9 +181,10 @@ func breakLines(items []Item, p Params, strict bool) ([]Line, bool) {
 // sums that give any line's width in constant time, and the active list,
 // the breaks from which a later line may still start.
 type breaker struct {
-	items  []Item
-	p      Params
-	strict bool
+	items   []Item
+	p       Params
+	strict  bool
+	hyphens bool // lines may end with a hyphen
 	// Running sums: sum[i] covers items[0:i].
 	sumW, sumY, sumZ []float64
 	active           []*node
@@ -167,10 +196,11 @@ type breaker struct {
 // cand is the best way found so far to reach a break in one fitness
 // class: from which active node, with what demerits.
 type cand struct {
-	d     float64
-	from  *node // nil: none yet
-	ratio float64
-	over  bool
+	d       float64
+	from    *node // nil: none yet
+	ratio   float64
+	over    bool
+	hyphens int
 }
 
 func newBreaker(items []Item, p Params, strict bool) *breaker {
@@ -197,7 +227,7 @@ func newBreaker(items []Item, p Params, strict bool) *breaker {
 func (br *breaker) legal(b int) bool {
 	switch it := br.items[b]; it.Kind {
 	case Penalty:
-		return it.Penalty < Infinity
+		return it.Penalty < Infinity && (br.hyphens || !it.Flagged)
 	case Glue:
 		return b > 0 && br.items[b-1].Kind == Box
 	}
@@ -244,9 +274,16 @@ func (br *breaker) consider(b int) bool {
 		if !over && r > br.p.Tolerance && !forced {
 			continue
 		}
+		hyphens := 0
+		if it.Kind == Penalty && it.Flagged {
+			hyphens = a.hyphens + 1
+			if br.strict && br.p.MaxHyphens > 0 && hyphens > br.p.MaxHyphens {
+				continue
+			}
+		}
 		d, fc := br.demerits(a, b, r, over, forced)
 		if c := &best[fc]; c.from == nil || d < c.d {
-			*c = cand{d: d, from: a, ratio: r, over: over}
+			*c = cand{d: d, from: a, ratio: r, over: over, hyphens: hyphens}
 		}
 	}
 	br.active = kept
@@ -254,7 +291,7 @@ func (br *breaker) consider(b int) bool {
 		if c.from == nil {
 			continue
 		}
-		br.active = append(br.active, &node{pos: b, line: c.from.line + 1, fitness: fc, demerits: c.d, prev: c.from, ratio: c.ratio, overfull: c.over})
+		br.active = append(br.active, &node{pos: b, line: c.from.line + 1, fitness: fc, demerits: c.d, prev: c.from, ratio: c.ratio, overfull: c.over, hyphens: c.hyphens})
 	}
 	if len(br.active) > 0 {
 		return true

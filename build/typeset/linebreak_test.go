@@ -246,3 +246,59 @@ func TestFinalHyphen(t *testing.T) {
 		t.Errorf("final hyphen demerits: %d stubs, %d without them", with, without)
 	}
 }
+
+// TestHyphenRules checks the rules on hyphens over many widths, each
+// against the same breaking without it: at most two hyphenated lines in
+// a row, fewer hyphens with a first try without them (TeX's
+// \pretolerance), fewer hyphens in a row with \doublehyphendemerits.
+func TestHyphenRules(t *testing.T) {
+	const hyphenated = "Nous nous en-ga-geons à adop-ter un usage sobre et éco-lo-gi-que-ment res-pon-sable de l’in-tel-li-gence ar-ti-fi-cielle en pri-vi-lé-giant les mo-teurs de re-cherche clas-siques pour les re-quêtes simples et en ré-ser-vant l’IA aux si-tua-tions où elle ap-porte une ré-elle va-leur ajou-tée"
+	type count struct{ hyphens, pairs, most int }
+	measure := func(p Params, text string) (c count) {
+		for width := 20.0; width <= 80; width++ {
+			p.Width = func(int) float64 { return width }
+			lines, err := Break(mono(text), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			run := 0
+			for _, l := range lines {
+				if !l.Hyphen {
+					run = 0
+					continue
+				}
+				c.hyphens++
+				if run++; run > 1 {
+					c.pairs++
+				}
+				c.most = max(c.most, run)
+			}
+		}
+		return c
+	}
+	off := func(f func(*Params)) Params {
+		p := Defaults(1)
+		f(&p)
+		return p
+	}
+	tests := []struct {
+		rule       string
+		text       string
+		with, wout Params
+		check      func(with, wout count) bool
+	}{
+		{"at most two in a row", hyphenated, Defaults(1), off(func(p *Params) { p.MaxHyphens, p.FlaggedDemerits = 0, 0 }),
+			func(with, wout count) bool { return with.most <= 2 && wout.most > 2 }},
+		{"double hyphen demerits", hyphenated, off(func(p *Params) { p.MaxHyphens = 0 }), off(func(p *Params) { p.MaxHyphens, p.FlaggedDemerits = 0, 0 }),
+			func(with, wout count) bool { return with.pairs < wout.pairs }},
+		{"pretolerance", hyphenated, Defaults(1), off(func(p *Params) { p.Pretolerance = 0 }),
+			func(with, wout count) bool { return with.hyphens < wout.hyphens }},
+	}
+	for _, tt := range tests {
+		with, wout := measure(tt.with, tt.text), measure(tt.wout, tt.text)
+		t.Logf("%s: %+v with the rule, %+v without", tt.rule, with, wout)
+		if !tt.check(with, wout) {
+			t.Errorf("%s: %+v with the rule, %+v without", tt.rule, with, wout)
+		}
+	}
+}

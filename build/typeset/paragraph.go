@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,6 +70,10 @@ type SetLine struct {
 	// InWord: the line ends inside a word, where the text allows it
 	// (after "porte-", after a slash): no space follows, no hyphen added.
 	InWord bool
+	// Ragged: the line keeps its natural spacing short of the measure,
+	// as asked, or because justifying its paragraph would stretch its
+	// spaces past the tolerance.
+	Ragged bool
 	Width  float64
 	Line
 }
@@ -135,7 +140,7 @@ func build(runs []Run, anywhere bool) ([]Item, []Piece, error) {
 	for _, r := range runs {
 		n += len(r.Text) / 2
 	}
-	b := &builder{runs: runs, anywhere: anywhere, items: make([]Item, 0, n), pieces: make([]Piece, 0, n)}
+	b := &builder{runs: runs, anywhere: anywhere, items: make([]Item, 0, n), pieces: make([]Piece, 0, n), sentence: true}
 	for ri := range runs {
 		b.run(ri)
 	}
@@ -153,12 +158,19 @@ type builder struct {
 	items    []Item
 	pieces   []Piece
 	seg      segmenter.Segmenter
+	// sentence: the next word starts a sentence, and its capital says
+	// nothing of a name.
+	sentence bool
+	// dashes counts a paragraph's spaced dashes; bindNext keeps the
+	// space after an opening dash from breaking.
+	dashes   int
+	bindNext bool
 }
 
 // runSetting is what every word of one run is set with.
 type runSetting struct {
-	ri     int // the run's index
-	h      *hyph.Hyphenator
+	ri     int                  // the run's index
+	h      *[2]*hyph.Hyphenator // inside a sentence, at its start (nil: no hyphens)
 	cache  *wordCache
 	hyphen float64 // the hyphen's advance, thousandths of the size
 }
@@ -200,8 +212,8 @@ func (b *builder) run(ri int) {
 		return
 	}
 	rs := runSetting{ri: ri, cache: cacheFor(st.Font.Face()), hyphen: st.Font.Advance('-')}
-	if !run.NoHyphens {
-		rs.h, _ = hyph.For(run.Lang)
+	if h, err := hyph.For(run.Lang); err == nil && !run.NoHyphens {
+		rs.h = strict(h)
 	}
 	space := st.Font.Advance(' ') * st.Size / 1000
 	var buf strings.Builder
@@ -234,6 +246,10 @@ func (b *builder) run(ri int) {
 			if n := len(b.items); n > 0 && b.items[n-1].Kind == Glue {
 				continue // one space between words, whatever the source
 			}
+			if b.bindNext {
+				b.noBreak()
+				b.bindNext = false
+			}
 			b.mark(Item{Kind: Glue, Width: space, Stretch: space / 2, Shrink: space / 3})
 		default:
 			buf.WriteRune(r) // shaping tells which characters the font lacks
@@ -244,20 +260,40 @@ func (b *builder) run(ri int) {
 
 // word adds a word (no spaces), cut where UAX #14 allows a break inside
 // it, each part shaped and hyphenated.
+// An address is cut at its own places and never hyphenated; a compound
+// with a short part stays whole (words.go).
 func (b *builder) word(rs runSetting, w string) {
-	for i, part := range breaks(&b.seg, w) {
+	w = b.dash(w)
+	var h *hyph.Hyphenator
+	if rs.h != nil {
+		h = rs.h[0]
+		if b.sentence {
+			h = rs.h[1]
+		}
+	}
+	b.sentence = endsSentence(w)
+	var parts []string
+	if address(w) {
+		parts, h = addressParts(w), nil
+	} else {
+		parts = compounds(breaks(&b.seg, w))
+	}
+	for i, part := range parts {
 		if i > 0 {
 			// A break the text allows (UAX #14): after the hyphen of
 			// "porte-parole", the slash of an address. No hyphen is
 			// added; the penalty is TeX's for explicit hyphens.
 			b.mark(Item{Kind: Penalty, Penalty: 50})
 		}
-		wd := b.setWord(rs, part, rs.h)
+		if i > 0 && rs.h != nil && h != nil {
+			h = rs.h[0] // only a word's first part starts a sentence
+		}
+		wd := b.setWord(rs, part, h)
 		if len(wd.missing) == 0 {
 			b.syllables(rs, wd)
 			continue
 		}
-		b.missing(rs, part, wd.missing)
+		b.missing(rs, part, wd.missing, h)
 	}
 }
 
@@ -265,7 +301,7 @@ func (b *builder) word(rs runSetting, w string) {
 // the font has is set as words; each character it lacks, with the marks
 // and joiners that go with it, is a placeholder; invisible ones alone
 // are nothing.
-func (b *builder) missing(rs runSetting, part string, missing []rune) {
+func (b *builder) missing(rs runSetting, part string, missing []rune, h *hyph.Hyphenator) {
 	for len(part) > 0 {
 		n := 0
 		for _, r := range part {
@@ -275,7 +311,7 @@ func (b *builder) missing(rs runSetting, part string, missing []rune) {
 			n += utf8.RuneLen(r)
 		}
 		if n > 0 {
-			b.syllables(rs, b.setWord(rs, part[:n], rs.h))
+			b.syllables(rs, b.setWord(rs, part[:n], h))
 			part = part[n:]
 			continue
 		}
@@ -310,7 +346,7 @@ func (b *builder) syllables(rs runSetting, wd *word) {
 			b.box(p, rs.ri)
 		}
 		if p.point {
-			b.mark(Item{Kind: Penalty, Width: (rs.hyphen + p.unkern) * size / 1000, Penalty: 50, Flagged: true})
+			b.mark(Item{Kind: Penalty, Width: (rs.hyphen + p.unkern) * size / 1000, Penalty: hyphenPenalty, Flagged: true})
 		}
 	}
 }
@@ -350,16 +386,13 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.Ragged && p.RaggedStretch == 0 && len(runs) > 0 {
-		p.RaggedStretch = 3 * runs[0].Style.Size
-	}
-	lines, err := Break(items, p)
+	lines, p, err := breakSet(items, runs, p)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]SetLine, 0, len(lines))
 	for li, l := range lines {
-		sl := SetLine{Line: l, Hyphen: l.Hyphen, Pieces: make([]Piece, 0, (l.End-l.Start+1)/2)}
+		sl := SetLine{Line: l, Hyphen: l.Hyphen, Ragged: p.Ragged, Pieces: make([]Piece, 0, (l.End-l.Start+1)/2)}
 		if br := items[l.End-1]; li < len(lines)-1 && br.Kind == Penalty && !br.Flagged {
 			sl.InWord = true
 		}
@@ -421,6 +454,42 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 		out = append(out, sl)
 	}
 	return out, nil
+}
+
+// breakSet breaks a paragraph's items for Set. A justified paragraph
+// with no way to break within p's tolerance is broken again ragged, and
+// the params it was broken with say so: spaces stretched past the
+// tolerance (1.5 times their width by Defaults) look worse than a
+// ragged edge.
+func breakSet(items []Item, runs []Run, p Params) ([]Line, Params, error) {
+	ragged := func() {
+		if p.RaggedStretch == 0 && len(runs) > 0 {
+			p.RaggedStretch = 3 * runs[0].Style.Size
+		}
+	}
+	if p.Ragged {
+		ragged()
+	}
+	lines, err := Break(items, p)
+	if err != nil || p.Ragged || !loose(lines, p.Tolerance) {
+		return lines, p, err
+	}
+	// Ragged, words stay whole where they can: the even edge that
+	// hyphens would buy is given up already.
+	p.Ragged, p.Pretolerance = true, math.Inf(1)
+	ragged()
+	lines, err = Break(items, p)
+	return lines, p, err
+}
+
+// loose reports whether a line but the last is set looser than tol.
+func loose(lines []Line, tol float64) bool {
+	for _, l := range lines[:max(len(lines)-1, 0)] {
+		if !l.Overfull && l.Ratio > tol {
+			return true
+		}
+	}
+	return false
 }
 
 // Items keeps the Knuth–Plass items of paragraphs for documents that set

@@ -39,11 +39,16 @@ func TestSetParagraph(t *testing.T) {
 			if l.Overfull {
 				t.Errorf("width %v, line %d overfull", width, i)
 			}
-			if i < len(lines)-1 && math.Abs(l.Width-width) > 0.01 {
+			// Justified lines fill the measure, spaces at most 1.5 times
+			// their width; a paragraph that cannot is set ragged.
+			if i < len(lines)-1 && !l.Ragged && math.Abs(l.Width-width) > 0.01 {
 				t.Errorf("width %v, line %d set to %.2f", width, i, l.Width)
 			}
-			if i < len(lines)-1 && (l.Ratio < -1 || l.Ratio > 2) {
+			if i < len(lines)-1 && !l.Ragged && (l.Ratio < -1 || l.Ratio > 1) {
 				t.Errorf("width %v, line %d ratio %.2f", width, i, l.Ratio)
+			}
+			if l.Ragged != lines[0].Ragged || l.Width > width+0.01 {
+				t.Errorf("width %v, line %d: ragged %v, width %.2f", width, i, l.Ragged, l.Width)
 			}
 			var words []string
 			for _, p := range l.Pieces {
@@ -168,6 +173,39 @@ func TestItemsShared(t *testing.T) {
 	for i := range plain {
 		if d := plain[i].Width - a10[i].Width; d > 1e-9 || d < -1e-9 {
 			t.Errorf("line %d: %v pt without the cache, %v with it", i, plain[i].Width, a10[i].Width)
+		}
+	}
+}
+
+// TestRaggedFallback: a paragraph that justified lines would stretch
+// past 1.5 times its spaces (a long address in a narrow column) is set
+// ragged at its natural spacing; one that fits stays justified.
+func TestRaggedFallback(t *testing.T) {
+	f := regular(t)
+	tests := []struct {
+		text   string
+		width  float64
+		ragged bool
+	}{
+		{"Le texte du règlement sur EUR-Lex (eur-lex.europa.eu/eli/reg/2024/1689/oj) est long à lire.", 150, true},
+		{preambule, 340, false},
+	}
+	for _, tt := range tests {
+		runs := []typeset.Run{{Text: tt.text, Style: typeset.Style{Font: f, Size: 10}, Lang: "fr"}}
+		lines, err := typeset.Set(runs, typeset.Defaults(tt.width))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range lines {
+			if l.Ragged != tt.ragged {
+				t.Errorf("%.20q…, line %d: ragged %v, want %v", tt.text, i, l.Ragged, tt.ragged)
+			}
+			if !l.Ragged && i < len(lines)-1 && l.Ratio > 1 {
+				t.Errorf("%.20q…, line %d: justified at ratio %.2f, spaces past 1.5 times", tt.text, i, l.Ratio)
+			}
+			if l.Width > tt.width+0.01 {
+				t.Errorf("%.20q…, line %d: %.1f pt wide in %.0f", tt.text, i, l.Width, tt.width)
+			}
 		}
 	}
 }

@@ -82,7 +82,7 @@ type syllable struct {
 // not matter: widths are kept in thousandths of the size.
 type wordKey struct {
 	lang, text string
-	hyphenate  bool
+	h          *hyph.Hyphenator // nil: not hyphenated
 }
 
 // wordCache holds a font's set words, for every paragraph and every
@@ -120,7 +120,7 @@ func cacheFor(face *gotext.Face) *wordCache {
 // its hyphenation points in language lang (none if h is nil). Results
 // are kept per language and word.
 func (c *wordCache) word(face *gotext.Face, lang, w string, h *hyph.Hyphenator) *word {
-	k := wordKey{lang, w, h != nil}
+	k := wordKey{lang, w, h}
 	// Booklets are set in parallel: most words are found under a read
 	// lock; a new one is set under the write lock.
 	c.mu.RLock()
@@ -158,7 +158,7 @@ func (c *wordCache) word(face *gotext.Face, lang, w string, h *hyph.Hyphenator) 
 	// letters.) A kerning pair over a point stays in the syllable's last
 	// advance; the penalty's width takes it back (unkern), and Set draws
 	// that glyph unkerned if the line breaks there.
-	sk := wordKey{lang, w, false}
+	sk := wordKey{lang, w, nil}
 	s := c.shaped[sk]
 	if s == nil {
 		// Shaped once whatever its breaks: headings and ragged lines

@@ -55,6 +55,7 @@ var loaders = func() map[string]func() (*Hyphenator, error) {
 type Hyphenator struct {
 	lang        string
 	left, right int
+	rules       Rules
 	// The patterns as a trie: next maps (node<<32 | rune) to the child node;
 	// node 0 is the root. A node that ends a pattern of n letters has its n+1
 	// digits at values[at[node]:]; at[node] is -1 for the others.
@@ -98,6 +99,45 @@ func (h *Hyphenator) WithMin(left, right int) *Hyphenator {
 	c := *h
 	c.left, c.right = max(left, 1), max(right, 1)
 	return &c
+}
+
+// Rules are a typesetter's limits on top of the patterns, for words the
+// patterns would cut but a reader should see whole.
+type Rules struct {
+	// Shortest: a part of fewer letters is never hyphenated ("Cela").
+	Shortest int
+	// Cased: a part in capitals or mixed case ("GENAI", "GenAI") is never
+	// hyphenated; its letters are not syllables.
+	Cased bool
+	// Names: a part that starts with a capital is a proper name
+	// ("Mistral") and is never hyphenated. The caller leaves it off for
+	// the first word of a sentence, whose capital says nothing.
+	Names bool
+}
+
+// With returns a Hyphenator sharing h's patterns and minima that also
+// keeps the rules r.
+func (h *Hyphenator) With(r Rules) *Hyphenator {
+	c := *h
+	c.rules = r
+	return &c
+}
+
+// whole reports whether the rules keep a part of a word unbroken.
+func (r Rules) whole(part []letter, word string) bool {
+	if len(part) < r.Shortest {
+		return true
+	}
+	if !r.Cased && !r.Names {
+		return false
+	}
+	for i, l := range part {
+		r0, _ := utf8.DecodeRuneInString(word[l.start:])
+		if unicode.IsUpper(r0) && (i > 0 && r.Cased || i == 0 && r.Names) {
+			return true
+		}
+	}
+	return false
 }
 
 // Points returns the byte offsets in word where a hyphen may be inserted
@@ -152,7 +192,7 @@ type letter struct {
 // of its letters.
 func (h *Hyphenator) partPoints(word string, part []letter, points []int) []int {
 	m := len(part)
-	if m < h.left+h.right {
+	if m < h.left+h.right || h.rules.whole(part, word) {
 		return points
 	}
 	var (

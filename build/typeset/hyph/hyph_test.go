@@ -392,3 +392,36 @@ exchanges, informed consent and the minimisation of collected data are
 fundamental requirements. Incomprehensibility, internationalisation,
 characteristically, acknowledgement, interoperability, recognition.`,
 }
+
+// TestRules checks the typesetter's limits on top of the patterns: short
+// parts, capitals and mixed case, proper names, each alone.
+func TestRules(t *testing.T) {
+	fr, en := mustFor(t, "fr"), mustFor(t, "en")
+	all := Rules{Shortest: 6, Cased: true, Names: true}
+	tests := []struct {
+		h          *Hyphenator
+		rules      Rules
+		word, want string
+	}{
+		{fr, Rules{}, "Cela", "Ce-la"},
+		{fr, Rules{Shortest: 6}, "Cela", "Cela"},
+		{fr, Rules{Shortest: 6}, "dessin", "des-sin"},
+		{fr, Rules{Shortest: 6}, "l’usage", "l’usage"}, // five letters after the apostrophe
+		{fr, Rules{}, "GenAI", "Ge-nAI"},
+		{fr, Rules{Cased: true}, "GenAI", "GenAI"},
+		{en, Rules{Cased: true}, "understanding", "un-der-stand-ing"},
+		{fr, Rules{Cased: true}, "INTELLIGENCE", "INTELLIGENCE"},
+		{fr, Rules{}, "Mistral", "Mis-tral"},
+		{fr, Rules{Names: true}, "Mistral", "Mistral"},
+		{fr, Rules{Cased: true}, "Mistral", "Mis-tral"}, // a capital at the start is not mixed case
+		{fr, all, "intelligence", "in-tel-li-gence"},
+		{fr, all, "l’Europe", "l’Europe"},
+		{fr, all, "Bruxelles-Capitale", "Bruxelles-Capitale"},
+		{fr, all, "porte-parole", "porte-pa-role"},
+	}
+	for _, tt := range tests {
+		if got := hyphenate(tt.h.With(tt.rules), tt.word); got != tt.want {
+			t.Errorf("%s %+v %q = %q, want %q", tt.h.Lang(), tt.rules, tt.word, got, tt.want)
+		}
+	}
+}
