@@ -2,6 +2,7 @@ package print
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"sobre/build/pdf"
@@ -25,6 +26,10 @@ func (pp *pagePainter) line(pl *placed, b *block) error {
 	if pl.first && (b.marker != "" || b.tick) {
 		pp.marker(pl, b)
 	}
+	numX := 0.0
+	if b.tag == "TOCI" && pl.last {
+		numX = pp.leaders(pl, b)
+	}
 	if !pl.repeat {
 		pp.tag(el)
 	}
@@ -32,10 +37,8 @@ func (pp *pagePainter) line(pl *placed, b *block) error {
 	if err != nil {
 		return err
 	}
-	regular, size := pp.d.Fonts.Regular, pp.d.Format.Body
 	if b.tag == "TOCI" && pl.last {
-		nw := pp.d.textWidth(regular, b.num, size)
-		pp.draw(regular, size, pp.d.Format.Width-pp.d.Format.Right-nw, pl.y, b.num)
+		pp.draw(pp.d.Fonts.Regular, pp.d.Format.Body, numX, pl.y, b.num)
 	}
 	if pl.line.Hyphen && end >= 0 {
 		// The hyphen of a word broken at the line's end is not part of
@@ -50,6 +53,34 @@ func (pp *pagePainter) line(pl *placed, b *block) error {
 	}
 	pp.c.End()
 	return nil
+}
+
+// leaders draws the dots that lead the eye from a contents entry's last
+// line to its page number, and returns where the number starts (flush
+// right). The dots are vectors (round caps on a dashed line), an artifact
+// drawn before the entry's tagged content, so that a screen reader or a
+// copy reads the title then the number, nothing between; they sit on a
+// grid shared by every entry, so that they line up from entry to entry as
+// TeX's \dotfill does.
+func (pp *pagePainter) leaders(pl *placed, b *block) (numX float64) {
+	f, size := pp.d.Format, pp.d.Format.Body
+	numX = f.Width - f.Right - pp.d.textWidth(pp.d.Fonts.Regular, b.num, size)
+	end := pl.x
+	for _, pc := range pl.line.Pieces {
+		if pc.Run >= 0 {
+			end = pl.x + pc.X + pc.Width
+		}
+	}
+	step := size * 0.5
+	from := math.Ceil((end+size*0.4)/step) * step
+	to := math.Floor((numX-size*0.4)/step) * step
+	if to < from+step {
+		return numX // too little room: the number alone
+	}
+	pp.c.BeginArtifact(layout)
+	fmt.Fprintf(pp.c, "q 1 J %s w [0 %s] 0 d %s %s m %s %s l S Q\n", pdf.Num(size*0.12), pdf.Num(step), pdf.Num(from), pdf.Num(pl.y+size*0.06), pdf.Num(to), pdf.Num(pl.y+size*0.06))
+	pp.c.End()
+	return numX
 }
 
 // marker draws a list item's bullet or number, or a checklist's box to
