@@ -156,7 +156,7 @@ func (c *composer) jobs() []*job {
 		d := c.toolkit(A5)
 		data, err := j.set(d)
 		if err == nil {
-			imposed.data, imposed.err = d.Imposed()
+			imposed.data, imposed.err = d.Imposed(c.s.T("print_imposed", map[string]string{"Title": d.Title, "Format": d.Format.Name}))
 			imposed.pages = len(Sheets(j.pages))
 		}
 		return data, err
@@ -177,7 +177,10 @@ func (c *composer) charter() *job {
 	return &job{file: p.Source.File, name: c.lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: output.Charter, lang: c.lang, what: "charter as an A4 booklet",
 		make: func(j *job) ([]byte, error) {
 			d := &Document{Title: title, Lang: contentLang, Format: A4, Fonts: c.fonts.Clone(), Items: c.items, Footer: title,
-				PageBefore: map[string]bool{"engagement": true}, Sign: c.s.T("print_sign", nil)}
+				PageBefore: map[string]bool{"engagement": true}, Sign: c.s.T("print_sign", nil),
+				PageOf: func(page, pages int) string {
+					return c.s.T("print_page_of", map[string]int{"Page": page, "Pages": pages})
+				}}
 			d.AddTitle(Text{Text: title, File: p.Source.File, Line: p.Source.Front.Lines["title"]})
 			for _, n := range notes {
 				d.AddNote(n, contentLang)
@@ -212,11 +215,10 @@ func (c *composer) toolkit(f Format) *Document {
 		}
 		notes, credits := printNotes(c.m.Config, s, q)
 		fm := q.Source.Front
-		short := fm.Lines["short_title"]
-		if fm.ShortTitle == "" {
-			short = fm.Lines["title"]
-		}
-		h.AddChapter(Chapter{File: q.Source.File, Title: fm.Title, TitleLine: fm.Lines["title"], Short: q.Label(), ShortLine: short, Path: q.Out, Doc: c.m.Docs[q], Lang: q.ContentLang(),
+		// The footer names the chapter by its title, as a book's running
+		// head does, not by its menu label ("Accueil"), which means
+		// nothing on paper.
+		h.AddChapter(Chapter{File: q.Source.File, Title: fm.Title, TitleLine: fm.Lines["title"], Path: q.Out, Doc: c.m.Docs[q], Lang: q.ContentLang(),
 			Notes: notes, Credits: credits, Blocks: c.generated(q)})
 	}
 	return h

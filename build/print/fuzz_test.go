@@ -39,7 +39,7 @@ func FuzzBooklet(f *testing.F) {
 				continue
 			}
 			if format.Name == "A5" {
-				if _, err := d.Imposed(); err != nil {
+				if _, err := d.Imposed("Livret"); err != nil {
 					t.Fatalf("imposed after a booklet that worked: %v", err)
 				}
 			}

@@ -34,9 +34,10 @@ func Sheets(n int) [][2]int {
 // by two in Sheets order, on landscape sheets twice their width (A5 pages
 // on A4). The file is for the printer only: it has neither structure tree
 // nor links and does not claim to be tagged; readers get the booklet.
-func (d *Document) Imposed() ([]byte, error) {
-	// The booklet's own pages, drawn and compressed once: their marked
-	// content is inert here, where no structure tree refers to it.
+// title is the file's title, in the booklet's language.
+func (d *Document) Imposed(title string) ([]byte, error) {
+	// The booklet's own pages, drawn once, without the ids of their
+	// marked content, which no structure tree refers to here.
 	p, err := d.painted()
 	if err != nil {
 		return nil, err
@@ -54,7 +55,8 @@ func (d *Document) Imposed() ([]byte, error) {
 	// Each page becomes a form XObject, drawn in its half of a sheet.
 	forms := make([]pdf.Ref, len(pages))
 	images := p.writeImages(&w)
-	for i, c := range p.deflated {
+	for i, page := range pages {
+		c := pdf.Deflate(untag(page))
 		forms[i] = w.AddDeflated(pdf.FormDict(f.Width, f.Height, pdf.Resources{Fonts: fonts, XObjects: p.xobjects(i, images)}), c)
 	}
 	// The pages sit against the fold, centred on the sheet.
@@ -74,7 +76,27 @@ func (d *Document) Imposed() ([]byte, error) {
 		sheets = append(sheets, w.Add(pdf.Page{Parent: pagesRef, Width: sheetW, Height: sheetH, Resources: pdf.Resources{XObjects: xobj}, Contents: content}.Dict()))
 	}
 	w.Set(pagesRef, pdf.PageTree(sheets))
-	info := w.Add(pdf.Info(d.Title + " (" + f.Name + ", imposed)"))
+	info := w.Add(pdf.Info(title))
 	w.Set(catalog, pdf.Catalog{Pages: pagesRef, Lang: d.Lang, Duplex: true}.Dict())
 	return w.BytesInfo(catalog, info), nil
+}
+
+// untag turns a page's tagged marked content ("/P <</MCID 3>> BDC") into
+// plain marked content ("/P BMC"), which refers to no structure element;
+// artifacts and spans (a hyphen's empty actual text) stay as they are.
+func untag(page string) []byte {
+	const mcid = "<</MCID "
+	out := make([]byte, 0, len(page))
+	for {
+		i := strings.Index(page, mcid)
+		if i < 0 {
+			return append(out, page...)
+		}
+		end := strings.Index(page[i:], ">> BDC")
+		if end < 0 {
+			return append(out, page...)
+		}
+		out = append(append(out, page[:i]...), "BMC"...)
+		page = page[i+end+len(">> BDC"):]
+	}
 }

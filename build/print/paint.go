@@ -3,6 +3,7 @@ package print
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"sobre/build/pdf"
@@ -59,7 +60,7 @@ func (d *Document) paint(pages [][]placed) (*painted, error) {
 	for i, f := range d.fontList() {
 		p.fontNames[f] = "/" + fontName(i)
 	}
-	pp := &pagePainter{d: d, p: p, els: d.structure(p), targets: d.linkTargets(), linkElem: map[linkKey]int{}, foot: d.Footer}
+	pp := &pagePainter{d: d, p: p, els: d.structure(p), targets: d.linkTargets(), linkElem: map[linkKey]int{}, foot: d.Footer, pages: len(pages)}
 	for pi, lines := range pages {
 		c, err := pp.page(pi, lines)
 		if err != nil {
@@ -192,6 +193,7 @@ type pagePainter struct {
 	targets  map[string]int
 	linkElem map[linkKey]int
 	foot     string
+	pages    int         // how many pages the booklet has
 	glyphs   []pdf.Glyph // reused by every line
 
 	pi int // the page being drawn
@@ -308,17 +310,21 @@ func (pp *pagePainter) signature(pl *placed, b *block) {
 	c.End()
 }
 
-// footer draws the chapter's title and the page number, an artifact
-// that screen readers skip; a title too long for the line is cut, with
-// an ellipsis.
+// footer draws the chapter's title and the page number (of how many,
+// when the document asks), an artifact that screen readers skip; a title
+// too long for the line is cut, with an ellipsis.
 func (pp *pagePainter) footer() {
 	d, regular := pp.d, pp.d.Fonts.Regular
-	text := fmt.Sprintf("%s · %d", pp.foot, pp.pi+1)
+	num := strconv.Itoa(pp.pi + 1)
+	if d.PageOf != nil {
+		num = d.PageOf(pp.pi+1, pp.pages)
+	}
+	text := pp.foot + " · " + num
 	size := d.Format.Body * 0.8
 	fw := d.textWidth(regular, text, size)
 	for room, title := d.Format.Width-d.Format.Left-d.Format.Right, []rune(pp.foot); fw > room && len(title) > 0; fw = d.textWidth(regular, text, size) {
 		title = title[:len(title)*9/10]
-		text = fmt.Sprintf("%s… · %d", string(title), pp.pi+1)
+		text = string(title) + "… · " + num
 	}
 	pp.c.BeginArtifact(pdf.Artifact{Type: "Pagination", Subtype: "Footer"})
 	pp.draw(regular, size, (d.Format.Width-fw)/2, d.Format.Bottom/2, text)

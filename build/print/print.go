@@ -158,6 +158,10 @@ type Document struct {
 	// an artifact (screen readers skip it); in a chapter, the chapter's
 	// short title takes its place.
 	Footer string
+	// PageOf, when set, says the page number in the footer with the
+	// number of pages ("page 2 / 4"), in the reader's language: a
+	// charter's signed pages are known complete.
+	PageOf func(page, pages int) string
 	// PageBefore lists headings (by anchor) whose section is never split
 	// across pages: the charter's engagement, signed under its text, goes
 	// on a new page only when what is left of the page cannot hold it.

@@ -193,7 +193,7 @@ func TestPhoto(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imposed, err := d.Imposed()
+	imposed, err := d.Imposed("Livret (A5, imposé)")
 	if err != nil {
 		t.Fatal(err)
 	}

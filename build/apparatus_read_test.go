@@ -1,0 +1,60 @@
+package build_test
+
+import (
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestPaperApparatus reads the built booklets back: the toolkit's
+// footers name chapters by their titles, not by their menu labels; the
+// charter's say "page x / y" in its language; the imposed file's title is
+// in its language and its pages carry no marked-content ids.
+func TestPaperApparatus(t *testing.T) {
+	for _, tool := range []string{"pdftotext", "pdfinfo"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip("poppler-utils not installed")
+		}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := doBuild(t, "../", out); err != nil {
+		t.Fatal(err)
+	}
+	read := func(args ...string) string {
+		t.Helper()
+		text, err := exec.Command(args[0], args[1:]...).Output()
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		return string(text)
+	}
+	for _, c := range []struct {
+		lang, charter, home, label, pageOf, imposed string
+	}{
+		{"fr", "charte", "Une IA responsable dans nos ASBL", "Accueil", "page 2 / ", "IA responsable en ASBL (A5, imposé pour l’impression)"},
+		{"nl", "charter", "Verantwoorde AI in onze vzw", "Start", "pagina 2 / ", "Verantwoorde AI in de vzw (A5, ingeschoten voor druk)"},
+		{"en", "charter", "Responsible AI in our non-profit", "Home", "page 2 / ", "Responsible AI in non-profits (A5, imposed)"},
+	} {
+		dir := filepath.Join(out, c.lang, "print")
+		handout := read("pdftotext", "-layout", "-enc", "UTF-8", filepath.Join(dir, "responsible-ai-toolkit-a4.pdf"), "-")
+		if !strings.Contains(handout, c.home+" · 3") {
+			t.Errorf("%s handout: page 3's footer is not %q", c.lang, c.home+" · 3")
+		}
+		if regexp.MustCompile(`(?m)^\s*` + c.label + ` · \d+\s*$`).MatchString(handout) {
+			t.Errorf("%s handout: a footer says the menu label %q", c.lang, c.label)
+		}
+		charter := read("pdftotext", "-layout", "-enc", "UTF-8", filepath.Join(dir, c.charter+"-a4.pdf"), "-")
+		if !strings.Contains(charter, " · "+c.pageOf) {
+			t.Errorf("%s charter: no footer with %q", c.lang, c.pageOf)
+		}
+		imposed := filepath.Join(dir, "responsible-ai-toolkit-a5-imposed.pdf")
+		if !strings.Contains(read("pdfinfo", "-enc", "UTF-8", imposed), "Title:           "+c.imposed+"\n") {
+			t.Errorf("%s imposed: title is not %q", c.lang, c.imposed)
+		}
+		if n := strings.Count(string(inflate(t, imposed)), "/MCID"); n > 0 {
+			t.Errorf("%s imposed: %d marked-content ids that no structure tree refers to", c.lang, n)
+		}
+	}
+}
