@@ -1,11 +1,17 @@
 package build_test
 
 import (
+	"context"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
+
+	"sobre"
+	"sobre/build"
 )
 
 // TestPaperApparatus reads the built booklets back: the toolkit's
@@ -55,6 +61,41 @@ func TestPaperApparatus(t *testing.T) {
 		}
 		if n := strings.Count(string(inflate(t, imposed)), "/MCID"); n > 0 {
 			t.Errorf("%s imposed: %d marked-content ids that no structure tree refers to", c.lang, n)
+		}
+	}
+}
+
+// TestCoverEdition: the toolkit's cover names the organisation, the
+// edition's date in the reader's language and the site's address when
+// site.toml and the build know them.
+func TestCoverEdition(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils not installed")
+	}
+	src := fstest.MapFS{}
+	for name, data := range map[string]string{
+		"content/fr/index.md":  "---\ntitle: Accueil\n---\nBienvenue.\n",
+		"content/fr/charte.md": "---\ntitle: Charte\n---\nNous nous engageons.\n",
+		"site.toml":            "base_url = \"https://example.org/ia/\"\n[organisation]\nname = \"ASBL Le Pont\"\n",
+	} {
+		src[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	updated := time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)
+	res, err := build.BuildFS(context.Background(), src, build.Options{Out: out, Defaults: sobre.Defaults, Updated: updated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) > 0 {
+		t.Fatal(res.Problems)
+	}
+	text, err := exec.Command("pdftotext", "-l", "1", "-enc", "UTF-8", filepath.Join(out, "fr/print/site-a4.pdf"), "-").Output() // outputs.name defaults to "site"
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"ASBL Le Pont", "Édition du 15 mars 2026", "https://example.org/ia\n"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("cover: no %q in\n%s", want, text)
 		}
 	}
 }

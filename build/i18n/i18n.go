@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -304,4 +305,15 @@ var browserTags = []string{
 	"en", "en-BE", "en-GB", "en-US", "en-IE", "en-CA", "en-AU", "en-NZ", "en-IN", "en-ZA", "en-NG", "en-GH",
 	"de", "de-BE", "de-DE", "wa", "oc", "br", "co", "ht", "lb",
 	"es", "it", "pt", "pl", "ro", "ar", "tr", "ru", "uk", "zh", "ja",
+}
+
+// Date writes a date the way the language does ("15 mars 2026"), from its
+// months and date_format strings: for pages and paper alike.
+func (s *Strings) Date(t time.Time) string {
+	months := strings.Fields(s.T("months", nil))
+	month := t.Month().String()
+	if len(months) == 12 {
+		month = months[t.Month()-1]
+	}
+	return s.T("date_format", map[string]any{"Day": t.Day(), "Month": month, "Year": t.Year()})
 }

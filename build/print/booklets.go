@@ -206,6 +206,7 @@ func (c *composer) toolkit(f Format) *Document {
 	if home := site.ByKey[lang]["index.md"]; home != nil && home.Source.Front.Description != "" {
 		cover = append(cover, Text{Text: home.Source.Front.Description, File: home.Source.File, Line: home.Source.Front.Lines["description"]})
 	}
+	cover = append(cover, c.edition(messages)...)
 	cover = append(cover, Text{Text: s.T("footer_license", nil) + " CC BY 4.0.", File: messages})
 	h.AddCover(Text{Text: siteTitle, File: messages}, cover...)
 	h.AddContents(Text{Text: s.T("epub_toc", nil), File: messages})
@@ -222,6 +223,24 @@ func (c *composer) toolkit(f Format) *Document {
 			Notes: notes, Credits: credits, Blocks: c.generated(q)})
 	}
 	return h
+}
+
+// edition is what the cover says of this copy, each when known: the
+// organisation that hands it out (site.toml), the edition's date (the
+// build's, SOURCE_DATE_EPOCH, so that builds stay reproducible) and the
+// site's address, where the reader finds the latest version.
+func (c *composer) edition(messages string) []Text {
+	var lines []Text
+	if name := c.m.Config.Organisation.Name; name != "" {
+		lines = append(lines, Text{Text: name, File: config.FileName})
+	}
+	if !c.m.Updated.IsZero() {
+		lines = append(lines, Text{Text: c.s.T("print_edition", map[string]string{"Date": c.s.Date(c.m.Updated)}), File: messages})
+	}
+	if base := c.m.Config.BaseURL; base != "" {
+		lines = append(lines, Text{Text: strings.TrimSuffix(base, "/"), File: config.FileName})
+	}
+	return lines
 }
 
 // generated is the data of the blocks p's directives ask for, the same

@@ -288,14 +288,7 @@ func LanguageName(code, in string) string {
 }
 
 // FormatDate writes a date the way the language does ("15 mars 2026").
-func FormatDate(s *i18n.Strings, t time.Time) string {
-	months := strings.Fields(s.T("months", nil))
-	month := t.Month().String()
-	if len(months) == 12 {
-		month = months[t.Month()-1]
-	}
-	return s.T("date_format", map[string]any{"Day": t.Day(), "Month": month, "Year": t.Year()})
-}
+func FormatDate(s *i18n.Strings, t time.Time) string { return s.Date(t) }
 
 // Body is a page's rendered Markdown and what the layout needs to know of it.
 type Body struct {
