@@ -123,10 +123,11 @@ func pageFaults(pages [][]textLine, fills []float64, f print.Format, toolkit boo
 		}
 		text = append(text, lines)
 	}
-	// A heading is set at one of print's heading sizes (a diagram's
-	// labels at others).
-	heading := func(size float64) bool {
-		return slices.ContainsFunc([]float64{1.05, 1.2, 1.45, 1.6, 2}, func(scale float64) bool { return near(size, f.Body*scale) })
+	// A heading is set at one of print's heading sizes, at the left
+	// margin (a diagram's labels at others, or where the drawing puts
+	// them, its width following the measure).
+	heading := func(l textLine) bool {
+		return l.XMin < f.Left+f.Body && slices.ContainsFunc([]float64{1.05, 1.2, 1.45, 1.6, 2}, func(scale float64) bool { return near(l.size, f.Body*scale) })
 	}
 	// A word broken at the line's end: its hyphen, drawn with no actual
 	// text, is all that is missing from the line's justified width (0.362
@@ -164,7 +165,7 @@ func pageFaults(pages [][]textLine, fills []float64, f print.Format, toolkit boo
 		}
 		n := len(lines)
 		last := lines[n-1]
-		if heading(last.size) {
+		if heading(last) {
 			faults["heading"] = append(faults["heading"], pi+1)
 		}
 		if hyphen(last) {
