@@ -144,10 +144,10 @@ func pageFaults(pages [][]textLine, fills []float64, f print.Format, toolkit boo
 		return len(l.Words) > 0 && (l.Words[0] == "•" || strings.HasSuffix(l.Words[0], ".") && strings.Trim(l.Words[0], "0123456789.") == "")
 	}
 	// A paragraph runs on to the next page: its last line there is
-	// justified, and the next page does not start a list item (a line
-	// of one item may fill its measure).
+	// justified, and the next page starts with body text, not a list
+	// item nor a heading (a line of one item may fill its measure).
 	continues := func(last textLine, next []textLine) bool {
-		return runsOn(last) && len(next) > 0 && !item(next[0])
+		return runsOn(last) && len(next) > 0 && next[0].isBody && !item(next[0])
 	}
 	chapter := func(lines []textLine) bool { return len(lines) > 0 && lines[0].size > f.Body*1.5 }
 	// follows: line k of a page is the next line of the same paragraph

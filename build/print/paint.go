@@ -226,6 +226,7 @@ func (pp *pagePainter) page(pi int, lines []placed) (string, error) {
 			return "", err
 		}
 	}
+	pp.calloutBars(lines)
 	if !cover {
 		pp.footer()
 	}

@@ -117,6 +117,11 @@ type block struct {
 
 	sign string // draw signature boxes under the paragraph, with this caption
 
+	// callout numbers the callout the block is in (from 1, 0 for none);
+	// bar is where its grey rule stands, from the left margin.
+	callout int
+	bar     float64
+
 	figure *svg.Drawing // a diagram, drawn, with alt as its text alternative
 	photo  *pdf.Image   // or a raster image
 	alt    string
@@ -194,6 +199,8 @@ type Document struct {
 	blocks []block
 	lists  int
 	tables int
+	// callouts numbers the callouts added, for their rules.
+	callouts int
 	// depth is how deep lists and quotes are nested where blocks are
 	// being added; deepest, the most in the current top-level block.
 	depth, deepest int
@@ -325,9 +332,18 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 		// The label says what kind of box it is, in words, as on the web.
 		inner := d.nest(indent, d.Format.Body*1.2)
 		defer func() { d.depth-- }()
-		d.add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: inner, keep: true}, n, lang)
+		start := len(d.blocks)
+		if start == 0 || !saidBy(d.blocks[start-1], n.Label) {
+			d.add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: inner, keep: true}, n, lang)
+		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			d.addBlock(c, src, lang, inner)
+		}
+		d.callouts++
+		for i := start; i < len(d.blocks); i++ {
+			if d.blocks[i].callout == 0 { // a callout inside keeps its own rule
+				d.blocks[i].callout, d.blocks[i].bar = d.callouts, indent+d.Format.Body*0.4
+			}
 		}
 	case *ast.Blockquote:
 		inner := d.nest(indent, d.Format.Body*1.2)
