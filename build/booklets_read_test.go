@@ -310,9 +310,11 @@ func checkContents(t *testing.T, file string) {
 	checked, first := 0, n
 	// The contents run from page 2 to the page before the first chapter.
 	for p := 2; p <= first && p <= len(byPage); p++ {
+		wrapped := "" // the line before, an entry's start when it wraps
 		for _, line := range strings.Split(byPage[p-1], "\n") {
 			m := entry.FindStringSubmatch(strings.TrimSpace(line))
 			if m == nil {
+				wrapped = strings.TrimSpace(line)
 				continue
 			}
 			at, _ := strconv.Atoi(m[2])
@@ -321,7 +323,11 @@ func checkContents(t *testing.T, file string) {
 				continue
 			}
 			first = min(first, at-1)
-			page := strings.TrimSpace(byPage[at-1])
+			page := strings.Join(strings.Fields(byPage[at-1]), " ")
+			if wrapped != "" && strings.HasPrefix(page, wrapped+" ") {
+				m[1] = wrapped + " " + m[1] // a long title, on two lines
+			}
+			wrapped = ""
 			title := strings.Fields(m[1])[0]
 			if !strings.HasPrefix(page, title) {
 				t.Errorf("%s: contents: %q on page %d, but that page starts with %.40q", filepath.Base(file), m[1], at, page)

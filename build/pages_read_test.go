@@ -123,10 +123,11 @@ func pageFaults(pages [][]textLine, fills []float64, f print.Format, toolkit boo
 		}
 		text = append(text, lines)
 	}
-	// A heading is set at one of print's heading sizes (a diagram's
-	// labels at others).
-	heading := func(size float64) bool {
-		return slices.ContainsFunc([]float64{1.05, 1.2, 1.45, 1.6, 2}, func(scale float64) bool { return near(size, f.Body*scale) })
+	// A heading is set at one of print's heading sizes, at the left
+	// margin (a diagram's labels at others, or where the drawing puts
+	// them, its width following the measure).
+	heading := func(l textLine) bool {
+		return l.XMin < f.Left+f.Body && slices.ContainsFunc([]float64{1.05, 1.2, 1.45, 1.6, 2}, func(scale float64) bool { return near(l.size, f.Body*scale) })
 	}
 	// A word broken at the line's end: its hyphen, drawn with no actual
 	// text, is all that is missing from the line's justified width (0.362
@@ -143,10 +144,10 @@ func pageFaults(pages [][]textLine, fills []float64, f print.Format, toolkit boo
 		return len(l.Words) > 0 && (l.Words[0] == "•" || strings.HasSuffix(l.Words[0], ".") && strings.Trim(l.Words[0], "0123456789.") == "")
 	}
 	// A paragraph runs on to the next page: its last line there is
-	// justified, and the next page does not start a list item (a line
-	// of one item may fill its measure).
+	// justified, and the next page starts with body text, not a list
+	// item nor a heading (a line of one item may fill its measure).
 	continues := func(last textLine, next []textLine) bool {
-		return runsOn(last) && len(next) > 0 && !item(next[0])
+		return runsOn(last) && len(next) > 0 && next[0].isBody && !item(next[0])
 	}
 	chapter := func(lines []textLine) bool { return len(lines) > 0 && lines[0].size > f.Body*1.5 }
 	// follows: line k of a page is the next line of the same paragraph
@@ -164,7 +165,7 @@ func pageFaults(pages [][]textLine, fills []float64, f print.Format, toolkit boo
 		}
 		n := len(lines)
 		last := lines[n-1]
-		if heading(last.size) {
+		if heading(last) {
 			faults["heading"] = append(faults["heading"], pi+1)
 		}
 		if hyphen(last) {

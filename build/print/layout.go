@@ -84,14 +84,15 @@ func (d *Document) glyphError(b block, err error) error {
 // as high as its fullest cell.
 func (d *Document) setRow(b block) (set, error) {
 	f := d.Format
-	size := f.Body * 0.92
+	size := f.size(0.92)
 	s := set{lh: size * f.Leading, size: size}
 	most := 1
 	for c, runs := range b.cells {
 		room := max(b.cols[c]-2*cellPad*f.Body, f.Body)
 		params := typeset.Defaults(room)
 		params.Items = d.Items
-		params.Ragged = true // narrow columns: even spaces matter more than an even edge
+		params.Ragged = true      // narrow columns: even spaces matter more than an even edge
+		params.Natural = f.Ragged // large print: spaces never squeezed
 		lines, err := d.fitLines(b, setWhole, runs, params, room)
 		if err != nil {
 			return set{}, err
@@ -144,6 +145,7 @@ func (d *Document) setText(b block, room float64) (set, error) {
 	params := typeset.Defaults(room)
 	params.Items = d.Items
 	params.Ragged = b.keep || b.cover || f.Ragged
+	params.Natural = f.Ragged
 	setLines := typeset.Set
 	if f.Ragged {
 		setLines = setWhole

@@ -241,3 +241,34 @@ func TestWholeSection(t *testing.T) {
 		}
 	}
 }
+
+// TestCalloutLabel: a callout's label is printed unless the heading just
+// before it says it already; every block of a callout has its rule.
+func TestCalloutLabel(t *testing.T) {
+	for _, c := range []struct {
+		md    string
+		label bool
+	}{
+		{"## Exercise\n\n> [!EXERCISE]\n> Sort the cards.\n", false},
+		{"## Questions for discussion\n\n> [!DISCUSSION]\n> Who decides?\n", false},
+		{"## Exercise\n\nFirst this.\n\n> [!EXERCISE]\n> Sort the cards.\n", true},
+		{"## Before the workshop\n\n> [!TIP]\n> Print the booklets.\n", true},
+	} {
+		d, _ := laidOut(t, c.md)
+		label, ruled := false, 0
+		for _, b := range d.blocks {
+			for _, r := range b.runs {
+				label = label || r.Style.Bold && b.tag == "P"
+			}
+			if b.callout > 0 {
+				ruled++
+			}
+		}
+		if label != c.label {
+			t.Errorf("%q: label printed %v, want %v", c.md, label, c.label)
+		}
+		if ruled == 0 {
+			t.Errorf("%q: no block of the callout has its rule", c.md)
+		}
+	}
+}

@@ -228,6 +228,7 @@ func (pp *pagePainter) page(pi int, lines []placed) (string, error) {
 			return "", err
 		}
 	}
+	pp.calloutBars(lines)
 	if !cover {
 		pp.footer()
 	}
@@ -302,7 +303,7 @@ func (pp *pagePainter) signature(pl *placed, b *block) {
 	if b.sign == "" {
 		return
 	}
-	size := f.Body * 0.85
+	size := f.size(0.85)
 	pp.tag(pp.els.block[pl.block])
 	for k, caption := range []string{b.sign + " ", b.sign} {
 		pp.draw(pp.d.Fonts.Regular, size, pl.x+float64(k)*(w+gap)+size*0.6, pl.y-pl.h+size*0.8, caption)
@@ -320,7 +321,7 @@ func (pp *pagePainter) footer() {
 		num = d.PageOf(pp.pi+1, pp.pages)
 	}
 	text := pp.foot + " · " + num
-	size := d.Format.Body * 0.8
+	size := d.Format.artifact(0.8)
 	fw := d.textWidth(regular, text, size)
 	for room, title := d.Format.Width-d.Format.Left-d.Format.Right, []rune(pp.foot); fw > room && len(title) > 0; fw = d.textWidth(regular, text, size) {
 		title = title[:len(title)*9/10]

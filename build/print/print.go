@@ -50,7 +50,11 @@ type Format struct {
 	Width, Height            float64
 	Top, Bottom, Left, Right float64
 	Body                     float64 // body text size
-	Leading                  float64 // line height / size
+	// Least is the smallest type the edition sets, 0 for none: notes,
+	// tables and captions, set smaller than the body, never go below it,
+	// and page artifacts (footers) never below 7/8 of it.
+	Least   float64
+	Leading float64 // line height / size
 	// Ragged sets the text ragged right, words whole: the even spaces and
 	// whole words low-vision readers need matter more than an even edge.
 	Ragged bool
@@ -61,10 +65,17 @@ type Format struct {
 // sets 16.5 pt, more leading and ragged lines for low-vision readers, as
 // large-print guidance asks (16 pt at least, no justified text).
 var (
-	A4         = Format{Name: "A4", Width: 595, Height: 842, Top: 64, Bottom: 72, Left: 64, Right: 64, Body: 11.5, Leading: 1.45}
+	A4         = Format{Name: "A4", Width: 595, Height: 842, Top: 52, Bottom: 60, Left: 86, Right: 86, Body: 12.5, Leading: 1.36}
 	A5         = Format{Name: "A5", Width: 420, Height: 595, Top: 42, Bottom: 54, Left: 40, Right: 40, Body: 10, Leading: 1.42}
-	LargePrint = Format{Name: "A4", Width: 595, Height: 842, Top: 56, Bottom: 72, Left: 56, Right: 56, Body: 16.5, Leading: 1.55, Ragged: true}
+	LargePrint = Format{Name: "A4", Width: 595, Height: 842, Top: 56, Bottom: 72, Left: 56, Right: 56, Body: 16.5, Least: 16, Leading: 1.55, Ragged: true}
 )
+
+// size is the type size at scale times the body, never under Least.
+func (f Format) size(scale float64) float64 { return max(f.Body*scale, f.Least) }
+
+// artifact is the size of a page artifact's type (a footer) at scale
+// times the body, never under 7/8 of Least: 14 pt in large print.
+func (f Format) artifact(scale float64) float64 { return max(f.Body*scale, f.Least*7/8) }
 
 type block struct {
 	tag   string // H1…H6, P, LI, TOCI, TR
@@ -105,6 +116,11 @@ type block struct {
 	cols  []float64 // column widths, set by layout
 
 	sign string // draw signature boxes under the paragraph, with this caption
+
+	// callout numbers the callout the block is in (from 1, 0 for none);
+	// bar is where its grey rule stands, from the left margin.
+	callout int
+	bar     float64
 
 	figure *svg.Drawing // a diagram, drawn, with alt as its text alternative
 	photo  *pdf.Image   // or a raster image
@@ -187,6 +203,8 @@ type Document struct {
 	blocks []block
 	lists  int
 	tables int
+	// callouts numbers the callouts added, for their rules.
+	callouts int
 	// depth is how deep lists and quotes are nested where blocks are
 	// being added; deepest, the most in the current top-level block.
 	depth, deepest int
@@ -293,7 +311,7 @@ func (d *Document) nest(indent, step float64) float64 {
 // wide enough for a short word at the cells' size.
 func (d *Document) maxColumns(indent float64) int {
 	f := d.Format
-	return max(2, int((f.Width-f.Left-f.Right-indent)/(f.Body*0.92*3.5+2*cellPad*f.Body)))
+	return max(2, int((f.Width-f.Left-f.Right-indent)/(f.size(0.92)*3.5+2*cellPad*f.Body)))
 }
 
 func (d *Document) style(bold bool, scale float64) typeset.Style {
@@ -301,7 +319,7 @@ func (d *Document) style(bold bool, scale float64) typeset.Style {
 	if bold {
 		f = d.Fonts.Bold
 	}
-	return typeset.Style{Font: f, Size: d.Format.Body * scale, Bold: bold}
+	return typeset.Style{Font: f, Size: d.Format.size(scale), Bold: bold}
 }
 
 // addBlock turns a Markdown block into blocks to set, by its kind; a
@@ -318,9 +336,18 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 		// The label says what kind of box it is, in words, as on the web.
 		inner := d.nest(indent, d.Format.Body*1.2)
 		defer func() { d.depth-- }()
-		d.add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: inner, keep: true}, n, lang)
+		start := len(d.blocks)
+		if start == 0 || !saidBy(d.blocks[start-1], n.Label) {
+			d.add(block{tag: "P", runs: []typeset.Run{{Text: n.Label, Style: d.style(true, 1), Lang: lang}}, before: 0.8, indent: inner, keep: true}, n, lang)
+		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			d.addBlock(c, src, lang, inner)
+		}
+		d.callouts++
+		for i := start; i < len(d.blocks); i++ {
+			if d.blocks[i].callout == 0 { // a callout inside keeps its own rule
+				d.blocks[i].callout, d.blocks[i].bar = d.callouts, indent+d.Format.Body*0.4
+			}
 		}
 	case *ast.Blockquote:
 		inner := d.nest(indent, d.Format.Body*1.2)

@@ -69,6 +69,9 @@ type Params struct {
 	// broken for even lengths, not for even spaces. Set makes it three
 	// ems of the paragraph's first run when it is 0.
 	RaggedStretch float64
+	// Natural keeps ragged lines' spaces at their natural width, never
+	// squeezed (large print): a line that would need it breaks earlier.
+	Natural bool
 	// Items, when set, keeps paragraphs' items for Set to scale for
 	// another document, instead of building them again.
 	Items *Items
@@ -340,7 +343,7 @@ func (br *breaker) ratio(a *node, b int) float64 {
 		}
 		return math.Inf(1)
 	case w > target+slack:
-		if z := br.sumZ[b] - br.sumZ[start]; z > 0 {
+		if z := br.sumZ[b] - br.sumZ[start]; z > 0 && !(br.p.Ragged && br.p.Natural) {
 			return (target - w) / z
 		}
 		return math.Inf(-1)

@@ -398,7 +398,7 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 		}
 		x := 0.0
 		ratio := l.Ratio
-		if (li == len(lines)-1 || p.Ragged) && ratio > 0 {
+		if ((li == len(lines)-1 || p.Ragged) && ratio > 0) || (p.Ragged && p.Natural) {
 			ratio = 0
 		}
 		for i := l.Start; i < l.End; i++ {

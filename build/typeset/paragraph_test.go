@@ -209,3 +209,38 @@ func TestRaggedFallback(t *testing.T) {
 		}
 	}
 }
+
+// TestNaturalSpaces: ragged lines set with Natural keep every space at
+// its natural width (large print never squeezes a line), where ragged
+// lines without it may shrink their spaces to keep a word on the line.
+func TestNaturalSpaces(t *testing.T) {
+	f := regular(t)
+	space := f.Advance(' ') * 16.5 / 1000
+	least := map[bool]float64{false: math.Inf(1), true: math.Inf(1)}
+	for _, natural := range []bool{false, true} {
+		for width := 180.0; width <= 480; width += 3 {
+			p := typeset.Defaults(width)
+			p.Ragged, p.Natural = true, natural
+			lines, err := typeset.Set([]typeset.Run{{Text: preambule, Style: typeset.Style{Font: f, Size: 16.5}, Lang: "fr"}}, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, l := range lines {
+				if natural && l.Width > width+0.01 {
+					t.Errorf("width %v, line %d is %.2f wide", width, i, l.Width)
+				}
+				for k := 1; k < len(l.Pieces); k++ {
+					if gap := l.Pieces[k].X - l.Pieces[k-1].X - l.Pieces[k-1].Width; gap > 0.01 {
+						least[natural] = min(least[natural], gap)
+					}
+				}
+			}
+		}
+	}
+	if least[true] < space-0.001 {
+		t.Errorf("a natural line has a space of %.3f pt, under the %.3f pt of a space", least[true], space)
+	}
+	if least[false] >= space-0.001 {
+		t.Errorf("no ragged line shrinks a space (least %.3f pt): the test tests nothing", least[false])
+	}
+}
