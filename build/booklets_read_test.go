@@ -88,9 +88,10 @@ func TestBooklets(t *testing.T) {
 
 	fr := func(s string) string { return filepath.Join(out, "fr/print/responsible-ai-toolkit-"+s) }
 	checkSheets(t, fr("a5.pdf"), fr("a5-imposed.pdf"))
-	// A5's narrow measure needs more hyphens to keep spaces within 1.5×.
+	// Issue 12: under 8 % of lines end with a hyphen, on A5's narrow
+	// measure too (font expansion gives the lines room).
 	checkLines(t, fr("a4.pdf"), 8)
-	checkLines(t, fr("a5.pdf"), 10)
+	checkLines(t, fr("a5.pdf"), 8)
 
 	// The structure a screen reader walks: the charter's paragraphs in
 	// reading order, tables with header cells (not repeated), figures.

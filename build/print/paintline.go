@@ -131,7 +131,7 @@ type piece struct {
 func (pp *pagePainter) words(pl *placed, b *block, el int, runs []typeset.Run) (end float64, prev typeset.Style, err error) {
 	end = -1
 	pieces := pl.line.Pieces
-	text := &textLine{c: pp.c, y: pl.y, buf: pp.glyphs[:0]}
+	text := &textLine{c: pp.c, y: pl.y, buf: pp.glyphs[:0], scale: 1 + pl.line.Expand}
 	for k, pc := range pieces {
 		if pc.Run < 0 {
 			continue

@@ -78,6 +78,11 @@ type Params struct {
 	// Anywhere lets Set break a word between any two characters, as a
 	// last resort: for text that would otherwise run past the margin.
 	Anywhere bool
+	// Expand is how far a justified line's letters may widen or narrow,
+	// a share of their width (pdfTeX's font expansion): 0.02 lets a line
+	// find 2 % of its glyphs' width before it needs a hyphen or wide
+	// spaces; 0 keeps glyphs as drawn. Ragged lines never expand.
+	Expand float64
 }
 
 // Defaults are TeX's plain values, scaled to the adjustment ratio.
@@ -95,8 +100,13 @@ func Defaults(width float64) Params {
 		// TeX's \finalhyphendemerits.
 		FinalHyphenDemerits: 5000,
 		FitnessDemerits:     100,
+		Expand:              expand,
 	}
 }
+
+// expand is Defaults' Expand: microtype's default limit, at which a
+// reader sees no change in the letters.
+const expand = 0.02
 
 // pretolerance is Defaults' Pretolerance: spaces up to 1.4 times their
 // width, for no hyphen.
@@ -212,10 +222,18 @@ func newBreaker(items []Item, p Params, strict bool) *breaker {
 		sumW: make([]float64, n+1), sumY: make([]float64, n+1), sumZ: make([]float64, n+1),
 		active: []*node{{pos: -1, fitness: 1}},
 	}
+	e := p.Expand
+	if p.Ragged {
+		e = 0
+	}
 	for i, it := range items {
 		br.sumW[i+1], br.sumY[i+1], br.sumZ[i+1] = br.sumW[i], br.sumY[i], br.sumZ[i]
 		if it.Kind != Penalty {
 			br.sumW[i+1] += it.Width
+		}
+		if it.Kind == Box {
+			br.sumY[i+1] += e * it.Width
+			br.sumZ[i+1] += e * it.Width
 		}
 		if it.Kind == Glue {
 			br.sumY[i+1] += it.Stretch

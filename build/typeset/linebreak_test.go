@@ -46,7 +46,8 @@ const text = `Nous nous engageons à adopter un usage sobre et écologiquement r
 func TestBreakFits(t *testing.T) {
 	for _, width := range []float64{45, 60, 75} {
 		items := mono(text)
-		lines, err := Break(items, Defaults(width))
+		p := Defaults(width)
+		lines, err := Break(items, p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,6 +59,13 @@ func TestBreakFits(t *testing.T) {
 				t.Errorf("width %v, line %d: overfull", width, i)
 			}
 			w, y, z := natural(items, l)
+			// Glyphs take their share of the adjustment too.
+			for _, it := range items[l.Start:l.End] {
+				if it.Kind == Box {
+					y += p.Expand * it.Width
+					z += p.Expand * it.Width
+				}
+			}
 			last := i == len(lines)-1
 			if !last && (l.Ratio < -1 || l.Ratio > 2) {
 				t.Errorf("width %v, line %d: ratio %.2f out of tolerance", width, i, l.Ratio)

@@ -74,6 +74,11 @@ type SetLine struct {
 	// as asked, or because justifying its paragraph would stretch its
 	// spaces past the tolerance.
 	Ragged bool
+	// Expand is how much wider (or, below 0, narrower) than drawn the
+	// line's glyphs are set: 0.013 is 1.3 % wider. Piece widths and
+	// places include it; glyph advances do not, for the painter to
+	// scale them as it draws.
+	Expand float64
 	Width  float64
 	Line
 }
@@ -401,12 +406,17 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 		if ((li == len(lines)-1 || p.Ragged) && ratio > 0) || (p.Ragged && p.Natural) {
 			ratio = 0
 		}
+		if !p.Ragged {
+			sl.Expand, ratio = expansion(items[l.Start:l.End], ratio, p.Expand)
+		}
+		scale := 1 + sl.Expand
 		for i := l.Start; i < l.End; i++ {
 			it := items[i]
 			switch it.Kind {
 			case Box:
 				pc := pieces[i]
 				pc.X = x
+				pc.Width *= scale
 				// Syllables of one word, split at unused points, join again.
 				if n := len(sl.Pieces); n > 0 && i > 0 && items[i-1].Kind == Penalty && items[i-1].Penalty < Infinity && sl.Pieces[n-1].Run == pc.Run && !pc.Missing && !sl.Pieces[n-1].Missing {
 					last := &sl.Pieces[n-1]
@@ -420,7 +430,7 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 				} else {
 					sl.Pieces = append(sl.Pieces, pc)
 				}
-				x += it.Width
+				x += it.Width * scale
 			case Glue:
 				if i == l.End-1 {
 					continue
@@ -445,7 +455,7 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 				if k := unkern(pc.Glyphs); k != 0 {
 					pc.Glyphs = slices.Clone(pc.Glyphs)
 					pc.Glyphs[len(pc.Glyphs)-1].Advance += k
-					pc.Width += k * runs[pc.Run].Style.Size / 1000
+					pc.Width += k * runs[pc.Run].Style.Size / 1000 * scale
 				}
 			}
 			x += items[l.End-1].Width
@@ -454,6 +464,34 @@ func Set(runs []Run, p Params) ([]SetLine, error) {
 		out = append(out, sl)
 	}
 	return out, nil
+}
+
+// expansion shares a justified line's adjustment at ratio between its
+// glyphs and its glue, as the breaker counted them: glyphs up to limit
+// of their width, at the same ratio as the glue, the glue the rest. It
+// returns the glyphs' expansion and the glue's own ratio.
+func expansion(line []Item, ratio, limit float64) (float64, float64) {
+	if limit == 0 || ratio == 0 {
+		return 0, ratio
+	}
+	var boxes, glue float64
+	for _, it := range line {
+		switch {
+		case it.Kind == Box:
+			boxes += it.Width
+		case it.Kind == Glue && ratio > 0 && it.Stretch < 1e5:
+			glue += it.Stretch
+		case it.Kind == Glue && ratio < 0:
+			glue += it.Shrink
+		}
+	}
+	e := max(-1, min(1, ratio)) * limit
+	if e == ratio*limit || glue == 0 {
+		return e, ratio
+	}
+	// Past the tolerance (a line no break could fit better), glyphs
+	// stop at their limit and the glue takes what is left.
+	return e, (ratio*(glue+limit*boxes) - e*boxes) / glue
 }
 
 // breakSet breaks a paragraph's items for Set. A justified paragraph

@@ -244,3 +244,60 @@ func TestNaturalSpaces(t *testing.T) {
 		t.Errorf("no ragged line shrinks a space (least %.3f pt): the test tests nothing", least[false])
 	}
 }
+
+// TestExpansion sets the preamble justified with and without font
+// expansion: glyphs never widen or narrow past the limit, the last line
+// and ragged lines keep them as drawn, each piece's width includes its
+// line's expansion, and expansion never needs more hyphens.
+func TestExpansion(t *testing.T) {
+	f := regular(t)
+	runs := []typeset.Run{{Text: preambule, Style: typeset.Style{Font: f, Size: 11}, Lang: "fr"}}
+	hyphens := func(lines []typeset.SetLine) (n int) {
+		for _, l := range lines {
+			if l.Hyphen {
+				n++
+			}
+		}
+		return n
+	}
+	expanded := 0
+	for _, width := range []float64{200, 260, 320} {
+		p := typeset.Defaults(width)
+		lines, err := typeset.Set(runs, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Expand = 0
+		plain, err := typeset.Set(runs, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h, hp := hyphens(lines), hyphens(plain); h > hp {
+			t.Errorf("width %v: %d hyphens with expansion, %d without", width, h, hp)
+		}
+		for i, l := range lines {
+			last := i == len(lines)-1
+			if l.Expand != 0 {
+				expanded++
+			}
+			switch {
+			case math.Abs(l.Expand) > 0.02+1e-9:
+				t.Errorf("width %v, line %d: glyphs expanded %.4f, past 2 %%", width, i, l.Expand)
+			case (last || l.Ragged) && l.Expand != 0:
+				t.Errorf("width %v, line %d (last %v, ragged %v): expanded %.4f", width, i, last, l.Ragged, l.Expand)
+			}
+			for _, pc := range l.Pieces {
+				drawn := 0.0
+				for _, g := range pc.Glyphs {
+					drawn += g.Advance * 11 / 1000
+				}
+				if math.Abs(pc.Width-drawn*(1+l.Expand)) > 0.01 {
+					t.Errorf("width %v, line %d: %q is %.3f wide, its glyphs %.3f at %+.4f", width, i, pc.Text, pc.Width, drawn, l.Expand)
+				}
+			}
+		}
+	}
+	if expanded == 0 {
+		t.Error("no line expanded its glyphs")
+	}
+}

@@ -132,14 +132,18 @@ func isASCIIAlnum(r rune) bool {
 
 // addressParts cuts an address where a line may break: after a run of
 // slashes or a dot, before a hyphen; never before its first dot (a line
-// that ends "(eur" says nothing) nor at its end (closing punctuation
-// stays with the last part).
+// that ends "(eur" says nothing), inside a number ("4.0" is a version,
+// not two parts), nor fewer than addressTail characters from its end
+// (a line that starts "be)" or "0)" reads as a stray fragment).
 func addressParts(w string) []string {
 	end := len(strings.TrimRight(w, closing))
 	var parts []string
 	last := 0
-	for i := strings.IndexByte(w, '.') + 1; i > 0 && i < end; i++ {
+	for i := strings.IndexByte(w, '.') + 1; i > 0 && i <= end-addressTail; i++ {
 		prev, c := w[i-1], w[i]
+		if prev == '.' && i >= 2 && isDigit(w[i-2]) && isDigit(c) {
+			continue
+		}
 		if prev == '/' && c != '/' || prev == '.' || c == '-' && prev != '-' {
 			parts = append(parts, w[last:i])
 			last = i
@@ -147,6 +151,11 @@ func addressParts(w string) []string {
 	}
 	return append(parts, w[last:])
 }
+
+// addressTail is the fewest characters an address's last line holds.
+const addressTail = 3
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // compounds joins again the parts of a word cut after a hyphen where
 // either side of the hyphen has fewer than compoundPart letters.
