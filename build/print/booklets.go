@@ -199,7 +199,7 @@ func (c *composer) charter() *job {
 func (c *composer) toolkit(f Format) *Document {
 	s, site, lang := c.s, c.m.Site, c.lang
 	siteTitle := s.T("site_title", nil)
-	h := &Document{Title: siteTitle, Lang: lang, Format: f, Fonts: c.fonts.Clone(), Items: c.items, Footer: siteTitle, Sign: s.T("print_sign", nil), Image: c.image}
+	h := &Document{Title: siteTitle, Lang: lang, Format: f, Fonts: c.fonts.Clone(), Items: c.items, Footer: siteTitle, Sign: s.T("print_sign", nil), Described: s.T("print_described", nil), Image: c.image}
 	// Interface strings come from the language's message file.
 	messages := "i18n/" + lang + ".toml"
 	var cover []Text

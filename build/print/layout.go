@@ -114,23 +114,28 @@ func (d *Document) setRow(b block) (set, error) {
 // photo is no wider than at 96 pixels to the inch, where a screen shows
 // it: a small logo stays small.
 func (d *Document) setFigure(b block, room float64) set {
-	f := d.Format
-	w := min(room, f.Body*40)
-	ratio := 1.0
+	var w, h float64
 	if b.figure != nil {
-		ratio = b.figure.Height / b.figure.Width
+		w, h = d.figureSize(b.figure.Height/b.figure.Width, room, math.Inf(1))
 	} else {
-		w = min(w, float64(b.photo.Width)*0.75)
-		ratio = float64(b.photo.Height) / float64(b.photo.Width)
+		w, h = d.figureSize(float64(b.photo.Height)/float64(b.photo.Width), room, float64(b.photo.Width)*0.75)
 	}
+	return set{extra: h, h: w}
+}
+
+// figureSize is the width and height a picture of the given proportions
+// prints at in room, no wider than natural.
+func (d *Document) figureSize(ratio, room, natural float64) (w, h float64) {
+	f := d.Format
+	w = min(room, f.Body*40, natural)
 	if math.IsNaN(ratio) || math.IsInf(ratio, 0) || ratio <= 0 || w <= 0 {
-		ratio, w = 1, 0 // a picture of no size takes no room
+		return 0, 0 // a picture of no size takes no room
 	}
-	h := w * ratio
+	h = w * ratio
 	if most := (f.Height - f.Top - f.Bottom) * 2 / 3; h > most {
 		w, h = w*most/h, most
 	}
-	return set{extra: h, h: w}
+	return w, h
 }
 
 // setText sets a paragraph, heading, list item or contents entry in

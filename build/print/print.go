@@ -8,6 +8,7 @@ package print
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"strings"
 
@@ -184,6 +185,10 @@ type Document struct {
 	PageBefore map[string]bool
 	// Sign is the caption under each signature box ("name and role").
 	Sign string
+	// Described introduces a diagram printed as its text alternative
+	// because its lettering would be under the format's Least ("Diagram,
+	// in words:"); empty, the text alternative stands alone.
+	Described string
 	// Image returns a file of the site by its path ("fr/img/a.svg"), and
 	// its source file for messages, for the diagrams to draw; nil leaves
 	// every image as its text alternative.
@@ -445,7 +450,12 @@ func (d *Document) addHeading(n *ast.Heading, src []byte, lang string, indent fl
 func (d *Document) addParagraph(n ast.Node, src []byte, lang string, indent float64) {
 	if im, ok := n.FirstChild().(*ast.Image); ok && n.ChildCount() == 1 {
 		if fig, photo := d.figure(im); fig != nil || photo != nil {
-			d.add(block{tag: "Figure", figure: fig, photo: photo, alt: strings.TrimSpace(markup.PlainText(im, src)), indent: indent, before: 0.8}, n, lang)
+			alt := strings.TrimSpace(markup.PlainText(im, src))
+			if fig != nil && d.illegible(fig, indent) {
+				d.addDescribed(alt, n, lang, indent)
+				return
+			}
+			d.add(block{tag: "Figure", figure: fig, photo: photo, alt: alt, indent: indent, before: 0.8}, n, lang)
 			return
 		}
 	}
@@ -453,6 +463,33 @@ func (d *Document) addParagraph(n ast.Node, src []byte, lang string, indent floa
 	b.runs = d.inline(n, src, lang, false, 1, &b)
 	b.tag, b.before, b.indent = "P", 0.5, indent
 	d.add(b, n, lang)
+}
+
+// illegible reports whether a diagram's lettering, at the width it would
+// print at, falls under the format's least type size: large print
+// promises its readers every word at 16 pt, and a diagram drawn for a
+// screen cannot grow that much on A4 (16 of its 640 pixels would need a
+// page 640 pt wide).
+func (d *Document) illegible(fig *svg.Drawing, indent float64) bool {
+	f := d.Format
+	small := fig.SmallestText()
+	if f.Least == 0 || small == 0 || fig.Width <= 0 {
+		return false
+	}
+	w, _ := d.figureSize(fig.Height/fig.Width, f.Width-f.Left-f.Right-indent, math.Inf(1))
+	return small*w/fig.Width < f.Least-0.001
+}
+
+// addDescribed prints a diagram as its text alternative, introduced as
+// such, in a paragraph of the body's size: what the picture says, at a
+// size its reader can read.
+func (d *Document) addDescribed(alt string, n ast.Node, lang string, indent float64) {
+	var runs []typeset.Run
+	if d.Described != "" {
+		runs = append(runs, typeset.Run{Text: d.Described + " ", Style: d.style(true, 1), Lang: d.Lang})
+	}
+	runs = append(runs, typeset.Run{Text: alt, Style: d.style(false, 1), Lang: lang})
+	d.add(block{tag: "P", runs: runs, indent: indent, before: 0.8}, n, lang)
 }
 
 // addList adds a list's items, indented one step: each item's first

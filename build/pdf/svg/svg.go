@@ -581,3 +581,21 @@ func ellipse(cx, cy, rx, ry float64) []seg {
 		{op: 'Z'},
 	}
 }
+
+// SmallestText is the size of the drawing's smallest lettering in its
+// own units, transforms applied (0 when it has none): what a format with
+// a least type size needs to know before printing it at some width.
+func (d *Drawing) SmallestText() float64 {
+	least := 0.0
+	for _, it := range d.items {
+		if !it.text {
+			continue
+		}
+		// A transform's scale on text: the root of its area's factor.
+		s := it.st.size * math.Sqrt(math.Abs(it.m[0]*it.m[3]-it.m[1]*it.m[2]))
+		if least == 0 || s < least {
+			least = s
+		}
+	}
+	return least
+}

@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/png"
 	"io/fs"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -416,6 +417,30 @@ func TestSize(t *testing.T) {
 		}
 		if w, h, err := svg.Size(data); err != nil || w != d.Width || h != d.Height {
 			t.Errorf("%s: Size = %g×%g, %v; Parse reads %g×%g", name, w, h, err, d.Width, d.Height)
+		}
+	}
+}
+
+// TestSmallestText reads a drawing's smallest lettering, inherited sizes,
+// class rules and transforms applied.
+func TestSmallestText(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       float64
+	}{
+		{"no text", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5"/></svg>`, 0},
+		{"inherited from a group", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><g font-size="14"><text x="1" y="20">a</text></g><text x="1" y="50" font-size="20">b</text></svg>`, 14},
+		{"class rule", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><style>.s{font-size:9px}</style><text class="s" x="1" y="20" font-size="30">a</text></svg>`, 9},
+		{"scaled", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><g transform="scale(2)"><text x="1" y="20" font-size="10">a</text></g><text x="1" y="50" font-size="16">b</text></svg>`, 16},
+		{"hidden text aside", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><text x="1" y="20" font-size="4" display="none">a</text><text x="1" y="50" font-size="16">b</text></svg>`, 16},
+	}
+	for _, tt := range tests {
+		d, err := svg.Parse([]byte(tt.data))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := d.SmallestText(); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: SmallestText = %g, want %g", tt.name, got, tt.want)
 		}
 	}
 }
