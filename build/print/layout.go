@@ -127,6 +127,11 @@ func (d *Document) setFigure(b block, room float64) set {
 		ratio, w = 1, 0 // a picture of no size takes no room
 	}
 	h := w * ratio
+	if b.height > 0 && ratio > 0 && w > 0 {
+		h = b.height
+		w = min(h/ratio, room)
+		h = w * ratio
+	}
 	if most := (f.Height - f.Top - f.Bottom) * 2 / 3; h > most {
 		w, h = w*most/h, most
 	}
@@ -163,6 +168,9 @@ func (d *Document) setText(b block, room float64) (set, error) {
 	if b.sign != "" {
 		s.extra = 7 * f.Body
 	}
+	if b.qr != nil {
+		s.extra = f.Body + qrSide(b.qr) + 2*qrQuiet*qrModule(b.qr)
+	}
 	return s, nil
 }
 
@@ -191,8 +199,10 @@ func (d *Document) layout() ([][]placed, error) {
 		}
 		gap := b.before * f.Body
 		switch {
-		case b.before < 0 && pg.used == 0:
-			gap = pg.height / 4 // the cover's title, a quarter down the page
+		case b.before < 0:
+			// The cover's title, a quarter down the page, under the
+			// logo when there is one.
+			gap = max(pg.height/4-pg.used, f.Body)
 		case pg.used == 0:
 			gap = 0
 		}
@@ -422,6 +432,9 @@ func (pg *pager) figure(i int) {
 	f := pg.f
 	b, s := pg.d.blocks[i], pg.sets[i]
 	x := f.Left + b.indent + (pg.width-b.indent-s.h)/2
+	if b.cover {
+		x = f.Left // the logo, over the cover's title
+	}
 	pg.cur = append(pg.cur, placed{block: i, frame: true, first: true, last: true, x: x, y: f.Height - f.Top - pg.used, h: s.extra, size: s.h})
 	pg.used += s.extra
 }
