@@ -189,11 +189,13 @@ func (c *composer) charter() *job {
 					return c.s.T("print_page_of", map[string]int{"Page": page, "Pages": pages})
 				}}
 			d.AddTitle(Text{Text: title, File: p.Source.File, Line: p.Source.Front.Lines["title"]})
-			if home, ok := c.home(); ok {
-				d.AddLine(home)
-			}
 			for _, n := range notes {
 				d.AddNote(n, contentLang)
+			}
+			// Its address and code under its title and how it was
+			// made: the charter has no cover.
+			if home, ok := c.home(); ok {
+				d.AddLine(home)
 			}
 			d.Blocks = c.generated(p)
 			d.AddPage(doc, contentLang, "")
