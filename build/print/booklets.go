@@ -67,14 +67,28 @@ func (Booklets) Run(ctx context.Context, m *output.Model, _ output.Results) (*ou
 		c := &composer{m: m, lang: lang, s: m.Catalog.For(lang), fonts: fonts[lang], items: &typeset.Items{}, files: files}
 		jobs = append(jobs, c.jobs()...)
 	}
-	if logo := m.Config.Organisation.Logo; logo != "" {
-		if _, err := readLogo(m.Files, logo); err != nil {
-			res.Problems.Errorf(logo, 0, "print", "the booklets print no logo: %v; export the logo again (SVG, PNG or JPEG)", err)
-		}
-	}
+	checkCover(m, &res.Problems)
 	runJobs(ctx, jobs)
 	report(jobs, res, len(m.Config.Print.FallbackFonts) > 0)
 	return res, ctx.Err()
+}
+
+// checkCover reports, once for every booklet, what the covers cannot
+// print as site.toml asks: a logo the engine cannot read, an address too
+// long for a QR code (the cover prints it without).
+func checkCover(m *output.Model, problems *diag.List) {
+	if logo := m.Config.Organisation.Logo; logo != "" {
+		if _, err := readLogo(m.Files, logo); err != nil {
+			problems.Errorf(logo, 0, "print", "the booklets print no logo: %v; export the logo again (SVG, PNG or JPEG)", err)
+		}
+	}
+	if base := m.Config.BaseURL; base != "" {
+		for _, lang := range m.Config.Codes() {
+			if _, err := qr.Encode([]byte(base + lang + "/")); err != nil {
+				problems.Warnf(config.FileName, 0, "print", "base_url: the booklets' covers print the address of the %s home page without its QR code: %v; a shorter address fits", lang, err)
+			}
+		}
+	}
 }
 
 // loadFonts parses the print fonts once per language: each booklet
@@ -240,7 +254,7 @@ func (c *composer) toolkit(f Format) *Document {
 // edition is what the cover says of this copy, each when known: the
 // organisation that hands it out (site.toml), the edition's date (the
 // build's, SOURCE_DATE_EPOCH, so that builds stay reproducible) and the
-// site's address, where the reader finds the latest version.
+// address of the language's home page with its QR code (home).
 func (c *composer) edition(messages string) []Text {
 	var lines []Text
 	if name := c.m.Config.Organisation.Name; name != "" {

@@ -8,7 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"sobre/build/config"
+	"sobre/build/diag"
+	"sobre/build/output"
 	"sobre/build/pdf/svg"
 	"sobre/build/qr"
 )
@@ -147,5 +151,31 @@ func TestCoverCodeReads(t *testing.T) {
 	got, err := exec.Command(zbarimg, "--raw", "-q", filepath.Join(dir, "cover.png")).Output()
 	if string(got) != "https://example.org/fr/\n" || err != nil {
 		t.Errorf("zbarimg read %q (%v)", got, err)
+	}
+}
+
+// TestCheckCover: a logo the engine cannot draw is an error naming its
+// file; an address too long for a QR code a warning on site.toml, the
+// cover printing it alone.
+func TestCheckCover(t *testing.T) {
+	cfg := config.Default()
+	cfg.Organisation.Logo = "img/logo.svg"
+	cfg.BaseURL = "https://example.org/" + strings.Repeat("x", 200) + "/"
+	m := &output.Model{Config: cfg, Files: fstest.MapFS{"img/logo.svg": {Data: []byte("<svg")}}}
+	var problems diag.List
+	checkCover(m, &problems)
+	if len(problems) != 4 || problems[0].File != "img/logo.svg" || problems[0].Severity != diag.Error || !strings.Contains(problems[0].Msg, "print no logo") {
+		t.Fatalf("problems: %v", problems)
+	}
+	for _, p := range problems[1:] {
+		if p.File != "site.toml" || p.Severity != diag.Warning || !strings.Contains(p.Msg, "without its QR code") {
+			t.Errorf("problem %v, want a warning on site.toml", p)
+		}
+	}
+	cfg.BaseURL = "https://example.org/"
+	m.Files = fstest.MapFS{"img/logo.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"/>`)}}
+	problems = nil
+	if checkCover(m, &problems); len(problems) > 0 {
+		t.Errorf("problems with a good logo and address: %v", problems)
 	}
 }
