@@ -119,6 +119,9 @@ func TestCoverLogo(t *testing.T) {
 	if tree := charter.drawn.tree.Dump(); !strings.Contains(tree, "\n  Figure alt=\"Logo : ASBL Exemple\" page=1\n  H1 title=\"Charte\" page=1\n") {
 		t.Errorf("charter's structure tree:\n%s", tree)
 	}
+	if !strings.Contains(charter.drawn.contents[0], "/Subtype /Footer") {
+		t.Errorf("the charter's first page lost its footer:\n%s", charter.drawn.contents[0])
+	}
 }
 
 // TestCoverCodeReads renders a cover with its code and reads it with

@@ -432,8 +432,8 @@ func (pg *pager) figure(i int) {
 	f := pg.f
 	b, s := pg.d.blocks[i], pg.sets[i]
 	x := f.Left + b.indent + (pg.width-b.indent-s.h)/2
-	if b.cover {
-		x = f.Left // the logo, over the cover's title
+	if b.height > 0 {
+		x = f.Left // the logo, over the title, on its left as it is
 	}
 	pg.cur = append(pg.cur, placed{block: i, frame: true, first: true, last: true, x: x, y: f.Height - f.Top - pg.used, h: s.extra, size: s.h})
 	pg.used += s.extra

@@ -242,7 +242,7 @@ type Document struct {
 
 // AddCover adds a cover page: the title and a few lines under it.
 func (d *Document) AddCover(title Text, lines ...Text) {
-	logo := d.addLogo()
+	logo := d.addLogo(true)
 	d.blocks = append(d.blocks, block{tag: "H1", brk: !logo, cover: true, before: -1, runs: []typeset.Run{{Text: title.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: title.File, line: title.Line})
 	for _, l := range lines {
 		d.blocks = append(d.blocks, block{tag: "P", cover: true, runs: []typeset.Run{{Text: l.Text, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang, file: l.File, line: l.Line, qr: l.QR})
@@ -252,14 +252,14 @@ func (d *Document) AddCover(title Text, lines ...Text) {
 // logoHeight is the logo's height on the cover: 22 mm, a letterhead's.
 const logoHeight = 22 * 72 / 25.4
 
-// addLogo adds the logo as the booklet's first block, a figure on a page
-// of its own or the cover's, when the document has one and has no block
-// yet; it reports whether it did.
-func (d *Document) addLogo() bool {
+// addLogo adds the logo as the booklet's first block, a figure on the
+// cover (no footer) or on the first page, when the document has one and
+// has no block yet; it reports whether it did.
+func (d *Document) addLogo(cover bool) bool {
 	if d.Logo == nil || len(d.blocks) > 0 {
 		return false
 	}
-	d.blocks = append(d.blocks, block{tag: "Figure", brk: true, cover: true, figure: d.Logo.Drawing, photo: d.Logo.Photo, alt: d.Logo.Alt, height: logoHeight, lang: d.Lang})
+	d.blocks = append(d.blocks, block{tag: "Figure", brk: true, cover: cover, figure: d.Logo.Drawing, photo: d.Logo.Photo, alt: d.Logo.Alt, height: logoHeight, lang: d.Lang})
 	return true
 }
 
@@ -316,7 +316,7 @@ func (d *Document) AddNote(text, lang string) {
 // AddTitle adds the booklet's title.
 func (d *Document) AddTitle(t Text) {
 	before := 0.0
-	if d.addLogo() {
+	if d.addLogo(false) {
 		before = 1
 	}
 	d.blocks = append(d.blocks, block{tag: "H1", before: before, runs: []typeset.Run{{Text: t.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: t.File, line: t.Line})
