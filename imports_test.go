@@ -11,6 +11,10 @@ import (
 // package, and changing one never ripples into another.
 var leaves = []string{"sobre/build/web", "sobre/build/print", "sobre/build/search", "sobre/build/bundle", "sobre/build/status"}
 
+// selfContained packages import nothing of sobre: they implement a
+// standard on their own (build/qr, ISO/IEC 18004), usable anywhere.
+var selfContained = []string{"sobre/build/qr"}
+
 // forbidden pairs: the importer never imports the imported, directly or
 // through another package.
 var forbidden = [][2]string{
@@ -45,6 +49,13 @@ func TestImportRules(t *testing.T) {
 	for pkg, d := range deps {
 		if strings.HasPrefix(pkg, "sobre/build/") && d["sobre/build"] {
 			bad(pkg, "sobre/build", "stages never import the orchestrator")
+		}
+	}
+	for _, p := range selfContained {
+		for d := range deps[p] {
+			if d == "sobre" || strings.HasPrefix(d, "sobre/") {
+				bad(p, d, "a self-contained package imports nothing of sobre")
+			}
 		}
 	}
 	for _, p := range forbidden {

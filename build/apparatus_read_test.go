@@ -66,8 +66,8 @@ func TestPaperApparatus(t *testing.T) {
 }
 
 // TestCoverEdition: the toolkit's cover names the organisation, the
-// edition's date in the reader's language and the site's address when
-// site.toml and the build know them.
+// edition's date in the reader's language and the address of the
+// language's home page when site.toml and the build know them.
 func TestCoverEdition(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("poppler-utils not installed")
@@ -93,7 +93,7 @@ func TestCoverEdition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"ASBL Le Pont", "Édition du 15 mars 2026", "https://example.org/ia\n"} {
+	for _, want := range []string{"ASBL Le Pont", "Édition du 15 mars 2026", "https://example.org/ia/fr\n"} {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("cover: no %q in\n%s", want, text)
 		}

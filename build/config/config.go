@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -90,11 +91,15 @@ type Language struct {
 	Weight int
 }
 
-// Organisation fills the charter's engagement section when set.
+// Organisation fills the charter's engagement section when set, and the
+// booklets' covers.
 type Organisation struct {
 	Name string `toml:"name"`
 	// Date is the signing date; empty leaves a line to fill by hand.
 	Date Date `toml:"date"`
+	// Logo is an SVG, PNG or JPEG file of the site, relative to its
+	// folder, drawn at the top of every booklet's cover.
+	Logo string `toml:"logo"`
 }
 
 // Date accepts both a TOML date (2026-03-15) and a string ("2026-03-15").
@@ -187,6 +192,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	c, problems := Parse(data)
 	if c != nil {
 		problems = append(problems, checkFonts(fsys, c.Print.FallbackFonts, data)...)
+		problems = append(problems, checkLogo(fsys, c.Organisation.Logo, data)...)
 		if problems.HasErrors() {
 			return nil, problems
 		}
@@ -233,6 +239,65 @@ func checkFonts(fsys fs.FS, files []string, data []byte) diag.List {
 		}
 	}
 	return problems
+}
+
+// maxLogo caps the logo's file: a cover's logo is some 25 mm high, and
+// every booklet embeds it.
+const maxLogo = 1 << 20
+
+// checkLogo checks that the organisation's logo is an SVG, PNG or JPEG
+// file of the site, small enough to embed in every booklet.
+func checkLogo(fsys fs.FS, f string, data []byte) diag.List {
+	var problems diag.List
+	if f == "" {
+		return nil
+	}
+	at := keyLines{data: data, lines: diag.NewLines(data)}
+	line := at.line("logo")
+	if i := bytes.Index(data, []byte(`"`+f+`"`)); i >= 0 {
+		line = at.lines.Line(i) // the setting, not a comment naming it
+	}
+	fail := func(format string, args ...any) diag.List {
+		problems.Errorf(FileName, line, "config", "organisation.logo: "+format, args...)
+		return problems
+	}
+	if !fs.ValidPath(f) || strings.HasPrefix(f, "public/") {
+		return fail("%q must be a path inside the site folder, like \"themes/default/logo.svg\"", f)
+	}
+	ext := strings.ToLower(path.Ext(f))
+	if ext != ".svg" && ext != ".png" && ext != ".jpg" && ext != ".jpeg" {
+		return fail("%s must be an SVG, PNG or JPEG file (.svg, .png, .jpg): convert the logo to one of them, SVG best", f)
+	}
+	st, err := fs.Stat(fsys, f)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fail("cannot read %s: %v", f, err)
+	}
+	if err != nil || st.IsDir() {
+		return fail("%s is not a file of the site: put the logo there, or remove the setting", f)
+	}
+	if st.Size() > maxLogo {
+		return fail("%s weighs %d KB, over %d KB: take an SVG, or a smaller PNG or JPEG (600 pixels high is plenty)", f, st.Size()>>10, maxLogo>>10)
+	}
+	logo, err := fs.ReadFile(fsys, f)
+	if err != nil {
+		return fail("cannot read %s: %v", f, err)
+	}
+	if !logoType(logo, ext) {
+		return fail("%s is not what its name says (%s): export the logo again as %s", f, ext, strings.ToUpper(ext[1:]))
+	}
+	return nil
+}
+
+// logoType reports whether data starts as a file of type ext does.
+func logoType(data []byte, ext string) bool {
+	switch ext {
+	case ".png":
+		return bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n"))
+	case ".jpg", ".jpeg":
+		return bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF})
+	}
+	head := data[:min(len(data), 4096)]
+	return bytes.Contains(head, []byte("<svg"))
 }
 
 // trueType reports whether data is a TrueType font file with a glyf table.

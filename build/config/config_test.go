@@ -1,6 +1,7 @@
 package config
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -138,5 +139,44 @@ func TestFallbackFonts(t *testing.T) {
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte("[print]\nfallback_fonts = [\"fonts/a.ttf\"]\n")}
 	if c, probs := Load(fsys); c == nil || len(probs) > 0 || c.Print.FallbackFonts[0] != "fonts/a.ttf" {
 		t.Errorf("a good fallback font refused: %v", probs)
+	}
+}
+
+// TestLogo: the organisation's logo must be an SVG, PNG or JPEG file of
+// the site, not too big; a wrong one is reported on its line of
+// site.toml, saying what to do.
+func TestLogo(t *testing.T) {
+	fsys := fstest.MapFS{
+		"img/logo.svg":  {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>`)},
+		"img/logo.png":  {Data: []byte("\x89PNG\r\n\x1a\n....")},
+		"img/fake.png":  {Data: []byte("GIF89a")},
+		"img/logo.gif":  {Data: []byte("GIF89a")},
+		"img/big.jpg":   {Data: append([]byte{0xFF, 0xD8, 0xFF}, make([]byte, maxLogo)...)},
+		"img/photo.jpg": {Data: []byte{0xFF, 0xD8, 0xFF, 0xE0}},
+		"img":           {Mode: fs.ModeDir},
+	}
+	for _, c := range []struct{ logo, want string }{
+		{"img/logo.svg", ""},
+		{"img/logo.png", ""},
+		{"img/photo.jpg", ""},
+		{"img/absent.svg", "img/absent.svg is not a file of the site: put the logo there"},
+		{"img", "must be an SVG, PNG or JPEG file"},
+		{"../logo.svg", "must be a path inside the site folder"},
+		{"public/logo.svg", "must be a path inside the site folder"},
+		{"img/logo.gif", "must be an SVG, PNG or JPEG file"},
+		{"img/fake.png", "img/fake.png is not what its name says"},
+		{"img/big.jpg", "over 1024 KB"},
+	} {
+		fsys["site.toml"] = &fstest.MapFile{Data: []byte("# logo = \"a comment\"\n[organisation]\nname = \"Asbl\"\nlogo = \"" + c.logo + "\"\n")}
+		cfg, probs := Load(fsys)
+		if c.want == "" {
+			if cfg == nil || len(probs) > 0 || cfg.Organisation.Logo != c.logo {
+				t.Errorf("%s refused: %v", c.logo, probs)
+			}
+			continue
+		}
+		if cfg != nil || len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg, "organisation.logo: ") || !strings.Contains(probs[0].Msg, c.want) {
+			t.Errorf("%s: problems %v, want one on line 4 saying %q", c.logo, probs, c.want)
+		}
 	}
 }

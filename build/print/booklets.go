@@ -22,6 +22,8 @@ import (
 	"sobre/build/i18n"
 	"sobre/build/output"
 	"sobre/build/pdf"
+	"sobre/build/pdf/svg"
+	"sobre/build/qr"
 	"sobre/build/typeset"
 )
 
@@ -65,9 +67,28 @@ func (Booklets) Run(ctx context.Context, m *output.Model, _ output.Results) (*ou
 		c := &composer{m: m, lang: lang, s: m.Catalog.For(lang), fonts: fonts[lang], items: &typeset.Items{}, files: files}
 		jobs = append(jobs, c.jobs()...)
 	}
+	checkCover(m, &res.Problems)
 	runJobs(ctx, jobs)
 	report(jobs, res, len(m.Config.Print.FallbackFonts) > 0)
 	return res, ctx.Err()
+}
+
+// checkCover reports, once for every booklet, what the covers cannot
+// print as site.toml asks: a logo the engine cannot read, an address too
+// long for a QR code (the cover prints it without).
+func checkCover(m *output.Model, problems *diag.List) {
+	if logo := m.Config.Organisation.Logo; logo != "" {
+		if _, err := readLogo(m.Files, logo); err != nil {
+			problems.Errorf(logo, 0, "print", "the booklets print no logo: %v; export the logo again (SVG, PNG or JPEG)", err)
+		}
+	}
+	if base := m.Config.BaseURL; base != "" {
+		for _, lang := range m.Config.Codes() {
+			if _, err := qr.Encode([]byte(base + lang + "/")); err != nil {
+				problems.Warnf(config.FileName, 0, "print", "base_url: the booklets' covers print the address of the %s home page without its QR code: %v; a shorter address fits", lang, err)
+			}
+		}
+	}
 }
 
 // loadFonts parses the print fonts once per language: each booklet
@@ -176,7 +197,7 @@ func (c *composer) charter() *job {
 	notes, credits := printNotes(c.m.Config, c.s, p)
 	return &job{file: p.Source.File, name: c.lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: output.Charter, lang: c.lang, what: "charter as an A4 booklet",
 		make: func(j *job) ([]byte, error) {
-			d := &Document{Title: title, Lang: contentLang, Format: A4, Fonts: c.fonts.Clone(), Items: c.items, Footer: title,
+			d := &Document{Title: title, Lang: contentLang, Format: A4, Fonts: c.fonts.Clone(), Items: c.items, Footer: title, Logo: c.logo(),
 				PageBefore: map[string]bool{"engagement": true}, Sign: c.s.T("print_sign", nil),
 				PageOf: func(page, pages int) string {
 					return c.s.T("print_page_of", map[string]int{"Page": page, "Pages": pages})
@@ -184,6 +205,11 @@ func (c *composer) charter() *job {
 			d.AddTitle(Text{Text: title, File: p.Source.File, Line: p.Source.Front.Lines["title"]})
 			for _, n := range notes {
 				d.AddNote(n, contentLang)
+			}
+			// Its address and code under its title and how it was
+			// made: the charter has no cover.
+			if home, ok := c.home(); ok {
+				d.AddLine(home)
 			}
 			d.Blocks = c.generated(p)
 			d.AddPage(doc, contentLang, "")
@@ -199,7 +225,7 @@ func (c *composer) charter() *job {
 func (c *composer) toolkit(f Format) *Document {
 	s, site, lang := c.s, c.m.Site, c.lang
 	siteTitle := s.T("site_title", nil)
-	h := &Document{Title: siteTitle, Lang: lang, Format: f, Fonts: c.fonts.Clone(), Items: c.items, Footer: siteTitle, Sign: s.T("print_sign", nil), Described: s.T("print_described", nil), Image: c.image}
+	h := &Document{Title: siteTitle, Lang: lang, Format: f, Fonts: c.fonts.Clone(), Items: c.items, Footer: siteTitle, Sign: s.T("print_sign", nil), Described: s.T("print_described", nil), Image: c.image, Logo: c.logo()}
 	// Interface strings come from the language's message file.
 	messages := "i18n/" + lang + ".toml"
 	var cover []Text
@@ -228,7 +254,7 @@ func (c *composer) toolkit(f Format) *Document {
 // edition is what the cover says of this copy, each when known: the
 // organisation that hands it out (site.toml), the edition's date (the
 // build's, SOURCE_DATE_EPOCH, so that builds stay reproducible) and the
-// site's address, where the reader finds the latest version.
+// address of the language's home page with its QR code (home).
 func (c *composer) edition(messages string) []Text {
 	var lines []Text
 	if name := c.m.Config.Organisation.Name; name != "" {
@@ -237,10 +263,56 @@ func (c *composer) edition(messages string) []Text {
 	if !c.m.Updated.IsZero() {
 		lines = append(lines, Text{Text: c.s.T("print_edition", map[string]string{"Date": c.s.Date(c.m.Updated)}), File: messages})
 	}
-	if base := c.m.Config.BaseURL; base != "" {
-		lines = append(lines, Text{Text: strings.TrimSuffix(base, "/"), File: config.FileName})
+	if home, ok := c.home(); ok {
+		lines = append(lines, home)
 	}
 	return lines
+}
+
+// home is the address of the language's home page, where the reader
+// finds the latest version, and its QR code, when site.toml has a
+// base_url. An address too long for a code prints alone.
+func (c *composer) home() (Text, bool) {
+	base := c.m.Config.BaseURL
+	if base == "" {
+		return Text{}, false
+	}
+	u := base + c.lang + "/"
+	sym, err := qr.Encode([]byte(u))
+	if err != nil {
+		sym = nil
+	}
+	return Text{Text: strings.TrimSuffix(u, "/"), File: config.FileName, QR: sym}, true
+}
+
+// logo is the organisation's logo (site.toml checked it is an SVG, PNG
+// or JPEG file of the site), read for one booklet; nil when there is
+// none or it cannot be drawn, which Booklets reported once.
+func (c *composer) logo() *Logo {
+	file := c.m.Config.Organisation.Logo
+	if file == "" {
+		return nil
+	}
+	l, err := readLogo(c.m.Files, file)
+	if err != nil {
+		return nil
+	}
+	l.Alt = c.s.T("print_logo", map[string]string{"Name": c.m.Config.Organisation.Name})
+	return l
+}
+
+// readLogo reads and parses the logo file.
+func readLogo(fsys fs.FS, file string) (*Logo, error) {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, err
+	}
+	if strings.EqualFold(path.Ext(file), ".svg") {
+		d, err := svg.Parse(data)
+		return &Logo{Drawing: d}, err
+	}
+	im, err := pdf.NewImage(data)
+	return &Logo{Photo: im}, err
 }
 
 // generated is the data of the blocks p's directives ask for, the same

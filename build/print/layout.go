@@ -120,6 +120,13 @@ func (d *Document) setFigure(b block, room float64) set {
 	} else {
 		w, h = d.figureSize(float64(b.photo.Height)/float64(b.photo.Width), room, float64(b.photo.Width)*0.75)
 	}
+	if b.height > 0 && w > 0 {
+		// A picture of a set height (the cover's logo), as wide as that
+		// makes it, within room.
+		ratio := h / w
+		w = min(b.height/ratio, room)
+		h = w * ratio
+	}
 	return set{extra: h, h: w}
 }
 
@@ -168,6 +175,9 @@ func (d *Document) setText(b block, room float64) (set, error) {
 	if b.sign != "" {
 		s.extra = 7 * f.Body
 	}
+	if b.qr != nil {
+		s.extra = f.Body + qrSide(b.qr) + 2*qrQuiet*qrModule(b.qr)
+	}
 	return s, nil
 }
 
@@ -196,8 +206,10 @@ func (d *Document) layout() ([][]placed, error) {
 		}
 		gap := b.before * f.Body
 		switch {
-		case b.before < 0 && pg.used == 0:
-			gap = pg.height / 4 // the cover's title, a quarter down the page
+		case b.before < 0:
+			// The cover's title, a quarter down the page, under the
+			// logo when there is one.
+			gap = max(pg.height/4-pg.used, f.Body)
 		case pg.used == 0:
 			gap = 0
 		}
@@ -427,6 +439,9 @@ func (pg *pager) figure(i int) {
 	f := pg.f
 	b, s := pg.d.blocks[i], pg.sets[i]
 	x := f.Left + b.indent + (pg.width-b.indent-s.h)/2
+	if b.height > 0 {
+		x = f.Left // the logo, over the title, on its left as it is
+	}
 	pg.cur = append(pg.cur, placed{block: i, frame: true, first: true, last: true, x: x, y: f.Height - f.Top - pg.used, h: s.extra, size: s.h})
 	pg.used += s.extra
 }

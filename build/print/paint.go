@@ -219,6 +219,8 @@ func (pp *pagePainter) page(pi int, lines []placed) (string, error) {
 			err = pp.figure(pl, b)
 		case pl.frame && b.tag == "TR":
 			pp.rowRules(pl, b)
+		case pl.frame && b.qr != nil:
+			pp.code(pl, b.qr)
 		case pl.frame:
 			pp.signature(pl, b)
 		default:

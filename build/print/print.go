@@ -18,6 +18,7 @@ import (
 	"sobre/build/markup"
 	"sobre/build/pdf"
 	"sobre/build/pdf/svg"
+	"sobre/build/qr"
 	"sobre/build/typeset"
 )
 
@@ -43,6 +44,18 @@ func (f Fonts) Clone() Fonts {
 type Text struct {
 	Text, File string
 	Line       int
+	// QR, when set, is drawn under the line: the code of the address
+	// the line prints.
+	QR *qr.Symbol
+}
+
+// Logo is the organisation's logo, drawn at the top of the cover (or of
+// the first page), with Alt its text alternative: an SVG drawing, or a
+// PNG or JPEG picture.
+type Logo struct {
+	Drawing *svg.Drawing
+	Photo   *pdf.Image
+	Alt     string
 }
 
 // Format is a page size and its margins, in points.
@@ -126,6 +139,9 @@ type block struct {
 	figure *svg.Drawing // a diagram, drawn, with alt as its text alternative
 	photo  *pdf.Image   // or a raster image
 	alt    string
+	height float64 // a figure's height when fixed (the logo), in points
+
+	qr *qr.Symbol // a code drawn under the text, an artifact
 }
 
 // Error is a problem in a booklet, with the source file and line it
@@ -189,6 +205,9 @@ type Document struct {
 	// because its lettering would be under the format's Least ("Diagram,
 	// in words:"); empty, the text alternative stands alone.
 	Described string
+	// Logo, when set, heads the cover, or the first page of a booklet
+	// without one.
+	Logo *Logo
 	// Image returns a file of the site by its path ("fr/img/a.svg"), and
 	// its source file for messages, for the diagrams to draw; nil leaves
 	// every image as its text alternative.
@@ -228,10 +247,31 @@ type Document struct {
 
 // AddCover adds a cover page: the title and a few lines under it.
 func (d *Document) AddCover(title Text, lines ...Text) {
-	d.blocks = append(d.blocks, block{tag: "H1", brk: true, cover: true, before: -1, runs: []typeset.Run{{Text: title.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: title.File, line: title.Line})
+	logo := d.addLogo(true)
+	d.blocks = append(d.blocks, block{tag: "H1", brk: !logo, cover: true, before: -1, runs: []typeset.Run{{Text: title.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2.4}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: title.File, line: title.Line})
 	for _, l := range lines {
-		d.blocks = append(d.blocks, block{tag: "P", cover: true, runs: []typeset.Run{{Text: l.Text, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang, file: l.File, line: l.Line})
+		d.blocks = append(d.blocks, block{tag: "P", cover: true, runs: []typeset.Run{{Text: l.Text, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang, file: l.File, line: l.Line, qr: l.QR})
 	}
+}
+
+// logoHeight is the logo's height on the cover: 22 mm, a letterhead's.
+const logoHeight = 22 * 72 / 25.4
+
+// addLogo adds the logo as the booklet's first block, a figure on the
+// cover (no footer) or on the first page, when the document has one and
+// has no block yet; it reports whether it did.
+func (d *Document) addLogo(cover bool) bool {
+	if d.Logo == nil || len(d.blocks) > 0 {
+		return false
+	}
+	d.blocks = append(d.blocks, block{tag: "Figure", brk: true, cover: cover, figure: d.Logo.Drawing, photo: d.Logo.Photo, alt: d.Logo.Alt, height: logoHeight, lang: d.Lang})
+	return true
+}
+
+// AddLine adds a line set like the cover's, in a booklet without a
+// cover (the charter): its address, with the code under it.
+func (d *Document) AddLine(l Text) {
+	d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: l.Text, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang, file: l.File, line: l.Line, qr: l.QR})
 }
 
 // AddContents adds a table of contents listing every chapter added after
@@ -280,7 +320,11 @@ func (d *Document) AddNote(text, lang string) {
 
 // AddTitle adds the booklet's title.
 func (d *Document) AddTitle(t Text) {
-	d.blocks = append(d.blocks, block{tag: "H1", runs: []typeset.Run{{Text: t.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: t.File, line: t.Line})
+	before := 0.0
+	if d.addLogo(false) {
+		before = 1
+	}
+	d.blocks = append(d.blocks, block{tag: "H1", before: before, runs: []typeset.Run{{Text: t.Text, Style: typeset.Style{Font: d.Fonts.Bold, Size: d.Format.Body * 2}, Lang: d.Lang, NoHyphens: true}}, keep: true, lang: d.Lang, file: t.File, line: t.Line})
 }
 
 // AddPage adds a page's Markdown content, written in lang, found at path
