@@ -39,7 +39,7 @@ func requireTool(t *testing.T, name, pkg string) string {
 
 // TestCoverLogoAndCode builds a small site whose site.toml has a
 // base_url and a logo, and reads every booklet's first page back: the QR
-// code drawn there opens the language's home page (zbar decodes a
+// code drawn on the toolkit's covers opens the language's home page (zbar decodes a
 // rendering of the page), and the logo is a figure whose alternative
 // text names the organisation. The PNGs stay in the test's folder
 // (-run TestCoverLogoAndCode -v prints it) to look at.
@@ -83,6 +83,15 @@ func TestCoverLogoAndCode(t *testing.T) {
 			}
 			if !bytes.Contains(inflate(t, file), []byte("/Alt "+pdf.Text(alt[lang]))) {
 				t.Errorf("%s: no figure with the alternative text %q", name, alt[lang])
+			}
+			if strings.HasPrefix(filepath.Base(file), "page-0001") {
+				// The charter has no cover: its address closes it, with
+				// no code, to keep it to three pages.
+				text, err := exec.Command("pdftotext", file, "-").Output()
+				if want := "example.org/charte/" + lang; err != nil || !bytes.Contains(text, []byte(want)) {
+					t.Errorf("%s: the charter does not end with its address %q (%v)", name, want, err)
+				}
+				continue
 			}
 			img := filepath.Join(filepath.Dir(out), strings.TrimSuffix(filepath.Base(file), ".pdf")+"-"+lang)
 			if err := exec.Command(pdftoppm, "-r", "100", "-f", "1", "-l", "1", "-singlefile", "-png", file, img).Run(); err != nil {

@@ -206,15 +206,16 @@ func (c *composer) charter() *job {
 			for _, n := range notes {
 				d.AddNote(n, contentLang)
 			}
-			// Its address and code under its title and how it was
-			// made: the charter has no cover.
-			if home, ok := c.home(); ok {
-				d.AddLine(home)
-			}
 			d.Blocks = c.generated(p)
 			d.AddPage(doc, contentLang, "")
 			for _, n := range credits {
 				d.AddNote(n, contentLang)
+			}
+			// The charter has no cover: its address closes it, with
+			// the credits, a line, no code, so that it keeps to three
+			// pages (the toolkit's cover carries the code).
+			if home, ok := c.home(); ok {
+				d.AddNote(home.Text, c.lang)
 			}
 			return j.set(d)
 		}}

@@ -268,12 +268,6 @@ func (d *Document) addLogo(cover bool) bool {
 	return true
 }
 
-// AddLine adds a line set like the cover's, in a booklet without a
-// cover (the charter): its address, with the code under it.
-func (d *Document) AddLine(l Text) {
-	d.blocks = append(d.blocks, block{tag: "P", runs: []typeset.Run{{Text: l.Text, Style: d.style(false, 1.1), Lang: d.Lang, NoHyphens: true}}, before: 0.8, lang: d.Lang, file: l.File, line: l.Line, qr: l.QR})
-}
-
 // AddContents adds a table of contents listing every chapter added after
 // it, with its page number, under heading.
 func (d *Document) AddContents(heading Text) {
