@@ -178,6 +178,9 @@ type Document struct {
 	// number of pages ("page 2 / 4"), in the reader's language: a
 	// charter's signed pages are known complete.
 	PageOf func(page, pages int) string
+	// PageRef, when set, says where a link into the booklet leads on
+	// paper, printed after its text: "(p. 14)", in the reader's language.
+	PageRef func(page int) string
 	// PageBefore lists headings (by anchor) whose section is never split
 	// across pages: the charter's engagement, signed under its text, goes
 	// on a new page only when what is left of the page cannot hold it.
@@ -217,6 +220,7 @@ type Document struct {
 	chapters   int
 	contentsAt int
 	pages      [][]placed // laid out once, drawn for each output
+	refs       []*refRuns // the runs that print page references
 	sets       []set
 	drawn      *painted // drawn once, for the booklet and its imposition
 }
