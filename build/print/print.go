@@ -179,8 +179,9 @@ type Document struct {
 	// charter's signed pages are known complete.
 	PageOf func(page, pages int) string
 	// PageRef, when set, says where a link into the booklet leads on
-	// paper, printed after its text: "(p. 14)", in the reader's language.
-	PageRef func(page int) string
+	// paper, printed after its text: " (p. 14)", or ", p. 14" within a
+	// parenthesis that closes after the link, in the reader's language.
+	PageRef func(page int, within bool) string
 	// PageBefore lists headings (by anchor) whose section is never split
 	// across pages: the charter's engagement, signed under its text, goes
 	// on a new page only when what is left of the page cannot hold it.

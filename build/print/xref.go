@@ -16,6 +16,9 @@ import (
 // changed again and lay out again, until no number moves (contents, which
 // numbers its entries in the same loop).
 //
+// A link that closes a parenthesis ("(l’engagement 2 de la charte)")
+// says its page inside it, as books do: "(…, p. 6)", not "(… (p. 6))".
+//
 // A reference is not printed when the place it leads to starts on the
 // page where the link is: the reader sees it. So that the loop ends, a
 // reference printed once is printed in every later pass (it cannot come
@@ -38,12 +41,14 @@ type refRuns struct {
 // xref is the page reference after a link: after the link's last run, in
 // the plain runs, and at it in the runs set; the block it leads to; what
 // it prints ("" nothing, its target being on the link's page); shown once
-// a pass has printed its number.
+// a pass has printed its number; within when a parenthesis closes after
+// the link.
 type xref struct {
 	after, at int
 	target    int
 	text      string
 	shown     bool
+	within    bool
 }
 
 // placeholderPage is the page a reference prints before the first
@@ -70,7 +75,8 @@ func (d *Document) findRefs() {
 				if !ok || k+1 < len(rr.plain) && rr.plain[k+1].Link == r.Link {
 					continue // not a link into the booklet, or not its end
 				}
-				rr.refs = append(rr.refs, xref{after: k, target: to, text: d.PageRef(placeholderPage)})
+				within := k+1 < len(rr.plain) && strings.HasPrefix(rr.plain[k+1].Text, ")")
+				rr.refs = append(rr.refs, xref{after: k, target: to, within: within, text: d.PageRef(placeholderPage, within)})
 			}
 			if len(rr.refs) > 0 {
 				d.refs = append(d.refs, rr)
@@ -107,7 +113,7 @@ func (d *Document) placeRefs(rr *refRuns) {
 			if st.Bold {
 				st.Font = d.Fonts.Bold
 			}
-			runs = append(runs, typeset.Run{Text: " " + x.text, Style: st, Lang: d.Lang, Link: run.Link, NoHyphens: true})
+			runs = append(runs, typeset.Run{Text: x.text, Style: st, Lang: d.Lang, Link: run.Link, NoHyphens: true})
 		}
 	}
 	if rr.cell == 0 {
@@ -132,7 +138,7 @@ func (d *Document) number(pages [][]placed) (bool, error) {
 		for k := range rr.refs {
 			x := &rr.refs[k]
 			page := starts[x.target].Page
-			text := d.PageRef(page + 1)
+			text := d.PageRef(page+1, x.within)
 			if page == ends[n][k] && !x.shown {
 				text = ""
 			} else {
@@ -191,9 +197,13 @@ func (d *Document) unsettled() {
 		"%s: page references still moved after %d layouts: a printed page number may be off by a page", d.edition(), maxLayouts)})
 }
 
-// pageRef is a page reference in the language's words: "(p. 14)", the
-// same short form in French, Dutch and English, where a longer "voir
-// p. 14" would lengthen every line that has one and say no more.
-func (c *composer) pageRef(page int) string {
+// pageRef is a page reference in the language's words, after a link:
+// " (p. 14)", or ", p. 14" within a parenthesis; the same short form in
+// French, Dutch and English, where a longer "voir p. 14" would lengthen
+// every line that has one and say no more.
+func (c *composer) pageRef(page int, within bool) string {
+	if within {
+		return c.s.T("print_page_ref_within", map[string]int{"Page": page})
+	}
 	return c.s.T("print_page_ref", map[string]int{"Page": page})
 }

@@ -35,8 +35,13 @@ func refBooklet(t *testing.T, chapters ...[2]string) (*Document, []byte) {
 		return pdf.NewFont(f)
 	}
 	d := &Document{Title: "Essai", Lang: "fr", Format: A5, Footer: "Essai",
-		Fonts:   Fonts{Regular: load("AtkinsonHyperlegibleNext-Regular"), Bold: load("AtkinsonHyperlegibleNext-Bold")},
-		PageRef: func(page int) string { return fmt.Sprintf("(p.\u00a0%d)", page) }}
+		Fonts: Fonts{Regular: load("AtkinsonHyperlegibleNext-Regular"), Bold: load("AtkinsonHyperlegibleNext-Bold")},
+		PageRef: func(page int, within bool) string {
+			if within {
+				return fmt.Sprintf(", p.\u00a0%d", page)
+			}
+			return fmt.Sprintf(" (p.\u00a0%d)", page)
+		}}
 	d.AddCover(Text{Text: "Essai"})
 	d.AddContents(Text{Text: "Sommaire"})
 	for i, c := range chapters {
@@ -71,7 +76,7 @@ func pageOfHeading(t *testing.T, d *Document, id string) int {
 // it prints none; and, read back with pdftotext, that the page printed
 // holds the heading.
 func TestPageRefs(t *testing.T) {
-	first := "Voir [la cible](#cible), [le voisin](#voisin), [le chapitre deux](deux.html), [une page absente](absente.html) et [le site](https://example.org).\n\n" +
+	first := "Voir [la cible](#cible), [le voisin](#voisin), [le chapitre deux](deux.html), [une page absente](absente.html) et [le site](https://example.org) (voir [la cible](#cible)).\n\n" +
 		"## Voisin {#voisin}\n\n" + strings.Repeat(prose(3)+"\n\n", 8) + "## Cible {#cible}\n\n" + prose(1)
 	d, data := refBooklet(t, [2]string{"fr/un.html", first}, [2]string{"fr/deux.html", "Le deuxième chapitre."})
 	text := ""
@@ -95,7 +100,7 @@ func TestPageRefs(t *testing.T) {
 		"le voisin,",
 		fmt.Sprintf("le chapitre deux (p.\u00a0%d),", two),
 		"une page absente et",
-		"le site (example.org).",
+		fmt.Sprintf("le site (example.org) (voir la cible, p.\u00a0%d).", target),
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the paragraph does not say %q: %q", want, text)
