@@ -15,9 +15,11 @@ import (
 	"unicode/utf16"
 )
 
-// TestPageRefsRead reads the French A4 handout back: every page reference
-// printed ("(p. 14)", ", p. 14") is the end of a link annotation's text, its number
-// is the page the link leads to, and that page holds the heading the link
+// TestPageRefsRead reads the toolkit's booklets back (the French A4
+// handout, A5 and large print, the Dutch and English handouts): every
+// page reference printed ("(p. 14)", ", p. 14") is the end of a link
+// annotation's text; its number is the page the link leads to, whose
+// footer prints that number, and that page holds the heading the link
 // leads to (the bookmark at the same place names it).
 func TestPageRefsRead(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
@@ -27,7 +29,15 @@ func TestPageRefsRead(t *testing.T) {
 	if _, err := doBuild(t, "../", out); err != nil {
 		t.Fatal(err)
 	}
-	file := filepath.Join(out, "fr/print/responsible-ai-toolkit-a4.pdf")
+	for _, name := range []string{"fr/print/responsible-ai-toolkit-a4.pdf", "fr/print/responsible-ai-toolkit-a5.pdf", "fr/print/responsible-ai-toolkit-large-print.pdf", "nl/print/responsible-ai-toolkit-a4.pdf", "en/print/responsible-ai-toolkit-a4.pdf"} {
+		checkPageRefs(t, out, name)
+	}
+}
+
+// checkPageRefs checks the page references of a booklet (TestPageRefsRead).
+func checkPageRefs(t *testing.T, out, name string) {
+	t.Helper()
+	file := filepath.Join(out, name)
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -66,13 +76,16 @@ func TestPageRefsRead(t *testing.T) {
 		links++
 		n, _ := strconv.Atoi(r[1])
 		if to := pages[string(m[1])]; n != to {
-			t.Errorf("%q: leads to page %d", contents, to)
+			t.Errorf("%s: %q leads to page %d", name, contents, to)
 			continue
+		}
+		if !strings.Contains(pageText(n), " · "+r[1]) {
+			t.Errorf("%s: %q: page %d's footer does not number it so", name, contents, n)
 		}
 		if title, ok := heads[string(m[1])+" "+string(m[2])]; ok {
 			named++
 			if !strings.Contains(pageText(n), strings.Join(strings.Fields(title), " ")) {
-				t.Errorf("%q: page %d does not hold %q", contents, n, title)
+				t.Errorf("%s: %q: page %d does not hold %q", name, contents, n, title)
 			}
 		}
 	}
@@ -81,12 +94,12 @@ func TestPageRefsRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	printed := len(regexp.MustCompile(`(?:\(|, )p\.\s\d+`).FindAll(whole, -1))
-	t.Logf("%d page references printed, %d links end with one, %d of them to a bookmarked heading", printed, links, named)
+	t.Logf("%s: %d page references printed, %d links end with one, %d of them to a bookmarked heading", name, printed, links, named)
 	if links < 50 || printed != links {
-		t.Errorf("%d page references printed, %d links end with one: want as many, 50 at least", printed, links)
+		t.Errorf("%s: %d page references printed, %d links end with one: want as many, 50 at least", name, printed, links)
 	}
 	if named < links*9/10 {
-		t.Errorf("only %d of %d references lead to a bookmarked heading: the check reads too few", named, links)
+		t.Errorf("%s: only %d of %d references lead to a bookmarked heading: the check reads too few", name, named, links)
 	}
 }
 
