@@ -1,9 +1,10 @@
 // Package print lays out pages of the site as PDF booklets: it turns a
 // page's Markdown tree into blocks (headings, paragraphs, lists, callouts,
-// tables, figures), sets them with build/typeset, fills pages, and writes
-// a tagged PDF with build/pdf: structure tree, marked content, links,
-// outline, language, title. The same layout also gives the imposed file
-// for saddle-stitch printing (Imposed, Sheets).
+// tables, figures), sets them with build/typeset, fills pages (again
+// until the contents' and the cross-references' page numbers settle:
+// xref.go), and writes a tagged PDF with build/pdf: structure tree,
+// marked content, links, outline, language, title. The same layout also
+// gives the imposed file for saddle-stitch printing (Imposed, Sheets).
 package print
 
 import (
