@@ -731,7 +731,7 @@ func (d *Document) contents() ([][]placed, error) {
 			return nil, err
 		}
 		moved := d.numberContents(pages)
-		changed, err := d.number(pages)
+		changed, err := d.number(pages, pass == maxLayouts)
 		if err != nil {
 			return nil, err
 		}

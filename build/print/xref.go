@@ -125,8 +125,9 @@ func (d *Document) placeRefs(rr *refRuns) {
 
 // number gives each reference the page its target starts on, as laid out
 // in pages, sets again the blocks whose references changed, and reports
-// whether any did.
-func (d *Document) number(pages [][]placed) (bool, error) {
+// whether any did. The last pass (last) only reports: pages keep the lines
+// they were filled with, and their runs.
+func (d *Document) number(pages [][]placed, last bool) (bool, error) {
 	if len(d.refs) == 0 {
 		return false, nil
 	}
@@ -138,15 +139,15 @@ func (d *Document) number(pages [][]placed) (bool, error) {
 		for k := range rr.refs {
 			x := &rr.refs[k]
 			page := starts[x.target].Page
-			text := d.PageRef(page+1, x.within)
+			text, shown := d.PageRef(page+1, x.within), true
 			if page == ends[n][k] && !x.shown {
-				text = ""
-			} else {
-				x.shown = true
+				text, shown = "", false
 			}
-			if text != x.text {
-				x.text, moved = text, true
+			if text != x.text && last {
+				return true, nil // no more layouts: the pages keep these runs
 			}
+			moved = moved || text != x.text
+			x.text, x.shown = text, shown
 		}
 		if !moved {
 			continue

@@ -158,3 +158,33 @@ func inflated(data []byte) []byte {
 	}
 	return all
 }
+
+// TestPageRefsSettle checks the loop's fixed point and its rule that
+// ends it: once laid out, numbering again changes nothing; a reference
+// printed once (here, marked so) stays printed though its target is on
+// its page; the last pass reports a change without making it.
+func TestPageRefsSettle(t *testing.T) {
+	d, _ := refBooklet(t, [2]string{"fr/un.html", "Voir [le voisin](#voisin).\n\n## Voisin {#voisin}\n\n" + prose(2)})
+	if changed, err := d.number(d.pages, false); err != nil || changed {
+		t.Fatalf("numbering the booklet as laid out changes it (%v, %v)", changed, err)
+	}
+	rr := d.refs[0]
+	if rr.refs[0].text != "" {
+		t.Fatalf("a link to its own page prints %q", rr.refs[0].text)
+	}
+	rr.refs[0].shown = true
+	before := len(d.blocks[rr.block].runs)
+	if changed, _ := d.number(d.pages, true); !changed || len(d.blocks[rr.block].runs) != before {
+		t.Errorf("the last pass: changed %v, runs %d -> %d: want a change reported, not made", changed, before, len(d.blocks[rr.block].runs))
+	}
+	if changed, _ := d.number(d.pages, false); !changed {
+		t.Fatal("a reference printed once is not printed again")
+	}
+	text := ""
+	for _, r := range d.blocks[rr.block].runs {
+		text += r.Text
+	}
+	if !strings.Contains(text, "le voisin (p.\u00a03).") {
+		t.Errorf("the paragraph says %q", text)
+	}
+}
