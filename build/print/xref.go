@@ -59,8 +59,8 @@ const placeholderPage = 10
 // booklet, but in headings (a heading's text is its outline entry) and
 // in the contents' entries (they print their page already).
 func (d *Document) findRefs() {
-	if d.PageRef == nil {
-		return
+	if d.PageRef == nil || d.refs != nil {
+		return // none asked for, or found already
 	}
 	targets := d.linkTargets()
 	for i := range d.blocks {
