@@ -177,10 +177,11 @@ func (c *composer) charter() *job {
 	return &job{file: p.Source.File, name: c.lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: output.Charter, lang: c.lang, what: "charter as an A4 booklet",
 		make: func(j *job) ([]byte, error) {
 			d := &Document{Title: title, Lang: contentLang, Format: A4, Fonts: c.fonts.Clone(), Items: c.items, Footer: title,
-				PageBefore: map[string]bool{"engagement": true}, Sign: c.s.T("print_sign", nil), PageRef: c.pageRef,
+				PageBefore: map[string]bool{"engagement": true}, Sign: c.s.T("print_sign", nil),
 				PageOf: func(page, pages int) string {
 					return c.s.T("print_page_of", map[string]int{"Page": page, "Pages": pages})
 				}}
+			d.PageRef = c.pageRef
 			d.AddTitle(Text{Text: title, File: p.Source.File, Line: p.Source.Front.Lines["title"]})
 			for _, n := range notes {
 				d.AddNote(n, contentLang)
@@ -199,8 +200,8 @@ func (c *composer) charter() *job {
 func (c *composer) toolkit(f Format) *Document {
 	s, site, lang := c.s, c.m.Site, c.lang
 	siteTitle := s.T("site_title", nil)
-	h := &Document{Title: siteTitle, Lang: lang, Format: f, Fonts: c.fonts.Clone(), Items: c.items, Footer: siteTitle, Sign: s.T("print_sign", nil), Image: c.image,
-		PageRef: c.pageRef}
+	h := &Document{Title: siteTitle, Lang: lang, Format: f, Fonts: c.fonts.Clone(), Items: c.items, Footer: siteTitle, Sign: s.T("print_sign", nil), Image: c.image}
+	h.PageRef = c.pageRef
 	// Interface strings come from the language's message file.
 	messages := "i18n/" + lang + ".toml"
 	var cover []Text
