@@ -202,6 +202,7 @@ func (c *composer) charter() *job {
 				PageOf: func(page, pages int) string {
 					return c.s.T("print_page_of", map[string]int{"Page": page, "Pages": pages})
 				}}
+			d.PageRef = c.pageRef
 			d.AddTitle(Text{Text: title, File: p.Source.File, Line: p.Source.Front.Lines["title"]})
 			for _, n := range notes {
 				d.AddNote(n, contentLang)
@@ -227,6 +228,7 @@ func (c *composer) toolkit(f Format) *Document {
 	s, site, lang := c.s, c.m.Site, c.lang
 	siteTitle := s.T("site_title", nil)
 	h := &Document{Title: siteTitle, Lang: lang, Format: f, Fonts: c.fonts.Clone(), Items: c.items, Footer: siteTitle, Sign: s.T("print_sign", nil), Described: s.T("print_described", nil), Image: c.image, Logo: c.logo()}
+	h.PageRef = c.pageRef
 	// Interface strings come from the language's message file.
 	messages := "i18n/" + lang + ".toml"
 	var cover []Text

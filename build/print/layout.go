@@ -40,36 +40,44 @@ type set struct {
 }
 
 // setBlocks sets every block's lines once: pages are filled again when
-// the contents' page numbers change, lines are not.
+// the contents' page numbers change, lines are not; a block whose page
+// references change is set again (number).
 func (d *Document) setBlocks() ([]set, error) {
 	if len(d.sets) == len(d.blocks) {
 		return d.sets, nil
 	}
-	f := d.Format
-	width := f.Width - f.Left - f.Right
 	for i := range d.blocks {
 		d.fit(i)
 	}
+	d.findRefs()
 	sets := make([]set, len(d.blocks))
 	for i, b := range d.blocks {
 		var err error
-		switch {
-		case b.tag == "TR":
-			if b.cols == nil {
-				d.columns(i, width-b.indent)
-			}
-			sets[i], err = d.setRow(d.blocks[i])
-		case b.figure != nil || b.photo != nil:
-			sets[i] = d.setFigure(b, width-b.indent)
-		default:
-			sets[i], err = d.setText(b, width-b.indent)
-		}
-		if err != nil {
+		if sets[i], err = d.setBlock(i); err != nil {
 			return nil, d.glyphError(b, err)
 		}
 	}
 	d.sets = sets
 	return sets, nil
+}
+
+// setBlock sets block i in the text's width: a table row in its columns,
+// a figure to its size, text in lines.
+func (d *Document) setBlock(i int) (set, error) {
+	f := d.Format
+	width := f.Width - f.Left - f.Right
+	b := d.blocks[i]
+	switch {
+	case b.tag == "TR":
+		if b.cols == nil {
+			d.columns(i, width-b.indent)
+		}
+		return d.setRow(d.blocks[i])
+	case b.figure != nil || b.photo != nil:
+		return d.setFigure(b, width-b.indent), nil
+	default:
+		return d.setText(b, width-b.indent)
+	}
 }
 
 // glyphError places a typesetting error in the chapter of block b.
@@ -713,8 +721,9 @@ func runWidth(r typeset.Run, s string) float64 {
 }
 
 // contents puts the table of contents' entries in place, with the page
-// each chapter starts on. Numbers take room, so pages are laid out again
-// until they no longer move (twice in practice).
+// each chapter starts on, and numbers the page references (xref.go).
+// Numbers take room, so pages are laid out again until they no longer
+// move (twice in practice), maxLayouts times at most.
 func (d *Document) contents() ([][]placed, error) {
 	if d.pages != nil {
 		return d.pages, nil
@@ -736,35 +745,45 @@ func (d *Document) contents() ([][]placed, error) {
 		d.blocks = append(d.blocks[:d.contentsAt], append(entries, d.blocks[d.contentsAt:]...)...)
 		d.contentsAt = 0 // entries are in: a second call lays out only
 	}
-	for pass := 0; ; pass++ {
+	for pass := 1; ; pass++ {
 		pages, err := d.layout()
 		if err != nil {
 			return nil, err
 		}
-		if pass == 3 {
-			d.pages = pages
-			return pages, nil
+		moved := d.numberContents(pages)
+		changed, err := d.number(pages, pass == maxLayouts)
+		if err != nil {
+			return nil, err
 		}
-		start := map[int]string{}
-		for pi, lines := range pages {
-			for _, p := range lines {
-				if b := d.blocks[p.block]; b.tag == "H1" && b.chap > 0 {
-					if _, ok := start[b.chap]; !ok {
-						start[b.chap] = fmt.Sprint(pi + 1)
-					}
-				}
+		if !moved && !changed || pass == maxLayouts {
+			if changed {
+				d.unsettled()
 			}
-		}
-		moved := false
-		for i, b := range d.blocks {
-			if b.tag == "TOCI" && b.num != start[b.chap] {
-				d.blocks[i].num = start[b.chap]
-				moved = true
-			}
-		}
-		if !moved {
 			d.pages = pages
 			return pages, nil
 		}
 	}
+}
+
+// numberContents gives each contents entry the page its chapter starts
+// on, as laid out in pages, and reports whether any moved.
+func (d *Document) numberContents(pages [][]placed) bool {
+	start := map[int]string{}
+	for pi, lines := range pages {
+		for _, p := range lines {
+			if b := d.blocks[p.block]; b.tag == "H1" && b.chap > 0 {
+				if _, ok := start[b.chap]; !ok {
+					start[b.chap] = fmt.Sprint(pi + 1)
+				}
+			}
+		}
+	}
+	moved := false
+	for i, b := range d.blocks {
+		if b.tag == "TOCI" && b.num != start[b.chap] {
+			d.blocks[i].num = start[b.chap]
+			moved = true
+		}
+	}
+	return moved
 }

@@ -121,6 +121,7 @@ type piece struct {
 	run    typeset.Run
 	f      *pdf.Font
 	spaced bool
+	runs   []typeset.Run // the line's block's or cell's
 }
 
 // words draws a line's pieces one by one where the line's spacing puts
@@ -138,7 +139,7 @@ func (pp *pagePainter) words(pl *placed, b *block, el int, runs []typeset.Run) (
 		}
 		run := runs[pc.Run]
 		st := run.Style
-		pce := piece{pl: pl, b: b, el: el, pc: pc, run: run, f: st.Font.(*pdf.Font), spaced: spacedAfter(pl, k, st.Size)}
+		pce := piece{pl: pl, b: b, el: el, pc: pc, run: run, f: st.Font.(*pdf.Font), spaced: spacedAfter(pl, k, st.Size), runs: runs}
 		end, prev = pl.x+pc.X+pc.Width, st
 		switch {
 		case pc.Missing:
@@ -248,10 +249,15 @@ func (pp *pagePainter) word(text *textLine, pc piece) error {
 // link draws a word of a link: the link is its own element, tied to its
 // annotation, so that assistive technology reads it as a link (PDF/UA
 // 7.18.5); the next word of the same link on the same line extends the
-// annotation's rectangle over both and the space between them.
+// annotation's rectangle over both and the space between them. The runs
+// of one link (a bold word in it, its page reference) are one element.
 func (pp *pagePainter) link(text *textLine, pc piece, span bool, link pdf.Link) error {
 	c, pl, st, tree := pp.c, pc.pl, pc.run.Style, pp.p.tree
-	key := linkKey{pl.block, pl.cell, pc.pc.Run}
+	first := pc.pc.Run
+	for first > 0 && pc.runs[first-1].Link == pc.run.Link {
+		first--
+	}
+	key := linkKey{pl.block, pl.cell, first}
 	le, ok := pp.linkElem[key]
 	if !ok {
 		le = tree.Add(pc.el, pdf.StructElem{Role: "Link"})

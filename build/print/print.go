@@ -1,9 +1,10 @@
 // Package print lays out pages of the site as PDF booklets: it turns a
 // page's Markdown tree into blocks (headings, paragraphs, lists, callouts,
-// tables, figures), sets them with build/typeset, fills pages, and writes
-// a tagged PDF with build/pdf: structure tree, marked content, links,
-// outline, language, title. The same layout also gives the imposed file
-// for saddle-stitch printing (Imposed, Sheets).
+// tables, figures), sets them with build/typeset, fills pages (again
+// until the contents' and the cross-references' page numbers settle:
+// xref.go), and writes a tagged PDF with build/pdf: structure tree,
+// marked content, links, outline, language, title. The same layout also
+// gives the imposed file for saddle-stitch printing (Imposed, Sheets).
 package print
 
 import (
@@ -195,6 +196,10 @@ type Document struct {
 	// number of pages ("page 2 / 4"), in the reader's language: a
 	// charter's signed pages are known complete.
 	PageOf func(page, pages int) string
+	// PageRef, when set, says where a link into the booklet leads on
+	// paper, printed after its text: " (p. 14)", or ", p. 14" within a
+	// parenthesis that closes after the link, in the reader's language.
+	PageRef func(page int, within bool) string
 	// PageBefore lists headings (by anchor) whose section is never split
 	// across pages: the charter's engagement, signed under its text, goes
 	// on a new page only when what is left of the page cannot hold it.
@@ -241,6 +246,7 @@ type Document struct {
 	chapters   int
 	contentsAt int
 	pages      [][]placed // laid out once, drawn for each output
+	refs       []*refRuns // the runs that print page references
 	sets       []set
 	drawn      *painted // drawn once, for the booklet and its imposition
 }

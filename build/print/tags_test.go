@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"sobre"
@@ -38,8 +39,9 @@ func TestTagsGolden(t *testing.T) {
 	var logo bytes.Buffer
 	png.Encode(&logo, image.NewGray(image.Rect(0, 0, 40, 20)))
 	d := &Document{Title: "Boîte à outils", Lang: "fr", Format: A5, Footer: "Boîte à outils", Sign: "Nom et fonction",
-		Fonts: Fonts{Regular: load("AtkinsonHyperlegibleNext-Regular"), Bold: load("AtkinsonHyperlegibleNext-Bold")},
-		Image: func(string) ([]byte, string) { return logo.Bytes(), "content/fr/logo.png" }}
+		Fonts:   Fonts{Regular: load("AtkinsonHyperlegibleNext-Regular"), Bold: load("AtkinsonHyperlegibleNext-Bold")},
+		Image:   func(string) ([]byte, string) { return logo.Bytes(), "content/fr/logo.png" },
+		PageRef: func(page int, _ bool) string { return " (p.\u00a0" + strconv.Itoa(page) + ")" }}
 	d.AddCover(Text{Text: "Boîte à outils"}, Text{Text: "Une ASBL"})
 	d.AddContents(Text{Text: "Sommaire"})
 	chapters := []struct{ path, title, md string }{
