@@ -67,35 +67,54 @@ func TestPaperApparatus(t *testing.T) {
 
 // TestCoverEdition: the toolkit's cover names the organisation, the
 // edition's date in the reader's language and the address of the
-// language's home page when site.toml and the build know them.
+// language's home page when site.toml and the build know them, and the
+// toolkit's other editions: the offline ones only when the site makes
+// them.
 func TestCoverEdition(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("poppler-utils not installed")
 	}
-	src := fstest.MapFS{}
-	for name, data := range map[string]string{
-		"content/fr/index.md":  "---\ntitle: Accueil\n---\nBienvenue.\n",
-		"content/fr/charte.md": "---\ntitle: Charte\n---\nNous nous engageons.\n",
-		"site.toml":            "base_url = \"https://example.org/ia/\"\n[organisation]\nname = \"ASBL Le Pont\"\n",
-	} {
-		src[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
+	toml := "base_url = \"https://example.org/ia/\"\n[organisation]\nname = \"ASBL Le Pont\"\n"
+	tests := []struct {
+		name, toml    string
+		want, wantNot []string
+	}{
+		{"bundles", toml, []string{"ASBL Le Pont", "Édition du 15 mars 2026", "https://example.org/ia/fr\n",
+			"en grands caractères.", "La charte existe aussi seule", "livre numérique (EPUB)"}, nil},
+		{"no bundles", toml + "[outputs]\nbundles = false\n", []string{"en grands caractères.", "La charte existe aussi seule"}, []string{"EPUB"}},
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	updated := time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)
-	res, err := build.BuildFS(context.Background(), src, build.Options{Out: out, Defaults: sobre.Defaults, Updated: updated})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Problems) > 0 {
-		t.Fatal(res.Problems)
-	}
-	text, err := exec.Command("pdftotext", "-l", "1", "-enc", "UTF-8", filepath.Join(out, "fr/print/site-a4.pdf"), "-").Output() // outputs.name defaults to "site"
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"ASBL Le Pont", "Édition du 15 mars 2026", "https://example.org/ia/fr\n"} {
-		if !strings.Contains(string(text), want) {
-			t.Errorf("cover: no %q in\n%s", want, text)
+	for _, tt := range tests {
+		src := fstest.MapFS{}
+		for name, data := range map[string]string{
+			"content/fr/index.md":  "---\ntitle: Accueil\n---\nBienvenue.\n",
+			"content/fr/charte.md": "---\ntitle: Charte\n---\nNous nous engageons.\n",
+			"site.toml":            tt.toml,
+		} {
+			src[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		updated := time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)
+		res, err := build.BuildFS(context.Background(), src, build.Options{Out: out, Defaults: sobre.Defaults, Updated: updated})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Problems) > 0 {
+			t.Fatal(res.Problems)
+		}
+		text, err := exec.Command("pdftotext", "-l", "1", "-enc", "UTF-8", filepath.Join(out, "fr/print/site-a4.pdf"), "-").Output() // outputs.name defaults to "site"
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(string(text)), " ")
+		for _, want := range tt.want {
+			if !strings.Contains(string(text), want) && !strings.Contains(flat, want) {
+				t.Errorf("%s: cover: no %q in\n%s", tt.name, want, text)
+			}
+		}
+		for _, not := range tt.wantNot {
+			if strings.Contains(string(text), not) {
+				t.Errorf("%s: cover: %q, which the site does not make, in\n%s", tt.name, not, text)
+			}
 		}
 	}
 }

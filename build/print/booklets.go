@@ -237,6 +237,7 @@ func (c *composer) toolkit(f Format) *Document {
 	}
 	cover = append(cover, c.edition(messages)...)
 	cover = append(cover, Text{Text: s.T("footer_license", nil) + " CC BY 4.0.", File: messages})
+	cover = append(cover, c.editions(messages))
 	h.AddCover(Text{Text: siteTitle, File: messages}, cover...)
 	h.AddContents(Text{Text: s.T("epub_toc", nil), File: messages})
 	for _, q := range site.Pages[lang] {
@@ -270,6 +271,21 @@ func (c *composer) edition(messages string) []Text {
 		lines = append(lines, home)
 	}
 	return lines
+}
+
+// editions is the download list as paper gives it: the other forms the
+// toolkit takes, so that a reader handed the A4 learns that a large-print
+// edition exists, and where (the cover's address) — names and sizes of
+// files mean nothing on paper.
+func (c *composer) editions(messages string) Text {
+	also := []string{c.s.T("print_also", nil)}
+	if p := c.m.Site.ByKey[c.lang][c.m.Config.Charter]; p != nil && c.m.Docs[p] != nil {
+		also = append(also, c.s.T("print_also_charter", nil))
+	}
+	if c.m.Config.Outputs.Bundles {
+		also = append(also, c.s.T("print_also_offline", nil))
+	}
+	return Text{Text: strings.Join(also, " "), File: messages}
 }
 
 // home is the address of the language's home page, where the reader

@@ -251,7 +251,7 @@ var codeStrings = []string{
 	"report_subject", "position", "not_in_bundle", "dl_lang", "dl_all",
 	"decimal_separator", "size_kb", "size_mb", "dl_epub", "epub_summary",
 	"epub_toc", "epub_landmarks", "site_title", "dl_pdf", "dl_handout",
-	"dl_a5", "dl_imposed", "dl_large", "print_sign", "print_page_of", "print_page_ref", "print_page_ref_within", "print_imposed", "print_edition", "print_described", "print_logo",
+	"dl_a5", "dl_imposed", "dl_large", "print_sign", "print_page_of", "print_page_ref", "print_page_ref_within", "print_imposed", "print_edition", "print_described", "print_logo", "print_also", "print_also_charter", "print_also_offline",
 	"credit_source", "credit_license", "credit_translated", "credit_original_print", "footer_license",
 	"bundle_online", "dl_bundle_more", // offline bundles
 	"assess_note", "assess_0", "assess_1", "assess_2", "assess_score", "assess_summary", // print's paper forms
