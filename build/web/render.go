@@ -142,6 +142,19 @@ type LangLink struct {
 // Choice is a language on the chooser and 404 pages.
 type Choice struct {
 	Code, Name, Href, Intro, Hint string
+	// Own is what the site's chooser says in this language, each part
+	// marked with it: the chooser speaks every language at once.
+	Own *ChooserText
+}
+
+// ChooserText is the chooser's interface in one language: its part of
+// the skip link, of the brand and the heading, and its footer.
+type ChooserText struct {
+	Skip, Site, Title                   string
+	License, Deed, CodeLicense, Privacy string
+	Report, ReportHref, Updated         string
+	Downloads, DownloadsHref            string
+	Links                               []Link
 }
 
 // CreditData is the licence notice of a republished work.
@@ -833,10 +846,35 @@ func (r *Renderer) chooser(v Variant) (string, ChooserData, error) {
 		}
 	}
 	d.Title = strings.Join(titles, " · ")
+	if len(only) == 0 {
+		for i := range d.Choices {
+			d.Choices[i].Own = r.chooserText(d.Choices[i].Code)
+		}
+		if !v.Bundle {
+			// Each language's column leads to its downloads; a bundle
+			// of every language still lists the files beside its index.
+			d.Downloads = ""
+		}
+	}
 	if js, ok := r.theme.Scripts["chooser.js"]; ok {
 		d.Scripts = append(d.Scripts, js.Path)
 	}
 	return def, d, nil
+}
+
+// chooserText is the site chooser's interface in lang, its footer the
+// one lang's pages show, the downloads reached on lang's home page.
+func (r *Renderer) chooserText(lang string) *ChooserText {
+	s, c := r.strings[lang], r.common(lang, "index.html")
+	t := &ChooserText{Skip: s.T("skip_to_content", nil), Site: s.T("site_title", nil), Title: s.T("chooser_title", nil),
+		License: s.T("footer_license", nil), Deed: "https://creativecommons.org/licenses/by/4.0/deed." + lang,
+		CodeLicense: s.T("footer_code", nil), Privacy: s.T("footer_privacy", nil), Links: c.FooterLinks,
+		Report: s.T("report_problem", nil), ReportHref: c.Contact,
+		Downloads: s.T("chooser_downloads", nil), DownloadsHref: lang + "/index.html#downloads"}
+	if c.Updated != "" {
+		t.Updated = s.T("updated", c.Updated)
+	}
+	return t
 }
 
 // NotFoundData is what 404.html receives: the site's root 404.html, in

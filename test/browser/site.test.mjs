@@ -582,6 +582,30 @@ test('chooser without JavaScript: three links, fr, nl, en, nothing suggested', {
   }
 });
 
+test('chooser: every word is marked with its language, in the skip link, heading and footer of each', { timeout: TIMEOUT }, async () => {
+  const context = await newContext({ javaScriptEnabled: false }, onlyFile);
+  try {
+    const page = await context.newPage();
+    await page.goto(fileUrl('index.html'), { waitUntil: 'load' });
+    const got = await page.evaluate(() => {
+      const unmarked = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent.trim();
+        // Letters need a language of their own below <html>, which says
+        // only one of the three.
+        if (/\p{L}/u.test(text) && !n.parentElement.closest('body [lang]')) unmarked.push(text);
+      }
+      const langs = (sel) => [...document.querySelectorAll(`${sel} [lang]`)].map((e) => e.lang);
+      return { unmarked, skip: langs('a.skip'), h1: langs('h1'), footer: [...document.querySelectorAll('footer [lang]')].filter((e) => e.querySelector('a[rel=license]')).map((e) => e.lang) };
+    });
+    assert.deepEqual(got.unmarked, [], 'index.html: text outside an element that says its language');
+    for (const part of ['skip', 'h1', 'footer']) assert.deepEqual(got[part], ['fr', 'nl', 'en'], `index.html: the languages of the ${part}`);
+  } finally {
+    await context.close();
+  }
+});
+
 for (const [locale, want] of [['nl-BE', 'nl'], ['fr-BE', 'fr'], ['en-GB', 'en'], ['de-DE', null]]) {
   test(`chooser with JavaScript, browser in ${locale}: suggests ${want ?? 'nothing'}, stays on the page`, { timeout: TIMEOUT }, async () => {
     const context = await newContext({ locale, viewport: { width: 320, height: 640 } }, onlyFile);
