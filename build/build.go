@@ -331,7 +331,15 @@ func (pr *Project) checkStrings() {
 		pr.Problems.Errorf(i18n.Dir+"/"+cfg.DefaultLanguage+".toml", 0, "i18n", "the theme asks for string %q, defined in no language: add it", id)
 	}
 	for _, f := range pr.Catalog.Failed() {
-		pr.Problems.Errorf(f.File, 0, "i18n", "string %q: %s", f.ID, f.Err)
+		pr.Problems.Errorf(f.File, f.Line, "i18n", "string %q: %s", f.ID, f.Err)
+	}
+	used := pr.Theme.StringIDs()
+	for _, lang := range cfg.Codes() {
+		for _, id := range pr.Catalog.Defined(lang) {
+			if !used[id] && !pr.Catalog.Used(id) {
+				pr.Problems.Warnf(i18n.Dir+"/"+lang+".toml", pr.Catalog.Line(lang, id), "i18n", "string %q is used nowhere (no layout nor the build asks for it): remove it, or check its name against %s", id, i18n.Dir+"/"+cfg.DefaultLanguage+".toml")
+			}
+		}
 	}
 }
 

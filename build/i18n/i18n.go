@@ -29,6 +29,7 @@ type Catalog struct {
 	bundle *goi18n.Bundle
 	def    string
 	ids    map[string]map[string]bool // lang -> message ids defined
+	lines  map[string]layout          // lang -> where its file defines them
 
 	mu      sync.Mutex
 	used    map[string]bool            // ids asked for by a template
@@ -45,12 +46,14 @@ func Load(fsys fs.FS, codes []string, def string) (*Catalog, diag.List) {
 		bundle:  goi18n.NewBundle(language.Make(def)),
 		def:     def,
 		ids:     map[string]map[string]bool{},
+		lines:   map[string]layout{},
 		used:    map[string]bool{},
 		missing: map[string]map[string]bool{},
 		unknown: map[string]bool{},
 		failed:  map[string]string{},
 	}
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	msgs := map[string][]*goi18n.Message{}
 	for _, code := range codes {
 		file := Dir + "/" + code + ".toml"
 		c.ids[code] = map[string]bool{}
@@ -78,25 +81,41 @@ func Load(fsys fs.FS, codes []string, def string) (*Catalog, diag.List) {
 			}
 			continue
 		}
+		lay := readLayout(data)
+		if stray := strayKeys(file, lay); len(stray) > 0 {
+			// go-i18n would refuse the file with no line; say where.
+			problems = append(problems, stray...)
+			continue
+		}
 		mf, err := c.bundle.ParseMessageFileBytes(data, code+".toml")
 		if err != nil {
 			problems.Errorf(file, 0, "i18n", "%v; see https://github.com/nicksnyder/go-i18n for the message format", err)
 			continue
 		}
-		lines := diag.NewLines(data)
+		c.lines[code] = lay
+		msgs[code] = mf.Messages
 		for _, m := range mf.Messages {
 			c.ids[code][m.ID] = true
 			if err := checkTemplates(m); err != nil {
-				line := 0
-				if i := bytes.Index(data, []byte(m.ID)); i >= 0 {
-					line = lines.Line(i)
-				}
-				problems.Errorf(file, line, "i18n", "string %q: %v; fix the {{…}} in it", m.ID, err)
+				problems.Errorf(file, lay.line(m.ID), "i18n", "string %q: %v; fix the {{…}} in it", m.ID, err)
 			}
+		}
+		problems = append(problems, missingForms(file, code, lay, mf.Messages)...)
+	}
+	source := map[string]*goi18n.Message{}
+	for _, m := range msgs[def] {
+		source[m.ID] = m
+	}
+	for _, code := range codes {
+		if code != def {
+			problems = append(problems, placeholders(Dir+"/"+code+".toml", Dir+"/"+def+".toml", c.lines[code], msgs[code], source)...)
 		}
 	}
 	return c, problems
 }
+
+// Line is the line of lang's message file that defines id (0: unknown).
+func (c *Catalog) Line(lang, id string) int { return c.lines[lang].line(id) }
 
 // checkTemplates parses each plural form of m as go-i18n will when a page
 // asks for it, so a broken {{…}} is reported at its file, not as a string
@@ -163,6 +182,13 @@ func (c *Catalog) Unused(code string) []string {
 	return out
 }
 
+// Used reports whether a page or booklet asked for id during the build.
+func (c *Catalog) Used(id string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.used[id]
+}
+
 // Unknown lists ids asked for that no language defines.
 func (c *Catalog) Unknown() []string {
 	c.mu.Lock()
@@ -179,6 +205,7 @@ func (c *Catalog) Unknown() []string {
 // the page shows its id in brackets.
 type Failure struct {
 	File, ID, Err string
+	Line          int // where File defines ID
 }
 
 // Failed lists the strings whose template failed, by file and id.
@@ -191,7 +218,7 @@ func (c *Catalog) Failed() []Failure {
 		if !c.ids[lang][id] {
 			lang = c.def // the string came from the default language
 		}
-		out = append(out, Failure{File: Dir + "/" + lang + ".toml", ID: id, Err: why})
+		out = append(out, Failure{File: Dir + "/" + lang + ".toml", ID: id, Err: why, Line: c.lines[lang].line(id)})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].File != out[j].File {
@@ -245,6 +272,16 @@ func (s *Strings) localize(id string, count any, data any) string {
 	s.c.mu.Lock()
 	defer s.c.mu.Unlock()
 	s.c.used[id] = true
+	if err == nil && strings.Contains(out, "<no value>") {
+		// A {{.Field}} the page gives no data for: text/template prints
+		// "<no value>" where the reader expects a fact.
+		lang := s.Lang
+		if !s.c.ids[lang][id] {
+			lang = s.c.def
+		}
+		s.c.failed[lang+" "+id] = "reads a {{.…}} the page gives no data for (the page would show \"<no value>\"); check its spelling against the default language's string"
+		return fmt.Sprintf("[%s]", id)
+	}
 	if err != nil {
 		var nf *goi18n.MessageNotFoundErr
 		if errors.As(err, &nf) && out != "" {
@@ -263,6 +300,13 @@ func (s *Strings) localize(id string, count any, data any) string {
 			}
 		}
 		switch {
+		case errors.As(err, &nf) && (s.c.ids[s.Lang][id] || s.c.ids[s.c.def][id]):
+			// Defined, but not in the form this count needs: the file
+			// that defines it is at fault, not the theme.
+			if !s.c.ids[lang][id] {
+				lang = s.c.def
+			}
+			s.c.failed[lang+" "+id] = err.Error()
 		case errors.As(err, &nf):
 			s.c.unknown[id] = true
 		case s.c.failed[lang+" "+id] == "":

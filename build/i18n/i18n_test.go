@@ -107,3 +107,91 @@ func TestBrokenTemplates(t *testing.T) {
 		t.Errorf("unknown %v: a defined string is not unknown", u)
 	}
 }
+
+// TestLint loads message files with the slips translators make and checks
+// that each is reported in the file that has it, at its line, saying
+// what to do.
+func TestLint(t *testing.T) {
+	fr := "hello = \"Bonjour {{.Name}}\"\nsize = \"{{.Size}} ko\"\n\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n"
+	tests := []struct {
+		name, nl string
+		want     []string // substrings of the problems, each with file:line
+	}{
+		{"clean", "hello = \"Hallo {{.Name}}\"\nsize = \"{{.Size}} kB\"\n[pages]\none = \"{{.Count}} pagina\"\nother = \"{{.Count}} pagina's\"\n", nil},
+		{"key appended after a table", "hello = \"Hallo {{.Name}}\"\n[pages]\none = \"{{.Count}} pagina\"\nother = \"{{.Count}} pagina's\"\nsize = \"{{.Size}} kB\"\n",
+			[]string{`i18n/nl.toml:5: "size" is inside the plural string [pages] that starts at line 2`}},
+		{"missing plural form", "hello = \"Hallo {{.Name}}\"\n[pages]\nother = \"{{.Count}} pagina's\"\n",
+			[]string{`i18n/nl.toml:2: plural string "pages" has no "one" form, which nl needs`}},
+		{"placeholder typo", "hello = \"Hallo {{.Nmae}}\"\n",
+			[]string{`i18n/nl.toml:1: string "hello" reads {{.Nmae}}, which i18n/fr.toml's string does not give`,
+				`i18n/nl.toml:1: warning: string "hello" leaves out {{.Name}}`}},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{"i18n/fr.toml": {Data: []byte(fr)}, "i18n/nl.toml": {Data: []byte(tt.nl)}}
+		_, probs := Load(fsys, []string{"fr", "nl"}, "fr")
+		var got []string
+		for _, p := range probs {
+			got = append(got, p.String())
+		}
+		all := strings.Join(got, "\n")
+		for _, w := range tt.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: no %q in:\n%s", tt.name, w, all)
+			}
+		}
+		if len(tt.want) == 0 && len(got) > 0 {
+			t.Errorf("%s: problems in clean files:\n%s", tt.name, all)
+		}
+		if strings.Contains(all, "i18n/fr.toml:") {
+			t.Errorf("%s: the source file is blamed for the translation's slip:\n%s", tt.name, all)
+		}
+	}
+}
+
+// TestNoValue: a string whose template reads a field the page does not
+// give is reported against its file, never printed as "<no value>".
+func TestNoValue(t *testing.T) {
+	fsys := fstest.MapFS{"i18n/fr.toml": {Data: []byte("size = \"{{.Size}} ko\"\n")}, "i18n/nl.toml": {Data: []byte("size = \"{{.Size}} kB\"\n")}}
+	c, probs := Load(fsys, []string{"fr", "nl"}, "fr")
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	if got := c.For("nl").T("size", map[string]string{"Sizee": "3"}); strings.Contains(got, "no value") {
+		t.Errorf("printed %q", got)
+	}
+	f := c.Failed()
+	if len(f) != 1 || f[0].File != "i18n/nl.toml" || f[0].ID != "size" {
+		t.Errorf("failed = %+v", f)
+	}
+}
+
+// TestNeededForms: CLDR's plural forms for whole numbers.
+func TestNeededForms(t *testing.T) {
+	for lang, want := range map[string]string{"fr": "one,other", "nl": "one,other", "en": "one,other", "pl": "one,few,many,other", "ja": "other"} {
+		if got := strings.Join(neededForms(lang), ","); got != want {
+			t.Errorf("%s: %s, want %s", lang, got, want)
+		}
+	}
+}
+
+// TestMissingFormAtRender: a count whose plural form a translation lacks
+// is that file's failure, not a string "defined in no language".
+func TestMissingFormAtRender(t *testing.T) {
+	fsys := fstest.MapFS{
+		"i18n/fr.toml": {Data: []byte("[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
+		"i18n/nl.toml": {Data: []byte("[pages]\nother = \"{{.Count}} pagina's\"\n")},
+	}
+	c, _ := Load(fsys, []string{"fr", "nl"}, "fr")
+	c.For("nl").N("pages", 1)
+	if u := c.Unknown(); len(u) > 0 {
+		t.Errorf("reported as defined nowhere: %v", u)
+	}
+	if len(c.Failed()) != 1 {
+		t.Errorf("failed = %+v, want nl's pages", c.Failed())
+	}
+	for _, f := range c.Failed() {
+		if f.File != "i18n/nl.toml" || f.Line != 1 {
+			t.Errorf("blamed %s for nl's missing form: %+v", f.File, f)
+		}
+	}
+}
