@@ -90,7 +90,7 @@ func Compute(site *content.Site, cat *i18n.Catalog, used map[string]bool) *Repor
 		if len(sources) > 0 {
 			l.Percent = float64(l.Counts[string(content.UpToDate)]) * 100 / float64(len(sources))
 		}
-		l.Strings = Strings{File: i18n.Dir + "/" + code + ".toml", Missing: missingStrings[code], Unused: unused(cat.Defined(code), used)}
+		l.Strings = Strings{File: i18n.Dir + "/" + code + ".toml", Missing: list(missingStrings[code]), Unused: list(unused(cat.Defined(code), used))}
 		r.Languages = append(r.Languages, l)
 	}
 	return r
@@ -124,8 +124,24 @@ func (r *Report) Incomplete() bool {
 	return false
 }
 
-// JSON writes the report for scripts.
+// list is s, or an empty list: scripts read [] where nothing is, not null.
+func list[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// JSON writes the report for scripts; an empty list is written [].
 func (r *Report) JSON(w io.Writer) error {
+	r.Languages = list(r.Languages)
+	for i := range r.Languages {
+		l := &r.Languages[i]
+		l.Pages, l.Strings.Missing, l.Strings.Unused = list(l.Pages), list(l.Strings.Missing), list(l.Strings.Unused)
+		if l.Counts == nil {
+			l.Counts = map[string]int{}
+		}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)

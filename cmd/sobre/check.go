@@ -110,6 +110,9 @@ func checkSite(ctx context.Context, fsys fs.FS) (diag.List, []check.PageReport, 
 
 // printCheckJSON writes the report for scripts.
 func printCheckJSON(w io.Writer, problems diag.List, pages []check.PageReport, nErr, nWarn int) error {
+	if pages == nil {
+		pages = []check.PageReport{} // scripts read [], not null
+	}
 	rep := checkReport{Pages: pages, Errors: nErr, Warnings: nWarn, Problems: []jsonProblem{}}
 	for _, p := range problems {
 		sev := "error"
