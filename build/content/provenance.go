@@ -58,15 +58,17 @@ func Blocks(s *Source) []Block {
 // Print fingerprints a source page. Only its text counts: settings such as
 // weight or slug may change without making translations outdated.
 func Print(s *Source) Fingerprint {
-	blocks := Blocks(s)
-	f := Fingerprint{Blocks: make([]string, len(blocks))}
+	// The page's hash reads paragraphs, as it always has: a finer cut
+	// must not make every translation outdated.
 	var all strings.Builder
 	all.WriteString(strings.TrimSpace(s.Front.Title))
-	for i, b := range blocks {
-		f.Blocks[i] = b.Hash
+	for _, b := range Blocks(s) {
 		all.WriteString("\n\n" + b.Text)
 	}
-	f.Hash = shortHash(all.String(), 12)
+	f := Fingerprint{Hash: shortHash(all.String(), 12)}
+	for _, u := range Units(s.Body, s.BodyLine) {
+		f.Blocks = append(f.Blocks, u.Hash)
+	}
 	return f
 }
 
@@ -106,27 +108,6 @@ func (s *Site) StateOf(p *Page) State {
 		return Outdated
 	}
 	return UpToDate
-}
-
-// Changes lists the source's blocks that were not in it when the
-// translation was made, and how many of the recorded blocks are gone.
-func Changes(src *Source, rec *Translation) (changed []Block, removed int) {
-	then := map[string]int{}
-	for _, h := range rec.Paragraphs {
-		then[h]++
-	}
-	now := Blocks(src)
-	for _, b := range now {
-		if then[b.Hash] > 0 {
-			then[b.Hash]--
-			continue
-		}
-		changed = append(changed, b)
-	}
-	for _, n := range then {
-		removed += n
-	}
-	return changed, removed
 }
 
 // Stamp writes a translation record for source fingerprint f into the

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,11 +26,54 @@ func TestPrintAndChanges(t *testing.T) {
 	if len(blocks) != 3 || blocks[1].Line != 7 || blocks[1].Text != "Deuxième paragraphe." {
 		t.Fatalf("blocks = %+v", blocks)
 	}
+}
+
+// TestChanges: what status tells a translator. A unit rewritten in place
+// is one change with its old and new text (no removal besides), a list
+// item or a table row is its own unit, added and removed units are named.
+func TestChanges(t *testing.T) {
+	before := "Premier paragraphe.\n\nDeuxième paragraphe.\n\n- un\n- deux\n  suite de deux\n- trois\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n"
+	tests := []struct {
+		name, after string
+		want        []string // "old -> new" per change, line of the new
+	}{
+		{"nothing", before, nil},
+		{"paragraph rewritten", strings.Replace(before, "Deuxième paragraphe.", "Deuxième paragraphe, réécrit.", 1),
+			[]string{"Deuxième paragraphe. -> Deuxième paragraphe, réécrit. @7"}},
+		{"list item changed", strings.Replace(before, "- deux\n  suite de deux", "- deux\n  suite changée", 1),
+			[]string{"- deux suite de deux -> - deux suite changée @10"}},
+		{"table row changed", strings.Replace(before, "| 3 | 4 |", "| 3 | 5 |", 1), []string{"| 3 | 4 | -> | 3 | 5 | @17"}},
+		{"item added", strings.Replace(before, "- trois\n", "- trois\n- quatre\n", 1), []string{" -> - quatre @13"}},
+		{"paragraph removed", strings.Replace(before, "Premier paragraphe.\n\n", "", 1), []string{"Premier paragraphe. -> "}},
+	}
+	a := src("Titre", before)
+	units := Units(a.Body, a.BodyLine)
+	if len(units) != 8 || units[3].Text != "- deux suite de deux" || units[3].Line != 10 {
+		t.Fatalf("units = %+v", units)
+	}
 	rec := &Translation{From: "fr", Source: Print(a).Hash, Paragraphs: Print(a).Blocks}
-	c := src("Titre", "Premier paragraphe.\n\nUn paragraphe nouveau.\n\n- une liste\n")
-	changed, removed := Changes(c, rec)
-	if len(changed) != 1 || changed[0].Text != "Un paragraphe nouveau." || changed[0].Line != 7 || removed != 1 {
-		t.Errorf("changed = %+v, removed = %d", changed, removed)
+	for _, tt := range tests {
+		var got []string
+		for _, c := range Changes(src("Titre", tt.after), rec, units) {
+			s := ""
+			if c.Old != nil {
+				s = c.Old.Text
+			}
+			s += " -> "
+			if c.New != nil {
+				s += fmt.Sprintf("%s @%d", c.New.Text, c.New.Line)
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s:\ngot  %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+	// Without the stamped text, a change still says where, with no text
+	// to show for before.
+	c := Changes(src("Titre", strings.Replace(before, "trois", "3", 1)), rec, nil)
+	if len(c) != 1 || c[0].Old == nil || c[0].Old.Text != "" || c[0].New.Text != "- 3" || c[0].At != 4 {
+		t.Errorf("without texts: %+v", c)
 	}
 }
 

@@ -4,6 +4,7 @@
 package status
 
 import (
+	"io/fs"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -49,13 +50,23 @@ type Page struct {
 // Change is a paragraph of the source that is new or changed since the
 // translation was made.
 type Change struct {
-	Line int    `json:"line"`
-	Text string `json:"text"`
+	Line int    `json:"line"` // in the source; 0 for a unit removed from it
+	Text string `json:"text"` // the source's unit today ("" when removed)
+	// Old is the unit when the translation was made, when the stamped
+	// source was kept (StampDir); Diff marks the words between them:
+	// [-removed-] {+added+}.
+	Old  string `json:"old,omitempty"`
+	Diff string `json:"diff,omitempty"`
+	// Translation is the line of the translation's own unit for it, when
+	// the translation has the source's shape (0: none, or added).
+	Translation int `json:"translation,omitempty"`
 }
 
 // Compute builds the report. used lists the interface string ids the
 // theme and the build use; strings defined but not used are reported.
-func Compute(site *content.Site, cat *i18n.Catalog, used map[string]bool) *Report {
+// stamped holds the sources kept by sobre stamp (content.StampDir); nil
+// when there are none to read.
+func Compute(site *content.Site, cat *i18n.Catalog, used map[string]bool, stamped fs.FS) *Report {
 	cfg := site.Config
 	def := cfg.DefaultLanguage
 	r := &Report{Source: def}
@@ -78,11 +89,7 @@ func Compute(site *content.Site, cat *i18n.Catalog, used map[string]bool) *Repor
 				pg.File = d.File
 			}
 			if st == content.Outdated && len(p.Source.Front.Translation.Paragraphs) > 0 {
-				changed, removed := content.Changes(site.ByKey[def][p.Key].Source, p.Source.Front.Translation)
-				for _, c := range changed {
-					pg.Changed = append(pg.Changed, Change{Line: c.Line, Text: c.Text})
-				}
-				pg.Removed = removed
+				pg.Changed, pg.Removed = changes(site.ByKey[def][p.Key].Source, p, stamped)
 			}
 			l.Counts[pg.State]++
 			l.Pages = append(l.Pages, pg)
@@ -94,6 +101,45 @@ func Compute(site *content.Site, cat *i18n.Catalog, used map[string]bool) *Repor
 		r.Languages = append(r.Languages, l)
 	}
 	return r
+}
+
+// changes are the source's units that changed since p was translated,
+// each with its old text and a word diff when the stamped source was
+// kept, and the line of p's own unit when p has the source's shape; and
+// how many units were removed.
+func changes(src *content.Source, p *content.Page, stamped fs.FS) ([]Change, int) {
+	rec := p.Source.Front.Translation
+	var old []content.Block
+	if stamped != nil {
+		if body, err := fs.ReadFile(stamped, content.StampPath(p.Lang, p.Key)); err == nil {
+			old = content.Units(body, 1)
+		}
+	}
+	own := content.Units(p.Source.Body, p.Source.BodyLine)
+	if len(own) != len(rec.Paragraphs) {
+		own = nil // not the source's shape: no unit to point at
+	}
+	var out []Change
+	removed := 0
+	for _, c := range content.Changes(src, rec, old) {
+		var ch Change
+		if c.New != nil {
+			ch.Line, ch.Text = c.New.Line, c.New.Text
+		} else {
+			removed++
+		}
+		if c.Old != nil && c.Old.Text != "" {
+			ch.Old = c.Old.Text
+			if c.New != nil {
+				ch.Diff = WordDiff(c.Old.Text, c.New.Text)
+			}
+		}
+		if c.At >= 0 && own != nil {
+			ch.Translation = own[c.At].Line
+		}
+		out = append(out, ch)
+	}
+	return out, removed
 }
 
 func unused(defined []string, used map[string]bool) []string {
@@ -158,6 +204,69 @@ var explain = map[content.State]string{
 	content.NoSource:  "no source",
 }
 
+// writeChanges lists an outdated page's changed units: where each is in
+// the source and in the translation, and what changed, word by word when
+// the stamped source was kept.
+func writeChanges(w io.Writer, p Page) {
+	const pad = "                                            "
+	for _, c := range p.Changed {
+		yours := ""
+		if c.Translation > 0 {
+			yours = fmt.Sprintf("; yours: %s:%d", p.File, c.Translation)
+		}
+		switch {
+		case c.Text == "":
+			fmt.Fprintf(w, "%sremoved from the source%s: %s\n", pad, yours, clip(orUnknown(c.Old), 70))
+		case c.Diff != "":
+			fmt.Fprintf(w, "%schanged: %s:%d%s\n%s  %s\n", pad, p.Source, c.Line, yours, pad, aroundChanges(c.Diff, 50))
+		case c.Translation > 0 || c.Old != "":
+			fmt.Fprintf(w, "%schanged: %s:%d%s: %s\n", pad, p.Source, c.Line, yours, clip(c.Text, 70))
+		default:
+			fmt.Fprintf(w, "%snew or changed: %s:%d: %s\n", pad, p.Source, c.Line, clip(c.Text, 70))
+		}
+	}
+}
+
+// aroundChanges keeps the changed words of a word diff and about
+// context characters of the words around them, cut at spaces.
+func aroundChanges(diff string, context int) string {
+	first := strings.IndexAny(diff, "[{")
+	last := max(strings.LastIndex(diff, "-]"), strings.LastIndex(diff, "+}")) + 2
+	for first >= 0 && first+1 < len(diff) && diff[first+1] != '-' && diff[first+1] != '+' {
+		next := strings.IndexAny(diff[first+1:], "[{")
+		if next < 0 {
+			first = -1
+			break
+		}
+		first += 1 + next
+	}
+	if first < 0 || last < 2 {
+		return clip(diff, 2*context)
+	}
+	from, to := 0, len(diff)
+	if first > context {
+		from = strings.IndexByte(diff[first-context:], ' ') + first - context + 1
+	}
+	if len(diff)-last > context {
+		to = last + strings.LastIndexByte(diff[last:last+context], ' ')
+	}
+	out := diff[from:to]
+	if from > 0 {
+		out = "… " + out
+	}
+	if to < len(diff) {
+		out += " …"
+	}
+	return out
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "(its text was not kept: stamp translations with this version of sobre to see it)"
+	}
+	return s
+}
+
 // Text writes the report as a table for people.
 func (r *Report) Text(w io.Writer) {
 	fmt.Fprintf(w, "Translation status against the source language (%s)\n", r.Source)
@@ -186,12 +295,7 @@ func (r *Report) Text(w io.Writer) {
 					where += "; update it, then: sobre stamp " + p.File
 				}
 				fmt.Fprintf(w, "  %-12s %-28s %s\n", explain[st], p.Key, where)
-				for _, c := range p.Changed {
-					fmt.Fprintf(w, "  %-12s %-28s   changed: %s:%d: %s\n", "", "", p.Source, c.Line, clip(c.Text, 60))
-				}
-				if p.Removed > 0 {
-					fmt.Fprintf(w, "  %-12s %-28s   %d paragraph(s) removed from the source\n", "", "", p.Removed)
-				}
+				writeChanges(w, p)
 				if st == content.Outdated && len(p.Changed) == 0 && p.Removed == 0 {
 					fmt.Fprintf(w, "  %-12s %-28s   (the title or the order of paragraphs changed)\n", "", "")
 				}

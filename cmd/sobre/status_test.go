@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,7 +30,7 @@ func statusSite(t *testing.T) string {
 	fr := map[string]string{
 		"index.md": page("Accueil", "Bienvenue.\n"),
 		"a.md":     page("A", "Un.\n\nDeux.\n"),
-		"b.md":     page("B", "Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième paragraphe.\n"),
+		"b.md":     page("B", "Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième paragraphe.\n\n- un\n- deux\n"),
 		"c.md":     page("C", "Pas traduit.\n"),
 		"d.md":     page("D", "En cours de traduction.\n"),
 		"e.md":     page("E", "Traduit sans relevé.\n"),
@@ -58,8 +59,10 @@ func statusSite(t *testing.T) string {
 	translate("d.md", true)
 	write("content/nl/e.md", "---\ntitle: E\ntranslation:\n  from: fr\n---\nVertaald.\n")
 	write("content/nl/alleen.md", page("Alleen in het Nederlands", "Tekst.\n"))
-	// The source changes after the translation: one paragraph edited, one removed.
-	write("content/fr/b.md", page("B", "Premier paragraphe.\n\nDeuxième paragraphe, réécrit.\n"))
+	// The source as sobre new keeps it, then changes after the
+	// translation: one paragraph edited, one removed, a list item edited.
+	write(".sobre/stamped/nl/b.md", "Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième paragraphe.\n\n- un\n- deux\n")
+	write("content/fr/b.md", page("B", "Premier paragraphe.\n\nDeuxième paragraphe, réécrit.\n\n- un\n- deux, modifié\n"))
 	write("site.toml", "[languages.fr]\nname = \"Français\"\nweight = 1\n[languages.nl]\nname = \"Nederlands\"\nweight = 2\n")
 	// The built-in Dutch strings, one removed and one no longer used.
 	nl, err := fs.ReadFile(sobre.Defaults, "i18n/nl.toml")
@@ -112,8 +115,20 @@ func TestStatus(t *testing.T) {
 		t.Errorf("percent = %.1f, want 2 of 6 source pages", nl.Percent)
 	}
 	for _, p := range nl.Pages {
-		if p.Key == "b.md" && (len(p.Changed) != 1 || p.Changed[0].Text != "Deuxième paragraphe, réécrit." || p.Removed != 2) {
-			t.Errorf("b.md changes: %+v removed %d", p.Changed, p.Removed)
+		if p.Key != "b.md" {
+			continue
+		}
+		var got []string
+		for _, c := range p.Changed {
+			got = append(got, fmt.Sprintf("%d %q %q %q %d", c.Line, c.Text, c.Old, c.Diff, c.Translation))
+		}
+		want := []string{
+			`6 "Deuxième paragraphe, réécrit." "Deuxième paragraphe." "Deuxième [-paragraphe.-] {+paragraphe, réécrit.+}" 12`,
+			`0 "" "Troisième paragraphe." "" 14`,
+			`9 "- deux, modifié" "- deux" "- [-deux-] {+deux, modifié+}" 17`,
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") || p.Removed != 1 {
+			t.Errorf("b.md changes, removed %d:\n%s\nwant\n%s", p.Removed, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
 	if strings.Join(nl.Strings.Unused, ",") != "obsolete" || strings.Join(nl.Strings.Missing, ",") != "breadcrumbs" {

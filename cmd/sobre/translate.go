@@ -156,6 +156,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	if err := keepSource(*srcDir, *lang, key, src.Body); err != nil {
+		fmt.Fprintln(stderr, "sobre new:", err)
+		return 1
+	}
 	fmt.Fprintf(stdout, "created %s from %s\ntranslate it, remove \"draft: true\" when done, then check with: sobre status\n", out, src.File)
 	return 0
 }
@@ -203,6 +207,11 @@ func cmdStamp(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			err = writeFile(file, data)
 		}
+		if err == nil {
+			// The source as translated, for status to show what changes
+			// in it later, word by word.
+			err = keepSource(*srcDir, lang, key, src.Body)
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "sobre stamp:", err)
 			code = 1
@@ -235,7 +244,7 @@ func cmdStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "sobre status:", firstLine(err))
 		return 1
 	}
-	rep := status.Compute(pr.Site, pr.Catalog, pr.Theme.StringIDs())
+	rep := status.Compute(pr.Site, pr.Catalog, pr.Theme.StringIDs(), os.DirFS(*srcDir))
 	if *asJSON {
 		if err := rep.JSON(stdout); err != nil {
 			fmt.Fprintln(stderr, "sobre status:", err)
@@ -253,4 +262,14 @@ func cmdStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 func firstLine(err error) string {
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s
+}
+
+// keepSource writes the body of the source a translation was stamped
+// from under content.StampDir, replacing the one kept before.
+func keepSource(srcDir, lang, key string, body []byte) error {
+	file := filepath.Join(srcDir, filepath.FromSlash(content.StampPath(lang, key)))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	return writeFile(file, body)
 }
