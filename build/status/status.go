@@ -4,10 +4,10 @@
 package status
 
 import (
-	"io/fs"
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 
