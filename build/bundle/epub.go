@@ -36,6 +36,9 @@ type Chapter struct {
 	Path, Title, Lang string
 	Depth             int
 	Body              []byte
+	// Notices come before the text, in the book's language: how the
+	// page was made, an outdated translation (generated.Notices).
+	Notices []string
 }
 
 // EPUB packs a book as EPUB 3: mimetype first and stored, the container,
@@ -106,6 +109,17 @@ func chapterDoc(bk Book, c Chapter) []byte {
 		b.WriteString(`<link rel="stylesheet" type="text/css" href="` + x(rel(c.Path, bk.CSS)) + `"/>`)
 	}
 	b.WriteString("</head>\n<body>\n<section epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"chapter-title\">\n<h1 id=\"chapter-title\">" + escapeText(c.Title) + "</h1>\n")
+	if len(c.Notices) > 0 {
+		lang := ""
+		if bk.Lang != c.Lang {
+			lang = ` lang="` + x(bk.Lang) + `" xml:lang="` + x(bk.Lang) + `"`
+		}
+		b.WriteString(`<div class="notice" role="note"` + lang + ">")
+		for _, n := range c.Notices {
+			b.WriteString("<p>" + escapeText(n) + "</p>")
+		}
+		b.WriteString("</div>\n")
+	}
 	b.Write(c.Body)
 	b.WriteString("\n</section>\n</body>\n</html>\n")
 	return []byte(b.String())

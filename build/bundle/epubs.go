@@ -3,6 +3,7 @@ package bundle
 import (
 	"context"
 	"path"
+	"sobre/build/generated"
 	"strings"
 
 	"sobre/build/markup"
@@ -46,7 +47,8 @@ func (e EPUBs) Run(ctx context.Context, m *output.Model, _ output.Results) (*out
 			if p.IsSectionIndex() && !p.IsHome() {
 				depth--
 			}
-			bk.Chapters = append(bk.Chapters, Chapter{Path: key, Title: p.Source.Front.Title, Lang: p.ContentLang(), Depth: depth, Body: x})
+			bk.Chapters = append(bk.Chapters, Chapter{Path: key, Title: p.Source.Front.Title, Lang: p.ContentLang(), Depth: depth, Body: x,
+				Notices: generated.Notices(m.Site, m.Catalog.For(lang), p)})
 		}
 		data, err := EPUB(bk)
 		if err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"sobre/build/diag"
 )
@@ -360,4 +361,10 @@ func (s *Strings) Date(t time.Time) string {
 		month = months[t.Month()-1]
 	}
 	return s.T("date_format", map[string]any{"Day": t.Day(), "Month": month, "Year": t.Year()})
+}
+
+// LanguageName is the name of language code in language in ("français"
+// for fr in fr, "Frans" for fr in nl), from CLDR's display names.
+func LanguageName(code, in string) string {
+	return display.Tags(language.Make(in)).Name(language.Make(code))
 }

@@ -194,7 +194,7 @@ func (c *composer) charter() *job {
 	}
 	title := p.Source.Front.Title
 	doc, contentLang := c.m.Docs[p], p.ContentLang()
-	notes, credits := printNotes(c.m.Config, c.s, p)
+	notes, credits := printNotes(c.m.Site, c.s, p)
 	return &job{file: p.Source.File, name: c.lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: output.Charter, lang: c.lang, what: "charter as an A4 booklet",
 		make: func(j *job) ([]byte, error) {
 			d := &Document{Title: title, Lang: contentLang, Format: A4, Fonts: c.fonts.Clone(), Items: c.items, Footer: title, Logo: c.logo(),
@@ -244,7 +244,7 @@ func (c *composer) toolkit(f Format) *Document {
 		if q.Key == c.m.Config.Index || c.m.Docs[q] == nil {
 			continue
 		}
-		notes, credits := printNotes(c.m.Config, s, q)
+		notes, credits := printNotes(c.m.Site, s, q)
 		fm := q.Source.Front
 		// The footer names the chapter by its title, as a book's running
 		// head does, not by its menu label ("Accueil"), which means
@@ -522,22 +522,12 @@ func glyphMessage(at map[place]bool, fallback bool) string {
 }
 
 // printNotes says in print what a page says on the web around its text:
-// how it was made, with AI help or not and whether a person reviewed it
-// (the charter's § 4), and the licence notice of a text taken from
+// its notices (generated.Notices: AI help and review, an outdated
+// translation), on the chapter's first page, and the licence notice of a text taken from
 // elsewhere, with its addresses written out for paper.
-func printNotes(cfg *config.Config, s *i18n.Strings, p *content.Page) (notes, credits []string) {
-	fm := p.Source.Front
-	if a := fm.AI; a != nil {
-		what := s.T("ai_writing", map[string]string{"Tool": a.Tool})
-		if a.What == "translation" {
-			what = s.T("ai_translation", map[string]string{"Tool": a.Tool})
-		}
-		review := s.T("ai_review_pending", nil)
-		if a.Review == "reviewed" {
-			review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
-		}
-		notes = append(notes, what+" "+review)
-	}
+func printNotes(site *content.Site, s *i18n.Strings, p *content.Page) (notes, credits []string) {
+	cfg, fm := site.Config, p.Source.Front
+	notes = generated.Notices(site, s, p)
 	if cr, ok := cfg.Credits[fm.Credit]; ok && fm.Credit != "" {
 		var b strings.Builder
 		b.WriteString(s.T("credit_source", nil) + " " + cr.Work + ", " + cr.Author)

@@ -16,8 +16,6 @@ import (
 
 	"time"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"sobre/build/config"
 	"sobre/build/content"
@@ -296,9 +294,7 @@ func (r *Renderer) siblings(p *content.Page) ([]*content.Page, int) {
 }
 
 // LanguageName returns the name of language code in language in.
-func LanguageName(code, in string) string {
-	return display.Tags(language.Make(in)).Name(language.Make(code))
-}
+func LanguageName(code, in string) string { return i18n.LanguageName(code, in) }
 
 // FormatDate writes a date the way the language does ("15 mars 2026").
 func FormatDate(s *i18n.Strings, t time.Time) string { return s.Date(t) }
