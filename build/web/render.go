@@ -16,7 +16,6 @@ import (
 
 	"time"
 
-
 	"sobre/build/config"
 	"sobre/build/content"
 	"sobre/build/generated"
