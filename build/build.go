@@ -82,8 +82,9 @@ type instance struct {
 	doc     *markup.Doc
 	lint    diag.List
 	measure check.PageReport
-	html    []byte    // the site's page
-	loads   web.Loads // what html makes a browser fetch
+	shape   check.Shape // for parity with its source or translations
+	html    []byte      // the site's page
+	loads   web.Loads   // what html makes a browser fetch
 	dur     time.Duration
 	bodyErr error // the Markdown does not render
 	err     error // the site's page does not render
@@ -179,12 +180,37 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 			pr.Measures[in.measure.File] = in.measure
 		}
 	}
+	pr.Problems.Add(pr.parity())
 	pr.Problems.Add(resolve.Links(site, pr.Docs))
 	if pr.Problems.HasErrors() {
 		return fail()
 	}
 	pr.Problems = dedupe(pr.Problems)
 	return pr, nil
+}
+
+// parity compares each translation with its source's structure (see
+// check.Parity), before links are resolved, as they were written.
+func (pr *Project) parity() diag.List {
+	var problems diag.List
+	for _, in := range pr.all {
+		problems.Add(pr.parityOf(in))
+	}
+	return problems
+}
+
+// parityOf is parity for one page instance: nothing for a source page or
+// a fallback.
+func (pr *Project) parityOf(in *instance) diag.List {
+	p, def := in.page, pr.Config.DefaultLanguage
+	src := pr.Site.ByKey[def][p.Key]
+	from := pr.byPage[src]
+	if p.Lang == def || p.Fallback || from == nil {
+		return nil
+	}
+	return check.Parity(
+		check.Side{Shape: from.shape, File: src.Source.File, Keys: src.Source.Front.Lines},
+		check.Side{Shape: in.shape, File: p.Source.File, Keys: p.Source.Front.Lines})
 }
 
 // parse parses one page instance's Markdown, prepares its search entry
@@ -201,6 +227,7 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 		SortSections: in.page.Key == cfg.Glossary,
 	})
 	in.search = search.Prepare(search.Page{Title: src.Front.Title, URL: strings.TrimPrefix(in.page.Out, in.page.Lang+"/"), Lang: cl, Doc: in.doc})
+	in.shape = check.ShapeOf(in.doc) // before links are rewritten
 	in.lint, in.measure = nil, check.PageReport{}
 	if !in.page.Fallback {
 		o := check.Options{MinReadability: cfg.Readability, PageMin: src.Front.MinReadability}

@@ -62,7 +62,8 @@ type Preview struct {
 // pageState is what the preview knows of one page instance.
 type pageState struct {
 	parse, render diag.List
-	targets       []string // output paths, in the page's tree, its links point to
+	parity        diag.List // a translation against its source (check.Parity)
+	targets       []string  // output paths, in the page's tree, its links point to
 }
 
 // Change reports one update of a preview.
@@ -88,6 +89,7 @@ func (p *Preview) Problems() diag.List {
 	l.Add(p.loadProblems)
 	for _, st := range p.pages {
 		l.Add(st.parse)
+		l.Add(st.parity)
 	}
 	if l.HasErrors() || p.pr == nil {
 		return dedupe(l) // a full build stops after loading
@@ -371,8 +373,9 @@ func (p *Preview) sortProblems() {
 			st.parse.Add(in.lint)
 		}
 		st.targets = p.targetsOf(in)
+		st.parity = pr.parityOf(in)
 		p.pages[in] = st
-		for _, q := range st.parse {
+		for _, q := range append(st.parse, st.parity...) {
 			mine[q.String()] = true
 		}
 	}
@@ -655,6 +658,16 @@ func (p *Preview) parse(ctx context.Context, ins []*instance) {
 		if !in.page.Fallback {
 			st.parse.Add(in.lint)
 			pr.Measures[in.measure.File] = in.measure
+		}
+	}
+	// A page and its translations are compared again, whichever changed.
+	keys := map[string]bool{}
+	for _, in := range ins {
+		keys[in.page.Key] = true
+	}
+	for _, in := range pr.all {
+		if keys[in.page.Key] && p.pages[in] != nil {
+			p.pages[in].parity = pr.parityOf(in)
 		}
 	}
 }

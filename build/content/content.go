@@ -33,7 +33,8 @@ type Source struct {
 	File     string // path for messages: "content/fr/modules/a.md"
 	Front    FrontMatter
 	Body     []byte
-	BodyLine int // file line of the first body line
+	BodyLine int    // file line of the first body line
+	Header   []byte // the front matter as written, comments included
 }
 
 // OutName is the output file name of the source in its folder.
@@ -307,7 +308,7 @@ func parseSource(lang, key, file string, data []byte, problems *diag.List) *Sour
 	if len(errs) > 0 {
 		return nil
 	}
-	return &Source{Lang: lang, Key: key, File: file, Front: fm, Body: body, BodyLine: bodyLine}
+	return &Source{Lang: lang, Key: key, File: file, Front: fm, Body: body, BodyLine: bodyLine, Header: header}
 }
 
 // readingOrder sorts a language tree depth-first: a folder's index page

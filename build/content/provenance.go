@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -222,11 +223,19 @@ func Scaffold(src *Source, lang string) ([]byte, error) {
 	if src.Front.Description != "" {
 		b.WriteString("description: " + yamlString(src.Front.Description) + "\n")
 	}
-	if src.Front.Weight != 0 {
-		b.WriteString("weight: " + itoa(src.Front.Weight) + "\n")
-	}
-	if src.Front.Credit != "" {
-		b.WriteString("credit: " + src.Front.Credit + "\n")
+	// Settings a translation keeps from its source, with the comments
+	// that say why (a lowered reading-ease threshold must give its
+	// reason), as the source writes them.
+	fm := src.Front
+	for _, k := range []struct {
+		key, value string
+	}{{"weight", strconv.Itoa(fm.Weight)}, {"credit", fm.Credit}, {"min_readability", readability(fm.MinReadability)}} {
+		switch line := carried(src.Header, k.key); {
+		case line != "":
+			b.WriteString(line)
+		case k.value != "" && k.value != "0":
+			b.WriteString(k.key + ": " + k.value + "\n") // a source built in memory
+		}
 	}
 	b.WriteString("draft: true\n")
 	out, err := Stamp(append(b.Bytes(), []byte("---\n")...), src.Lang, Print(src))
@@ -236,25 +245,30 @@ func Scaffold(src *Source, lang string) ([]byte, error) {
 	return append(out, src.Body...), nil
 }
 
-func yamlString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+func readability(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
 
-func itoa(n int) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var d []byte
-	for {
-		d = append([]byte{byte('0' + n%10)}, d...)
-		n /= 10
-		if n == 0 {
-			break
+// carried is setting key's line in a front matter, with the comment lines
+// just above it; "" when the front matter has no such top-level setting.
+func carried(header []byte, key string) string {
+	lines := strings.Split(string(header), "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, key+":") {
+			continue
 		}
+		from := i
+		for from > 0 && strings.HasPrefix(strings.TrimSpace(lines[from-1]), "#") {
+			from--
+		}
+		return strings.Join(lines[from:i+1], "\n") + "\n"
 	}
-	if neg {
-		return "-" + string(d)
-	}
-	return string(d)
+	return ""
+}
+
+func yamlString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }

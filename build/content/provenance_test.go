@@ -201,3 +201,27 @@ func TestScaffoldRefusesOddBreaks(t *testing.T) {
 		t.Errorf("got %q, %v; want an error naming the file and the separator", out, err)
 	}
 }
+
+// TestScaffoldCarries: a new translation keeps the settings its source's
+// translations need, with the comments that explain them, so that it
+// passes check -strict as its source does.
+func TestScaffoldCarries(t *testing.T) {
+	file := "---\ntitle: Charte\nweight: 10\ncredit: charter\n# The charter's wording is its authors'.\nmin_readability: 35\n---\nTexte.\n"
+	s, probs := ParseSource("fr", "charte.md", "content/fr/charte.md", []byte(file))
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	out, err := Scaffold(s, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"weight: 10\n", "credit: charter\n", "# The charter's wording is its authors'.\nmin_readability: 35\n", "draft: true\n"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	h, _, _, _ := SplitFrontMatter(out)
+	if fm, errs := ParseFrontMatter(h); len(errs) > 0 || fm.MinReadability == nil || *fm.MinReadability != 35 {
+		t.Errorf("reparsed: %+v %v", fm, errs)
+	}
+}
