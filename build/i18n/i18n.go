@@ -29,6 +29,7 @@ type Catalog struct {
 	bundle *goi18n.Bundle
 	def    string
 	ids    map[string]map[string]bool // lang -> message ids defined
+	src    map[string][]byte          // lang -> its message file, to name a string's line
 
 	mu      sync.Mutex
 	used    map[string]bool            // ids asked for by a template
@@ -45,6 +46,7 @@ func Load(fsys fs.FS, codes []string, def string) (*Catalog, diag.List) {
 		bundle:  goi18n.NewBundle(language.Make(def)),
 		def:     def,
 		ids:     map[string]map[string]bool{},
+		src:     map[string][]byte{},
 		used:    map[string]bool{},
 		missing: map[string]map[string]bool{},
 		unknown: map[string]bool{},
@@ -83,6 +85,7 @@ func Load(fsys fs.FS, codes []string, def string) (*Catalog, diag.List) {
 			problems.Errorf(file, 0, "i18n", "%v; see https://github.com/nicksnyder/go-i18n for the message format", err)
 			continue
 		}
+		c.src[code] = data
 		lines := diag.NewLines(data)
 		for _, m := range mf.Messages {
 			c.ids[code][m.ID] = true
@@ -276,6 +279,32 @@ func (s *Strings) localize(id string, count any, data any) string {
 
 // Has reports whether the language itself defines id.
 func (s *Strings) Has(id string) bool { return s.c.ids[s.Lang][id] }
+
+// Known reports whether T finds id, in the language or in the default
+// language it falls back to.
+func (s *Strings) Known(id string) bool { return s.c.ids[s.Lang][id] || s.c.ids[s.c.def][id] }
+
+// Where names the message file and line that T takes id from: the
+// language's own file, else the default language's; line 0 when the
+// line is not found, file "" when no file defines id.
+func (s *Strings) Where(id string) (file string, line int) {
+	lang := s.Lang
+	if !s.c.ids[lang][id] {
+		if lang = s.c.def; !s.c.ids[lang][id] {
+			return "", 0
+		}
+	}
+	for i, l := range strings.Split(string(s.c.src[lang]), "\n") {
+		l = strings.TrimSpace(l)
+		if rest, ok := strings.CutPrefix(l, id); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return Dir + "/" + lang + ".toml", i + 1
+		}
+		if l == "["+id+"]" {
+			return Dir + "/" + lang + ".toml", i + 1
+		}
+	}
+	return Dir + "/" + lang + ".toml", 0
+}
 
 // MatchTable maps browser language tags to the site's languages with the
 // x/text matcher (nl-BE -> nl, fr-CA -> fr). A script reads it to suggest a
