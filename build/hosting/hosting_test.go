@@ -8,7 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"sobre"
 	"sobre/build/config"
+	"sobre/build/i18n"
+	"sobre/build/output"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -28,6 +31,15 @@ func load(t *testing.T, toml string) *Site {
 	}
 	s, p := New(cfg, []byte(toml))
 	if s == nil {
+		t.Fatal(p)
+	}
+	// The repository's booklets, renamed from responsible-ai-toolkit-*.
+	cfg.Outputs.Name = "responsible-ai-toolkit"
+	cat, p := i18n.Load(sobre.Defaults, cfg.Codes(), cfg.DefaultLanguage)
+	if p.HasErrors() {
+		t.Fatal(p)
+	}
+	if s.Moves, p = output.Moves(cfg, cat); len(p) > 0 {
 		t.Fatal(p)
 	}
 	return s
@@ -76,7 +88,7 @@ func TestSnippetsSayWhatMatters(t *testing.T) {
 		want   []string
 	}{
 		{"nginx", []string{CSP, "frame-ancestors 'none'", "nosniff", CacheForever, "location ^~ /asbl/charte/assets/", "error_page 404 /asbl/charte/nl/404.html", "application/epub+zip epub"}},
-		{"apache", []string{CSP, "nosniff", CacheForever, "m#^/asbl/charte/assets/#", "ErrorDocument 404 /asbl/charte/en/404.html", "AddType application/epub+zip .epub"}},
+		{"apache", []string{CSP, "nosniff", CacheForever, "m#^/asbl/charte/assets/#", "ErrorDocument 404 /asbl/charte/en/404.html", `RedirectMatch 301 ^(.*/)nl/print/responsible-ai-toolkit-large-print\.pdf$ $1nl/print/gereedschapskist-ai-grote-letters.pdf`, "AddType application/epub+zip .epub"}},
 		{"netlify", []string{CSP, "/asbl/charte/*", "/asbl/charte/assets/*\n  Cache-Control: " + CacheForever, "/asbl/charte/sw.js\n  Cache-Control: no-cache"}},
 		{"netlify-redirects", []string{"/asbl/charte/fr/*  /asbl/charte/fr/404.html  404", "/asbl/charte/*  /asbl/charte/404.html  404"}},
 		{"cloudflare", []string{CSP, "/asbl/charte/assets/*"}},
