@@ -223,7 +223,9 @@ GitHub Pages takes no server configuration, so it cannot:
 - send Referrer-Policy (the pages ask for no-referrer in a meta tag) or
   Permissions-Policy;
 - serve a 404 page per language: every unknown address gets the site's
-  root 404.html, which says it in every language and links each home.
+  root 404.html, which says it in every language and links each home;
+- redirect the booklets renamed in their language: their old address gets
+  that 404.html, which shows the link to the new file (with JavaScript).
 
 Set-up:
 1. Build with base_url set, so that the 404 page's links work at any depth.
