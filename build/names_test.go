@@ -96,3 +96,19 @@ func TestBookletNameCollision(t *testing.T) {
 		t.Errorf("error %v, want %q", err, want)
 	}
 }
+
+// TestBookletNameNotAFileName: a print_file string that is not a file
+// name stops the build (and check, which loads the site) at its line.
+func TestBookletNameNotAFileName(t *testing.T) {
+	fr, err := fs.ReadFile(sobre.Defaults, "i18n/fr.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	toml := strings.Replace(string(fr), `print_file_large_print = "grands-caracteres"`, `print_file_large_print = "grands caractères"`, 1)
+	line := strings.Count(toml[:strings.Index(toml, `print_file_large_print =`)], "\n") + 1
+	_, _, err = booklets(t, map[string]string{"i18n/fr.toml": toml})
+	want := fmt.Sprintf(`i18n/fr.toml:%d: print_file_large_print = "grands caractères" names the booklets' files`, line)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}
