@@ -44,7 +44,7 @@ func TestPaperApparatus(t *testing.T) {
 		{"en", "charter", "Responsible AI in our non-profit", "Home", "page 2 / ", "Responsible AI in non-profits (A5, imposed)"},
 	} {
 		dir := filepath.Join(out, c.lang, "print")
-		handout := read("pdftotext", "-layout", "-enc", "UTF-8", filepath.Join(dir, "responsible-ai-toolkit-a4.pdf"), "-")
+		handout := read("pdftotext", "-layout", "-enc", "UTF-8", filepath.Join(out, toolkitPDF(c.lang, "a4")), "-")
 		if !strings.Contains(handout, c.home+" · 3") {
 			t.Errorf("%s handout: page 3's footer is not %q", c.lang, c.home+" · 3")
 		}
@@ -55,7 +55,7 @@ func TestPaperApparatus(t *testing.T) {
 		if !strings.Contains(charter, " · "+c.pageOf) {
 			t.Errorf("%s charter: no footer with %q", c.lang, c.pageOf)
 		}
-		imposed := filepath.Join(dir, "responsible-ai-toolkit-a5-imposed.pdf")
+		imposed := filepath.Join(out, toolkitPDF(c.lang, "a5-imposed"))
 		if !strings.Contains(read("pdfinfo", "-enc", "UTF-8", imposed), "Title:           "+c.imposed+"\n") {
 			t.Errorf("%s imposed: title is not %q", c.lang, c.imposed)
 		}
@@ -101,7 +101,7 @@ func TestCoverEdition(t *testing.T) {
 		if len(res.Problems) > 0 {
 			t.Fatal(res.Problems)
 		}
-		text, err := exec.Command("pdftotext", "-l", "1", "-enc", "UTF-8", filepath.Join(out, "fr/print/site-a4.pdf"), "-").Output() // outputs.name defaults to "site"
+		text, err := exec.Command("pdftotext", "-l", "1", "-enc", "UTF-8", filepath.Join(out, toolkitPDF("fr", "a4")), "-").Output()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -137,6 +137,12 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 	pr.Problems.Add(p)
 	cat, p := i18n.Load(files, cfg.Codes(), cfg.DefaultLanguage)
 	pr.Problems.Add(p)
+	if cfg.Outputs.Booklets {
+		// The booklets' names come from the strings: a name that is not a
+		// file name is found by check too, before anything is built.
+		_, p := output.Moves(cfg, cat)
+		pr.Problems.Add(p)
+	}
 	table, _ := json.Marshal(i18n.MatchTable(cfg.Codes()))
 	theme, p := web.LoadTheme(files, map[string]string{"chooser.js": "window.SOBRE_LANGS=" + string(table) + ";"})
 	pr.Problems.Add(p)

@@ -93,7 +93,7 @@ func TestRealContent(t *testing.T) {
 		"fr/index.html", "nl/index.html", "en/index.html",
 		"fr/charte.html", "nl/charter.html", "en/charter.html",
 		"fr/print/charte-a4.pdf", "nl/print/charter-a4.pdf", "en/print/charter-a4.pdf",
-		"fr/print/responsible-ai-toolkit-a4.pdf", "en/print/responsible-ai-toolkit-a4.pdf",
+		toolkitPDF("fr", "a4"), toolkitPDF("en", "a4"),
 	} {
 		if files[want] == nil {
 			t.Errorf("missing %s", want)

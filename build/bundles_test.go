@@ -70,9 +70,9 @@ func TestBundlesStandAlone(t *testing.T) {
 		sort.Strings(l)
 		return l
 	}
-	for _, edition := range []string{"-a4", "-a5", "-a5-imposed", "-large-print"} {
-		if len(pdfs("nl", edition)) == 0 {
-			t.Fatalf("the site has no nl%s booklet: %v", edition, pdfs("nl", ""))
+	for _, edition := range []string{"a4", "a5", "a5-imposed", "large-print"} {
+		if site[toolkitPDF("nl", edition)] == nil {
+			t.Fatalf("the site has no nl %s booklet: %v", edition, pdfs("nl", ""))
 		}
 	}
 

@@ -97,7 +97,7 @@ func TestExtremeInput(t *testing.T) {
 				t.Errorf("no warning %q in %v", tt.want, res.Problems)
 			}
 			for _, name := range []string{"a4", "a5", "large-print"} {
-				onPage(t, filepath.Join(out, "fr/print/site-"+name+".pdf"))
+				onPage(t, filepath.Join(out, toolkitPDF("fr", name)))
 			}
 		})
 	}
@@ -184,7 +184,7 @@ func TestMissingCharacters(t *testing.T) {
 			if len(glyphs) != 1 || !strings.HasPrefix(glyphs[0], want) {
 				t.Errorf("warnings:\n%s\nwant one starting\n%s", strings.Join(glyphs, "\n"), want)
 			}
-			file := filepath.Join(out, "fr/print/site-a4.pdf")
+			file := filepath.Join(out, toolkitPDF("fr", "a4"))
 			text := normal(onPage(t, file))
 			// The box is read as the character (ActualText), the title too.
 			for _, w := range []string{"Salut 😀", "Bonjour 😀 et Привет.", "Encore 😀"} {

@@ -38,7 +38,7 @@ func TestNoticesOnPaperAndInEbooks(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"De oorspronkelijke versie in het Frans is gewijzigd", "Nog niet nagelezen door een mens"}
-	for _, pdf := range []string{"nl/print/charter-a4.pdf", "nl/print/site-a4.pdf"} {
+	for _, pdf := range []string{"nl/print/charter-a4.pdf", toolkitPDF("nl", "a4")} {
 		text, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(out, pdf), "-").Output()
 		if err != nil {
 			t.Fatalf("%s: %v", pdf, err)

@@ -38,8 +38,8 @@ func TestPageBreaks(t *testing.T) {
 		f       print.Format
 		toolkit bool // cover and contents first, then chapters
 	}{
-		{"fr/print/responsible-ai-toolkit-a4.pdf", print.A4, true},
-		{"fr/print/responsible-ai-toolkit-a5.pdf", print.A5, true},
+		{toolkitPDF("fr", "a4"), print.A4, true},
+		{toolkitPDF("fr", "a5"), print.A5, true},
 		{"fr/print/charte-a4.pdf", print.A4, false},
 	} {
 		pages := readPages(t, filepath.Join(out, c.file))

@@ -39,7 +39,7 @@ func TestHandoutHasEveryWord(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"fr", "nl", "en"} {
-		pdf, err := exec.Command("pdftotext", "-layout", filepath.Join(out, lang, "print", "responsible-ai-toolkit-a4.pdf"), "-").Output()
+		pdf, err := exec.Command("pdftotext", "-layout", filepath.Join(out, toolkitPDF(lang, "a4")), "-").Output()
 		if err != nil {
 			t.Fatal(err)
 		}

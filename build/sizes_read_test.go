@@ -31,7 +31,7 @@ func TestMeasures(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"fr", "nl", "en"} {
-		file := filepath.Join(out, lang, "print/responsible-ai-toolkit-large-print.pdf")
+		file := filepath.Join(out, toolkitPDF(lang, "large-print"))
 		least := map[string]float64{"text": 16, "figure": 16, "artifact": 14}
 		small, glyphs := map[string][]string{}, 0
 		for _, p := range paintedSizes(t, file) {
@@ -47,7 +47,7 @@ func TestMeasures(t *testing.T) {
 			t.Errorf("%s: %d glyph runs in %s under %g pt: %v", file, len(what), in, least[in], what[:min(len(what), 5)])
 		}
 
-		a4 := filepath.Join(out, lang, "print/responsible-ai-toolkit-a4.pdf")
+		a4 := filepath.Join(out, toolkitPDF(lang, "a4"))
 		if m := medianLine(t, a4); m < 60 || m > 75 {
 			t.Errorf("%s: lines of %g characters (median), want 60 to 75", a4, m)
 		} else {

@@ -29,7 +29,7 @@ func TestPageRefsRead(t *testing.T) {
 	if _, err := doBuild(t, "../", out); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"fr/print/responsible-ai-toolkit-a4.pdf", "fr/print/responsible-ai-toolkit-a5.pdf", "fr/print/responsible-ai-toolkit-large-print.pdf", "nl/print/responsible-ai-toolkit-a4.pdf", "en/print/responsible-ai-toolkit-a4.pdf"} {
+	for _, name := range []string{toolkitPDF("fr", "a4"), toolkitPDF("fr", "a5"), toolkitPDF("fr", "large-print"), toolkitPDF("nl", "a4"), toolkitPDF("en", "a4")} {
 		checkPageRefs(t, out, name)
 	}
 }

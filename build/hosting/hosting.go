@@ -14,6 +14,7 @@ import (
 
 	"sobre/build/config"
 	"sobre/build/diag"
+	"sobre/build/output"
 	"sobre/build/web"
 )
 
@@ -52,6 +53,9 @@ type Site struct {
 	BaseURL string
 	// Langs are the language codes, each with its own 404 page.
 	Langs []string
+	// Moves are the booklets renamed in their language (build.Moves):
+	// the snippets redirect their old addresses to the new ones.
+	Moves []output.Move
 }
 
 // safePath is what a base path may hold to be pasted into any server's
@@ -106,8 +110,9 @@ var Servers = []Server{
 	{"nginx", "a block to paste inside nginx's server { }", nginx},
 	{"apache", "the .htaccess of the site's folder: sobre hosting -server apache > public/.htaccess", apache},
 	{"netlify", "Netlify's _headers: sobre hosting -server netlify > public/_headers", netlifyHeaders},
-	{"netlify-redirects", "Netlify's _redirects (a 404 page per language): sobre hosting -server netlify-redirects > public/_redirects", netlifyRedirects},
+	{"netlify-redirects", "Netlify's _redirects (a 404 page per language, renamed booklets): sobre hosting -server netlify-redirects > public/_redirects", netlifyRedirects},
 	{"cloudflare", "Cloudflare Pages' _headers: sobre hosting -server cloudflare > public/_headers", cloudflare},
+	{"cloudflare-redirects", "Cloudflare Pages' _redirects (renamed booklets): sobre hosting -server cloudflare-redirects > public/_redirects", cloudflareRedirects},
 	{"github", "what GitHub Pages can and cannot do, and its 404.html and .nojekyll set-up", github},
 }
 

@@ -2,6 +2,7 @@ package hosting
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -46,6 +47,7 @@ func nginx(b *strings.Builder, s *Site) {
 	for _, l := range s.Langs {
 		fmt.Fprintf(b, "\n    location ^~ %s%s/ {\n", s.Base, l)
 		fmt.Fprintf(b, "        error_page 404 %s%s/404.html;\n", s.Base, l)
+		s.nginxMoves(b, l)
 		headers("        ", CacheRevalidate)
 		b.WriteString("    }\n")
 	}
@@ -78,6 +80,15 @@ ErrorDocument 404 %s404.html
 `, s.Base)
 	for _, l := range s.Langs {
 		fmt.Fprintf(b, "<If \"%%{REQUEST_URI} =~ m#^%s%s/#\">\n    ErrorDocument 404 %s%s/404.html\n</If>\n", s.regexpPath(), l, s.Base, l)
+	}
+	if len(s.Moves) > 0 {
+		// The pattern takes the folder from the address itself, so the
+		// rules hold in whatever folder the site is put.
+		b.WriteString("\n# Booklets renamed in their language: the old addresses lead to the new\n# files, in whatever folder the site is.\n<IfModule mod_alias.c>\n")
+		for _, m := range s.Moves {
+			fmt.Fprintf(b, "    RedirectMatch 301 ^(.*/)%s$ $1%s\n", regexp.QuoteMeta(m.Old), m.New)
+		}
+		b.WriteString("</IfModule>\n")
 	}
 	b.WriteString("\n<IfModule mod_headers.c>\n")
 	for _, h := range security() {
@@ -132,9 +143,10 @@ func netlifyRedirects(b *strings.Builder, s *Site) {
 #   sobre hosting -server netlify-redirects > public/_redirects
 # A rule with status 404 applies only where no file exists: unknown
 # addresses get the 404 page of their language, else the one in every
-# language.
+# language. Rules apply in order: the renamed booklets' come first.
 
 `)
+	s.redirectMoves(b)
 	for _, l := range s.Langs {
 		fmt.Fprintf(b, "%s%s/*  %s%s/404.html  404\n", s.Base, l, s.Base, l)
 	}
@@ -153,6 +165,42 @@ func cloudflare(b *strings.Builder, s *Site) {
 
 `)
 	headersFile(b, s)
+}
+
+// cloudflareRedirects writes the _redirects of Cloudflare Pages, which
+// finds each language's 404 page by itself and takes no status 404 rule:
+// only the renamed booklets.
+func cloudflareRedirects(b *strings.Builder, s *Site) {
+	b.WriteString("# Cloudflare Pages set-up of a site built by sobre: the _redirects file.\n")
+	s.where(b, "#")
+	b.WriteString(`#
+# Save it as _redirects beside _headers:
+#   sobre hosting -server cloudflare-redirects > public/_redirects
+# The build never overwrites it. Booklets renamed in their language: the
+# old addresses lead to the new files.
+
+`)
+	s.redirectMoves(b)
+}
+
+// redirectMoves writes the renamed booklets' rules of a _redirects file
+// (Netlify, Cloudflare Pages), which needs addresses from the host's
+// root: the folder of base_url.
+func (s *Site) redirectMoves(b *strings.Builder) {
+	for _, m := range s.Moves {
+		fmt.Fprintf(b, "%s%s  %s%s  301\n", s.Base, m.Old, s.Base, m.New)
+	}
+}
+
+// nginxMoves writes, inside lang's location block, the rewrites of its
+// renamed booklets: nginx does not pass an enclosing block's rewrites
+// down to the blocks inside it.
+func (s *Site) nginxMoves(b *strings.Builder, lang string) {
+	for _, m := range s.Moves {
+		if strings.HasPrefix(m.Old, lang+"/") {
+			fmt.Fprintf(b, "        rewrite ^%s$ %s%s permanent;\n", regexp.QuoteMeta(s.Base+m.Old), s.Base, m.New)
+		}
+	}
 }
 
 // github explains GitHub Pages, which takes no configuration of headers.
@@ -175,7 +223,9 @@ GitHub Pages takes no server configuration, so it cannot:
 - send Referrer-Policy (the pages ask for no-referrer in a meta tag) or
   Permissions-Policy;
 - serve a 404 page per language: every unknown address gets the site's
-  root 404.html, which says it in every language and links each home.
+  root 404.html, which says it in every language and links each home;
+- redirect the booklets renamed in their language: their old address gets
+  that 404.html, which shows the link to the new file (with JavaScript).
 
 Set-up:
 1. Build with base_url set, so that the 404 page's links work at any depth.

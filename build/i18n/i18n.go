@@ -322,6 +322,23 @@ func (s *Strings) localize(id string, count any, data any) string {
 // Has reports whether the language itself defines id.
 func (s *Strings) Has(id string) bool { return s.c.ids[s.Lang][id] }
 
+// Known reports whether T finds id, in the language or in the default
+// language it falls back to.
+func (s *Strings) Known(id string) bool { return s.c.ids[s.Lang][id] || s.c.ids[s.c.def][id] }
+
+// Where names the message file and line that T takes id from: the
+// language's own file, else the default language's; line 0 when the
+// line is not found, file "" when no file defines id.
+func (s *Strings) Where(id string) (file string, line int) {
+	lang := s.Lang
+	if !s.c.ids[lang][id] {
+		if lang = s.c.def; !s.c.ids[lang][id] {
+			return "", 0
+		}
+	}
+	return Dir + "/" + lang + ".toml", s.c.lines[lang].line(id)
+}
+
 // MatchTable maps browser language tags to the site's languages with the
 // x/text matcher (nl-BE -> nl, fr-CA -> fr). A script reads it to suggest a
 // language; tags that match nothing well are left out rather than guessed.

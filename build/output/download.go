@@ -45,7 +45,11 @@ type Download struct {
 	Kind Kind
 	Lang string // "" for the bundle of every language
 	Path string // from the site root: "downloads/site-fr.zip"
-	Size int    // bytes
+	// Old is the address the file had before it was named in its
+	// language ("fr/print/site-a4.pdf"), "" when it did not move: the
+	// 404 pages point it to Path.
+	Old  string
+	Size int // bytes
 	// Pages is a PDF's page count (sides of sheets for the imposition);
 	// 0 for other kinds.
 	Pages int

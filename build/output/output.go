@@ -1,8 +1,9 @@
 // Package output is what every output of a build shares: the site model
 // an output reads (Model), what it returns (Result: files, downloads,
-// problems), the typed downloads the pages offer, and the runner that
-// calls the outputs in the order their needs set, in parallel where they
-// are independent.
+// problems), the typed downloads the pages offer, the booklets' file
+// names (names.go: print writes them, hosting redirects to them), and
+// the runner that calls the outputs in the order their needs set, in
+// parallel where they are independent.
 //
 // An output is one package's job (the site's pages in web, the booklets in
 // print, the zips and e-books in bundle, the search index in search); the

@@ -64,7 +64,7 @@ func (Booklets) Run(ctx context.Context, m *output.Model, _ output.Results) (*ou
 	}
 	var jobs []*job
 	for _, lang := range m.Config.Codes() {
-		c := &composer{m: m, lang: lang, s: m.Catalog.For(lang), fonts: fonts[lang], items: &typeset.Items{}, files: files}
+		c := &composer{m: m, lang: lang, s: m.Catalog.For(lang), fonts: fonts[lang], items: &typeset.Items{}, files: files, problems: &res.Problems}
 		jobs = append(jobs, c.jobs()...)
 	}
 	checkCover(m, &res.Problems)
@@ -144,6 +144,9 @@ type composer struct {
 	fonts Fonts                      // parsed once; each booklet takes a Clone
 	items *typeset.Items             // shared by the language's booklets
 	files map[string]*content.Static // the site's images, by path
+	// problems are the output's: a name the strings give a booklet may
+	// be wrong.
+	problems *diag.List
 }
 
 // jobs lists the language's booklets: the charter, then the toolkit's
@@ -163,16 +166,22 @@ func (c *composer) jobs() []*job {
 	if first == "" {
 		return jobs
 	}
-	name := c.lang + "/print/" + c.m.Config.Outputs.Name
+	names := c.names(jobs)
+	if names == nil {
+		return jobs
+	}
 	doc := func(f Format) func(j *job) ([]byte, error) {
 		return func(j *job) ([]byte, error) { return j.set(c.toolkit(f)) }
 	}
-	jobs = append(jobs,
-		&job{file: first, name: name + "-a4.pdf", kind: output.Handout, lang: c.lang, what: "A4 handout", make: doc(A4)},
-		&job{file: first, name: name + "-large-print.pdf", kind: output.LargePrint, lang: c.lang, what: "large-print booklet", make: doc(LargePrint)})
+	edition := func(k output.Kind, what string) *job {
+		return &job{file: first, name: names[k].Path, old: names[k].Old, kind: k, lang: c.lang, what: what}
+	}
+	a4, large := edition(output.Handout, "A4 handout"), edition(output.LargePrint, "large-print booklet")
+	a4.make, large.make = doc(A4), doc(LargePrint)
+	jobs = append(jobs, a4, large)
 	// The A5 booklet and its imposition share one layout.
-	a5 := &job{file: first, name: name + "-a5.pdf", kind: output.A5, lang: c.lang, what: "A5 booklet"}
-	imposed := &job{file: first, name: name + "-a5-imposed.pdf", kind: output.A5Imposed, lang: c.lang, what: "A5 booklet imposed for printing"}
+	a5 := edition(output.A5, "A5 booklet")
+	imposed := edition(output.A5Imposed, "A5 booklet imposed for printing")
 	a5.make = func(j *job) ([]byte, error) {
 		d := c.toolkit(A5)
 		data, err := j.set(d)
@@ -183,6 +192,32 @@ func (c *composer) jobs() []*job {
 		return data, err
 	}
 	return append(jobs, a5, imposed)
+}
+
+// names are the toolkit's file names in the language (see
+// output.ToolkitNames); nil, with the problem reported, when a string
+// makes a name that is not a safe file name or the name of another
+// booklet of jobs.
+func (c *composer) names(jobs []*job) map[output.Kind]output.Named {
+	names, problems := output.ToolkitNames(c.m.Config, c.s)
+	c.problems.Add(problems)
+	if problems.HasErrors() {
+		return nil
+	}
+	taken := map[string]string{}
+	for _, j := range jobs {
+		taken[j.name] = "the " + j.what
+	}
+	for _, k := range []output.Kind{output.Handout, output.A5, output.A5Imposed, output.LargePrint} {
+		n := names[k]
+		if other, ok := taken[n.Path]; ok {
+			file, line := c.s.Where("print_file")
+			c.problems.Errorf(cmp.Or(file, config.FileName), line, "i18n", "the toolkit's %s booklet would be %s, as is %s: give each booklet its own name", k, n.Path, other)
+			return nil
+		}
+		taken[n.Path] = "the toolkit's " + k.String() + " booklet"
+	}
+	return names
 }
 
 // charter is the charter alone, A4, its engagement and signatures kept
@@ -438,7 +473,7 @@ func report(jobs []*job, res *output.Result, fallback bool) {
 			continue // its A5 booklet failed, and says so
 		}
 		res.Files[j.name] = j.data
-		res.Downloads = append(res.Downloads, output.Download{Kind: j.kind, Lang: j.lang, Path: j.name, Size: len(j.data), Pages: j.pages})
+		res.Downloads = append(res.Downloads, output.Download{Kind: j.kind, Lang: j.lang, Path: j.name, Old: j.old, Size: len(j.data), Pages: j.pages})
 	}
 	for _, file := range glyphFiles {
 		res.Problems.Warnf(file, firstLine(glyphs[file]), "print", "%s", glyphMessage(glyphs[file], fallback))
@@ -555,6 +590,7 @@ func printNotes(site *content.Site, s *i18n.Strings, p *content.Page) (notes, cr
 // job is a print file to make.
 type job struct {
 	file, name, lang, what string
+	old                    string // the name it had before it was named in its language
 	kind                   output.Kind
 	make                   func(*job) ([]byte, error)
 	data                   []byte

@@ -884,6 +884,33 @@ type NotFoundData struct {
 	Nav      []Link
 	// Links are where a reader goes on from a language's 404 page.
 	Links []Link
+	// Moved are the booklets renamed in their language, hidden: moved.js
+	// shows the one whose old address the reader asked for.
+	Moved []MovedLink
+}
+
+// MovedLink is a booklet's new file, for a reader who asked for its old
+// address: Old and New are from the site root, Href from the page.
+type MovedLink struct {
+	Lang, Old, New, Href, Text, Label string
+}
+
+// movedLinks lists the downloads of lang (every language when "") that
+// have an old address, for the 404 page at from, each in its own
+// language, with moved.js to show them.
+func (r *Renderer) movedLinks(d *NotFoundData, lang, from string, downloads []Download) {
+	for _, dl := range downloads {
+		if dl.Old == "" || (lang != "" && dl.Lang != lang) {
+			continue
+		}
+		s := r.strings[dl.Lang]
+		label := s.T(downloadLabels[dl.Kind], map[string]string{"Name": LanguageName(dl.Lang, dl.Lang), "Size": FormatSize(s, dl.Size)})
+		d.Moved = append(d.Moved, MovedLink{Lang: dl.Lang, Old: dl.Old, New: dl.Path, Href: content.Rel(from, dl.Path),
+			Text: s.T("notfound_moved", nil), Label: label})
+	}
+	if js, ok := r.theme.Scripts["moved.js"]; ok && len(d.Moved) > 0 {
+		d.Scripts = append(d.Scripts, content.Rel(from, js.Path))
+	}
 }
 
 // NotFoundLang is one language's part of the root 404 page.
@@ -925,6 +952,7 @@ func (r *Renderer) NotFound(lang string, downloads []Download) ([]byte, error) {
 				Href: content.Rel(from, l.Code+"/index.html")})
 		}
 		d.Title = strings.Join(titles, " · ")
+		r.movedLinks(&d, "", from, downloads)
 		return r.execute(cfg.DefaultLanguage, "404.html", d)
 	}
 	s := r.strings[lang]
@@ -952,6 +980,7 @@ func (r *Renderer) NotFound(lang string, downloads []Download) ([]byte, error) {
 		}
 		d.Links = append(d.Links, l)
 	}
+	r.movedLinks(&d, lang, from, downloads)
 	return r.execute(lang, "404.html", d)
 }
 

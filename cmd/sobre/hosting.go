@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 
+	"sobre"
 	"sobre/build"
 	"sobre/build/config"
 	"sobre/build/diag"
@@ -20,7 +22,7 @@ func cmdHosting(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("hosting", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	src := fl.String("src", ".", "site `folder` holding site.toml")
-	server := fl.String("server", "", "host to print the set-up for: `NAME`, one of nginx, apache, netlify, netlify-redirects, cloudflare, github")
+	server := fl.String("server", "", "host to print the set-up for: `NAME`, one of "+strings.Join(hosting.Names(), ", "))
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -46,6 +48,14 @@ func cmdHosting(args []string, stdout, stderr io.Writer) int {
 		var more diag.List
 		site, more = hosting.New(cfg, data)
 		problems.Add(more)
+		// The booklets renamed in their language, from the site's strings.
+		moves, p := build.Moves(fsys, sobre.Defaults, cfg)
+		problems.Add(p.Errors())
+		if site != nil && !p.HasErrors() {
+			site.Moves = moves
+		} else {
+			site = nil
+		}
 	}
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
