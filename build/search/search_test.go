@@ -43,10 +43,10 @@ func TestBuild(t *testing.T) {
 	if got := ix.postings[k]; len(got) != 2 || got[0] != 1*2+1 || got[1] != 2*2 {
 		t.Errorf("postings(energie) = %v", got)
 	}
-	if s := ix.Sections[1]; s.anchor != "energie" || !strings.HasPrefix(s.excerpt, "La génération") {
+	if s := ix.Sections[1]; s.anchor != "energie" || !strings.HasPrefix(s.text, "La génération") {
 		t.Errorf("section = %+v", s)
 	}
-	if strings.Contains(ix.Sections[1].excerpt, "pointdeux") {
+	if strings.Contains(ix.Sections[1].text, "pointdeux") {
 		t.Error("list items must stay separate words")
 	}
 	js := string(ix.Script("nl"))
