@@ -59,3 +59,25 @@ func TestBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildStems checks that the index holds stems: two forms of a word in
+// a section make one posting, under the stem search.js looks up.
+func TestBuildStems(t *testing.T) {
+	doc := markup.Parse([]byte("## Hallucinations {#h}\n\nUne hallucination, des modèles.\n"), markup.Options{Lang: "fr"})
+	ix := Build([]Page{{Title: "Glossaire", URL: "g.html", Lang: "fr", Doc: doc}}, "fr")
+	want := map[string][]int{"hallucination": {0*2 + 1}, "model": {0}}
+	for i, term := range ix.terms {
+		if w, ok := want[term]; ok {
+			if len(ix.postings[i]) != len(w) || ix.postings[i][0] != w[0] {
+				t.Errorf("postings(%s) = %v, want %v", term, ix.postings[i], w)
+			}
+			delete(want, term)
+		}
+		if term == "hallucinations" || term == "modeles" {
+			t.Errorf("unstemmed term %q indexed", term)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("terms %v not indexed (terms: %v)", want, ix.terms)
+	}
+}

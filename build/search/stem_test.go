@@ -34,6 +34,9 @@ func TestStem(t *testing.T) {
 			}
 		}
 	}
+	if got := Stem("en", "ørsted"); got != "ørsted" {
+		t.Errorf("words outside a–z are left alone (as in search.js): got %q", got)
+	}
 	if got := Stem("de", "modelle"); got != "modelle" {
 		t.Errorf("a language without rules is left alone: got %q", got)
 	}
