@@ -26,14 +26,11 @@ type Page struct {
 	Doc   *markup.Doc
 }
 
-// ExcerptLen is how much of a section's text a result shows (runes).
-const ExcerptLen = 110
-
 type section struct {
 	page    int
 	anchor  string
 	heading string
-	excerpt string
+	text    string   // the section's text, spaces tidied: search.js cuts the snippet around the words found
 	words   []string // folded terms of the section's text
 	strong  []string // folded terms of its heading and page title
 }
@@ -64,15 +61,7 @@ func Prepare(p Page) Prepared {
 	seen := map[string]bool{}
 	flush := func() {
 		t := text.String()
-		// The excerpt needs only the section's beginning, spaces tidied.
-		head := t
-		if n := 4 * ExcerptLen; len(head) > n {
-			for n > 0 && !utf8.RuneStart(head[n]) {
-				n-- // cut between characters, not inside one
-			}
-			head = head[:n]
-		}
-		cur.excerpt = clip(strings.Join(strings.Fields(head), " "), ExcerptLen)
+		cur.text = strings.Join(strings.Fields(t), " ")
 		clear(seen)
 		strong := cur.strong[:0:0]
 		for _, w := range cur.strong {
@@ -122,7 +111,9 @@ func Build(pages []Page, lang string) *Index {
 	return BuildPrepared(prepared, lang)
 }
 
-// BuildPrepared indexes prepared pages in lang.
+// BuildPrepared indexes prepared pages in lang, their terms stemmed by
+// lang's rules (Stem): the query is stemmed by the same rules, whatever
+// language a fallback page is written in.
 func BuildPrepared(pages []Prepared, lang string) *Index {
 	ix := &Index{}
 	stop := stopWords[lang]
@@ -139,17 +130,22 @@ func BuildPrepared(pages []Prepared, lang string) *Index {
 			ix.Sections = append(ix.Sections, sec)
 			// A posting is section*2+1 for a heading or title hit, section*2
 			// for a text hit, so the script can rank headings first.
-			// Sections come in order, so postings need no sorting.
-			for _, t := range sec.strong {
-				if !stop[t] && utf8.RuneCountInString(t) >= 2 {
-					post[t] = append(post[t], si*2+1)
+			// Sections come in order, so postings need no sorting; two
+			// words of one stem in a section make one posting, the
+			// heading's first.
+			add := func(terms []string, p int) {
+				for _, t := range terms {
+					if stop[t] || utf8.RuneCountInString(t) < 2 {
+						continue
+					}
+					t = Stem(lang, t)
+					if l := post[t]; len(l) == 0 || l[len(l)-1]>>1 != si {
+						post[t] = append(l, p)
+					}
 				}
 			}
-			for _, t := range sec.words {
-				if !stop[t] && utf8.RuneCountInString(t) >= 2 {
-					post[t] = append(post[t], si*2)
-				}
-			}
+			add(sec.strong, si*2+1)
+			add(sec.words, si*2)
 		}
 	}
 	for t := range post {
@@ -218,17 +214,6 @@ func eachTerm(s string, fn func([]byte)) {
 	flush()
 }
 
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)[:n]
-	if i := strings.LastIndexByte(string(r), ' '); i > n/2 {
-		return string(r)[:i] + " …"
-	}
-	return string(r) + "…"
-}
-
 // Script serialises the index as a classic script that sets
 // SOBRE_SEARCH[lang]. Postings are delta-encoded in base 36, the terms
 // one space-separated string: both gzip well and parse fast.
@@ -245,7 +230,7 @@ func (ix *Index) Script(lang string) []byte {
 	}
 	d.S = [][4]any{}
 	for _, s := range ix.Sections {
-		d.S = append(d.S, [4]any{s.page, s.anchor, s.heading, s.excerpt})
+		d.S = append(d.S, [4]any{s.page, s.anchor, s.heading, s.text})
 	}
 	var lists []string
 	for _, ps := range ix.postings {

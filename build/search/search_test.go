@@ -43,10 +43,10 @@ func TestBuild(t *testing.T) {
 	if got := ix.postings[k]; len(got) != 2 || got[0] != 1*2+1 || got[1] != 2*2 {
 		t.Errorf("postings(energie) = %v", got)
 	}
-	if s := ix.Sections[1]; s.anchor != "energie" || !strings.HasPrefix(s.excerpt, "La génération") {
+	if s := ix.Sections[1]; s.anchor != "energie" || !strings.HasPrefix(s.text, "La génération") {
 		t.Errorf("section = %+v", s)
 	}
-	if strings.Contains(ix.Sections[1].excerpt, "pointdeux") {
+	if strings.Contains(ix.Sections[1].text, "pointdeux") {
 		t.Error("list items must stay separate words")
 	}
 	js := string(ix.Script("nl"))
@@ -57,5 +57,27 @@ func TestBuild(t *testing.T) {
 		if strings.Contains(" "+strings.Join(ix.terms, " ")+" ", stop) {
 			t.Errorf("stop word %q indexed", stop)
 		}
+	}
+}
+
+// TestBuildStems checks that the index holds stems: two forms of a word in
+// a section make one posting, under the stem search.js looks up.
+func TestBuildStems(t *testing.T) {
+	doc := markup.Parse([]byte("## Hallucinations {#h}\n\nUne hallucination, des modèles.\n"), markup.Options{Lang: "fr"})
+	ix := Build([]Page{{Title: "Glossaire", URL: "g.html", Lang: "fr", Doc: doc}}, "fr")
+	want := map[string][]int{"hallucination": {0*2 + 1}, "model": {0}}
+	for i, term := range ix.terms {
+		if w, ok := want[term]; ok {
+			if len(ix.postings[i]) != len(w) || ix.postings[i][0] != w[0] {
+				t.Errorf("postings(%s) = %v, want %v", term, ix.postings[i], w)
+			}
+			delete(want, term)
+		}
+		if term == "hallucinations" || term == "modeles" {
+			t.Errorf("unstemmed term %q indexed", term)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("terms %v not indexed (terms: %v)", want, ix.terms)
 	}
 }

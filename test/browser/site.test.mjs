@@ -23,6 +23,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { stem } from './stem.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SITE = path.resolve(process.env.SITE_DIR || path.join(HERE, '../../public'));
@@ -1436,7 +1437,7 @@ const SEARCH_WORDS = {
   nl: ['ideeën', 'ideeen'],
   en: ['clichés', 'cliches'],
 };
-const MAX_RESULTS = 20; // search.js lists the 20 best
+const MAX_RESULTS = 20; // search.js lists the 20 best, then a button shows the rest
 const NO_MATCH = 'qxzjwv'; // in no language
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
@@ -1446,24 +1447,29 @@ function loadIndex(file, lang) {
   vm.runInNewContext(fs.readFileSync(file, 'utf8'), sandbox, { filename: file });
   const ix = sandbox.window.SOBRE_SEARCH?.[lang];
   assert.ok(ix && typeof ix.t === 'string' && Array.isArray(ix.s) && Array.isArray(ix.p), `${file}: declares no SOBRE_SEARCH["${lang}"] with p, s, t, i`);
+  ix.lang = lang;
   return ix;
 }
 
-/** Sections whose words start with q, as search.js's lookup finds them
- *  (terms are sorted: a binary search, then the run of terms with q as
- *  prefix). */
+/** Whether an indexed (stemmed) term matches the folded query word q as
+ *  search.js matches it: the term is q's stem, or starts with q. */
+const termMatches = (term, q, lang) => term === stem(q, lang) || term.startsWith(q);
+
+/** Whether a word shown on the page matches the folded query word q. */
+const wordMatches = (word, q, lang) => termMatches(stem(fold(word), lang), q, lang);
+
+/** Sections holding a term that matches q (folded), counted from the
+ *  index file as search.js's lookup finds them. */
 function indexHits(ix, q) {
   ix.terms ??= ix.t ? ix.t.split(' ') : [];
   ix.lists ??= ix.i ? ix.i.split(';') : [];
   const { terms, lists } = ix;
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (terms[mid] < q) lo = mid + 1; else hi = mid; }
   const secs = new Set();
-  for (let k = lo; k < terms.length && terms[k].startsWith(q); k++) {
+  terms.forEach((term, k) => {
+    if (!termMatches(term, q, ix.lang)) return;
     let prev = 0;
     for (const d of lists[k].split(',')) { prev += parseInt(d, 36); secs.add(prev >> 1); }
-  }
+  });
   return secs.size;
 }
 
@@ -1518,30 +1524,34 @@ async function runSearch(page, q) {
     return s !== '' && s !== loading;
   }, loading, { timeout: 10_000 })
     .catch(async () => { throw new Error(`${page.url()}: "${q}": #search-status still reads "${await status()}" 10 s after typing`); });
-  const got = await page.evaluate((q) => {
+  const got = await page.evaluate(() => {
     const norm = (s) => s.replace(/\s+/g, ' ').trim();
     const form = document.querySelector('form.search');
+    // A result is a section (li li) under its page's title (li > .search-page).
     return {
       status: norm(document.getElementById('search-status').textContent),
       none: form.getAttribute('data-none'),
-      items: [...document.querySelectorAll('#search-results ol li')].map((li) => {
+      items: [...document.querySelectorAll('#search-results li li')].map((li) => {
         const a = li.querySelector('a');
-        // Words shown that start with a word of the query, as search.js
-        // folds them: each should be in a <mark>.
-        const words = fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-        const shown = [...li.children].flatMap((e) => e.textContent.match(/[\p{L}\p{N}]+/gu) ?? [])
-          .filter((w) => words.some((x) => fold(w).startsWith(x)));
+        const page = li.parentElement.closest('li')?.querySelector('.search-page');
         return {
-          href: a?.href ?? null, text: a ? norm(a.textContent) : '',
-          marks: [...li.querySelectorAll('mark')].map((m) => m.textContent), shown,
+          href: a?.href ?? null, text: a ? `${norm(page?.textContent ?? '')} — ${norm(a.textContent)}` : '',
+          marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+          words: [...li.children].flatMap((e) => e.textContent.match(/[\p{L}\p{N}]+/gu) ?? []),
         };
       }),
     };
-    function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
-  }, q);
-  const m = got.status.match(/\d+/);
-  got.count = m ? Number(m[0]) : null;
-  got.firstVisible = got.items.length ? await page.locator('#search-results ol li a').first().isVisible() : false;
+  });
+  // Words shown that match a word of the query, as search.js matches
+  // them: each should be in a <mark>.
+  const lang = await page.locator('form.search').getAttribute('data-lang');
+  const qs = fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  for (const i of got.items) i.shown = i.words.filter((w) => qs.some((x) => wordMatches(w, x, lang)));
+  got.lang = lang;
+  // "20 of 38 results": the count is the largest number.
+  const nums = got.status.match(/\d+/g);
+  got.count = nums ? Math.max(...nums.map(Number)) : null;
+  got.firstVisible = got.items.length ? await page.locator('#search-results li li a').first().isVisible() : false;
   return got;
 }
 
@@ -1569,7 +1579,7 @@ function resultProblems(where, q, r, ix, { want = 'some' } = {}) {
   if (r.items.length && !r.firstVisible) out.push(`${where}: the first result is not visible`);
   const marks = r.items.flatMap((i) => i.marks);
   if (want === 'marked' && r.items.length && !marks.length) out.push(`${where}: no <mark> in the ${r.items.length} results of "${q}"`);
-  for (const mk of new Set(marks)) if (!fold(mk).startsWith(fold(q))) out.push(`${where}: <mark>${mk}</mark> does not start with "${q}"`);
+  for (const mk of new Set(marks)) if (!wordMatches(mk, fold(q), r.lang)) out.push(`${where}: <mark>${mk}</mark> does not match "${q}"`);
   r.items.forEach((i, k) => {
     if (i.shown.join('|') !== i.marks.join('|')) out.push(`${where}: result #${k + 1} of "${q}" shows matching words [${i.shown}] but marks [${i.marks}]`);
   });
@@ -1626,7 +1636,7 @@ async function searchAndFollow(page, b, lang, how, problems, t) {
   await page.locator('form.search #q').press(how === 'arrow' ? 'ArrowDown' : 'Enter');
   const focused = await page.evaluate(() => {
     const a = document.activeElement;
-    return a && a.matches('#search-results ol > li:first-child a') ? a.href : null;
+    return a && a.matches('#search-results > ol > li:first-child li:first-child a') ? a.href : null;
   });
   if (focused !== first.href) {
     problems.push(`${where}: ${how === 'arrow' ? 'ArrowDown' : 'Enter'} in the search box does not focus the first result (focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))})`);
