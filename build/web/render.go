@@ -152,7 +152,8 @@ type CreditData struct {
 }
 
 // AIData is the disclosure shown at the top of a page made with AI help.
-type AIData struct{ What, Review string }
+// Short is its one line, the summary that opens the rest.
+type AIData struct{ Short, What, Review string }
 
 type common struct {
 	Search                                 *SearchData
@@ -721,8 +722,10 @@ func (r *Renderer) aiData(p *content.Page) *AIData {
 	ai := &AIData{}
 	if a.What == "translation" {
 		ai.What = s.T("ai_translation", map[string]string{"Tool": a.Tool})
+		ai.Short = s.T("ai_how_translation", map[string]string{"Tool": a.Tool})
 	} else {
 		ai.What = s.T("ai_writing", map[string]string{"Tool": a.Tool})
+		ai.Short = s.T("ai_how_writing", map[string]string{"Tool": a.Tool})
 	}
 	if a.Review == "reviewed" {
 		ai.Review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})
