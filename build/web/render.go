@@ -32,7 +32,7 @@ import (
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 // ReservedIDs are element ids the layouts use; headings never take them.
-var ReservedIDs = []string{"main", "choices", "choose", "q", "search-results", "search-status"}
+var ReservedIDs = []string{"main", "choices", "choose", "q", "search-results", "search-status", "top"}
 
 // Options change how pages are rendered.
 type Options struct {
@@ -185,6 +185,7 @@ type PageData struct {
 	Outdated                                 *Link  // the source page, when it changed since the translation
 	Position                                 string // "Module 2 of 5" within its section
 	Credit                                   *CreditData
+	Contents                                 *Contents
 }
 
 func (r *Renderer) common(lang, from string) common {
@@ -303,6 +304,8 @@ type Body struct {
 	Assessment []AssessSection
 	// AZ holds the entries of {{a-z}}: pages and glossary terms.
 	AZ []AZEntry
+	// Contents is the "On this page" list of a page with enough h2.
+	Contents *Contents
 }
 
 // The generated blocks' data (see build/generated), named here as the
@@ -531,6 +534,7 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 	d := r.pageData(p, from)
 	d.Content = template.HTML(html)
 	d.Tasks = body.Tasks > 0
+	d.Contents = body.Contents
 	d.Scripts = append(d.Scripts, scripts...)
 	if body.Tasks > 0 {
 		if js, ok := r.theme.Scripts["checklist.js"]; ok {
