@@ -98,8 +98,11 @@ func articles(t *testing.T, dir string) []string {
 }
 
 var (
-	articleRe = regexp.MustCompile(`(?s)<article>(.*)</article>`)
-	h1Re      = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
+	articleRe = regexp.MustCompile(`(?s)<article[^>]*>(.*)</article>`)
+	// The web's way-finding (contents, "back to top") and the AI notice's
+	// one-line summary, which repeats the notice it opens.
+	wayRe = regexp.MustCompile(`(?s)<nav class="toc".*?</nav>|<p class="to-top.*?</p>|<summary>.*?</summary>`)
+	h1Re  = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
 	// The page's meta line (reading time, date of update) is the web's.
 	metaRe   = regexp.MustCompile(`(?s)<p class="meta">.*?</p>`)
 	scriptRe = regexp.MustCompile(`(?s)<(script|style)\b.*?</(script|style)>`)
@@ -123,6 +126,7 @@ func article(t *testing.T, file string, webOnly []string) (title, text string) {
 		title = html.UnescapeString(anyTagRe.ReplaceAllString(h[1], ""))
 	}
 	a = metaRe.ReplaceAllString(a, " ")
+	a = wayRe.ReplaceAllString(a, " ")
 	a = scriptRe.ReplaceAllString(a, " ")
 	text = html.UnescapeString(anyTagRe.ReplaceAllString(a, " "))
 	for _, w := range webOnly {

@@ -2,7 +2,9 @@ package markup
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -23,6 +25,9 @@ type Callout struct {
 	ast.BaseBlock
 	Name  string // note, tip, important, warning, caution, exercise, discussion, facilitator
 	Label string
+	// Said is true when the heading just above already says the label
+	// ("## Exercice" over an exercise): the web leaves the label out.
+	Said bool
 }
 
 func (n *Callout) Kind() ast.NodeKind { return KindCallout }
@@ -96,6 +101,9 @@ func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		if co.Label == "" {
 			co.Label = strings.ToUpper(kind[:1]) + kind[1:]
 		}
+		if h, ok := q.PreviousSibling().(*ast.Heading); ok {
+			co.Said = says(PlainText(h, src), co.Label)
+		}
 		co.SetLines(q.Lines())
 		for c := q.FirstChild(); c != nil; {
 			next := c.NextSibling()
@@ -113,12 +121,34 @@ func (calloutRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 		c := n.(*Callout)
 		if entering {
 			// role=note, not <aside>: an aside inside <main> is a nested landmark.
-			_, _ = w.WriteString(`<div class="callout callout-` + c.Name + `" role="note"><p class="callout-label">`)
-			html.DefaultWriter.Write(w, []byte(c.Label))
-			_, _ = w.WriteString("</p>\n")
+			_, _ = w.WriteString(`<div class="callout callout-` + c.Name + `" role="note">`)
+			if !c.Said {
+				_, _ = w.WriteString(`<p class="callout-label">`)
+				html.DefaultWriter.Write(w, []byte(c.Label))
+				_, _ = w.WriteString("</p>")
+			}
+			_ = w.WriteByte('\n')
 		} else {
 			_, _ = w.WriteString("</div>\n")
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// says reports whether heading holds every word of label, case aside: the
+// rule print's booklets follow too.
+func says(heading, label string) bool {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	said, want := words(heading), words(label)
+	if len(want) == 0 {
+		return false
+	}
+	for _, w := range want {
+		if !slices.Contains(said, w) {
+			return false
+		}
+	}
+	return true
 }

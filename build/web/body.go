@@ -29,6 +29,7 @@ func (r *Renderer) RenderBody(p *content.Page, docs map[*content.Page]*markup.Do
 		return Body{}, fmt.Errorf("%s: %v", p.Source.File, err)
 	}
 	b.HTML, b.Images = html.Bytes(), refs.Images
+	b.Contents = r.contents(p, d, &b)
 	return b, nil
 }
 

@@ -29,7 +29,7 @@ import (
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 // ReservedIDs are element ids the layouts use; headings never take them.
-var ReservedIDs = []string{"main", "choices", "choose", "q", "search-results", "search-status"}
+var ReservedIDs = []string{"main", "choices", "choose", "q", "search-results", "search-status", "top"}
 
 // Options change how pages are rendered.
 type Options struct {
@@ -162,7 +162,8 @@ type CreditData struct {
 }
 
 // AIData is the disclosure shown at the top of a page made with AI help.
-type AIData struct{ What, Review string }
+// Short is its one line, the summary that opens the rest.
+type AIData struct{ Short, What, Review string }
 
 type common struct {
 	Search                                 *SearchData
@@ -194,6 +195,7 @@ type PageData struct {
 	Outdated                                 *Link  // the source page, when it changed since the translation
 	Position                                 string // "Module 2 of 5" within its section
 	Credit                                   *CreditData
+	Contents                                 *Contents
 }
 
 func (r *Renderer) common(lang, from string) common {
@@ -310,6 +312,8 @@ type Body struct {
 	Assessment []AssessSection
 	// AZ holds the entries of {{a-z}}: pages and glossary terms.
 	AZ []AZEntry
+	// Contents is the "On this page" list of a page with enough h2.
+	Contents *Contents
 }
 
 // The generated blocks' data (see build/generated), named here as the
@@ -538,6 +542,7 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 	d := r.pageData(p, from)
 	d.Content = template.HTML(html)
 	d.Tasks = body.Tasks > 0
+	d.Contents = body.Contents
 	d.Scripts = append(d.Scripts, scripts...)
 	if body.Tasks > 0 {
 		if js, ok := r.theme.Scripts["checklist.js"]; ok {
@@ -729,8 +734,10 @@ func (r *Renderer) aiData(p *content.Page) *AIData {
 	ai := &AIData{}
 	if a.What == "translation" {
 		ai.What = s.T("ai_translation", map[string]string{"Tool": a.Tool})
+		ai.Short = s.T("ai_how_translation", map[string]string{"Tool": a.Tool})
 	} else {
 		ai.What = s.T("ai_writing", map[string]string{"Tool": a.Tool})
+		ai.Short = s.T("ai_how_writing", map[string]string{"Tool": a.Tool})
 	}
 	if a.Review == "reviewed" {
 		ai.Review = s.T("ai_review_done", map[string]string{"Reviewer": a.Reviewer})

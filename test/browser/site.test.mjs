@@ -248,6 +248,9 @@ function strict() {
               })),
               gloss: q('a.gloss').map((a) => ({ raw: a.getAttribute('href'), abs: a.href, text: a.textContent.trim() })),
               h2ids: q('h2[id]').map((h) => h.id),
+              // Way-finding (section 5b): which h2 some <nav> of the page links to.
+              h2linked: q('main h2[id]').filter((h) => q('nav a[href^="#"]').some((a) => a.getAttribute('href') === `#${h.id}`)).map((h) => h.id),
+              mainH2: q('main h2[id]').map((h) => h.id),
             };
           });
           if (f.dom.scrollWidth > 320) f.overflow = await overflowCulprits(page);
@@ -427,9 +430,14 @@ function axeLines(rel, label, violations) {
     `${rel}${label}: ${v.id} (${v.impact}) at ${target} — ${v.help}`));
 }
 
+// The layout changes at 40 em (the menu folds) and 64 em (contents beside
+// the text): each page is audited at a desktop's, a phone's and the
+// smallest width, resized in place rather than loaded three times.
+const AXE_WIDTHS = [1280, 360, 320];
+
 for (const colorScheme of ['light', 'dark']) {
-  test(`axe (${AXE_TAGS.join(', ')}), ${colorScheme} scheme, file://: no violation`, { timeout: TIMEOUT }, async (t) => {
-    const context = await newContext({ colorScheme }, onlyFile);
+  test(`axe (${AXE_TAGS.join(', ')}), ${colorScheme} scheme, file://, ${AXE_WIDTHS.join(', ')} px wide: no violation`, { timeout: TIMEOUT }, async (t) => {
+    const context = await newContext({ colorScheme, viewport: { width: AXE_WIDTHS[0], height: 800 } }, onlyFile);
     const problems = [];
     try {
       const checked = await eachPage(async (rel) => {
@@ -437,9 +445,15 @@ for (const colorScheme of ['light', 'dark']) {
         try {
           await page.goto(fileUrl(rel), { waitUntil: 'load' });
           await settle(page);
-          // file:// stylesheets cannot be fetched again (CORS), so no preload:
-          // the CSSOM rules run in the HTTP test below.
-          problems.push(...axeLines(rel, ` [${colorScheme}]`, await runAxe(page, { preload: false })));
+          for (const width of AXE_WIDTHS) {
+            if (width !== AXE_WIDTHS[0]) {
+              await page.setViewportSize({ width, height: 800 });
+              await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+            }
+            // file:// stylesheets cannot be fetched again (CORS), so no preload:
+            // the CSSOM rules run in the HTTP test below.
+            problems.push(...axeLines(rel, ` [${colorScheme}, ${width} px]`, await runAxe(page, { preload: false })));
+          }
         } catch (e) {
           problems.push(`${rel}: axe could not run: ${String(e.message).split('\n')[0]}`);
         } finally {
@@ -452,6 +466,117 @@ for (const colorScheme of ['light', 'dark']) {
     }
   });
 }
+
+// ---------------------------------------------------------------------------
+// 5b. A phone's first screen and way-finding: at 360×800 the h1 starts in the
+// top 30 % (the header folds its menu), nothing scrolls sideways; a page with
+// four h2 or more has a contents list that links to each of them.
+
+const PHONE = { width: 360, height: 800 };
+const H1_TOP_MAX = 240;
+const MIN_CONTENTS = 4;
+
+test(`phone, ${PHONE.width}×${PHONE.height}: the h1 starts within ${H1_TOP_MAX} px of the top, no horizontal scrolling`, { timeout: TIMEOUT }, async (t) => {
+  const context = await newContext({ viewport: PHONE }, onlyFile);
+  const problems = [];
+  try {
+    const checked = await eachPage(async (rel) => {
+      const page = await context.newPage();
+      try {
+        await page.goto(fileUrl(rel), { waitUntil: 'load' });
+        await settle(page);
+        const m = await page.evaluate(() => ({
+          top: document.querySelector('h1')?.getBoundingClientRect().top,
+          width: document.documentElement.scrollWidth,
+        }));
+        if (m.top === undefined) problems.push(`${rel}: no h1`);
+        else if (m.top > H1_TOP_MAX) problems.push(`${rel}: the h1 starts ${Math.round(m.top)} px from the top (want ≤ ${H1_TOP_MAX})`);
+        if (m.width > PHONE.width) problems.push(`${rel}: scrollWidth ${m.width}px > ${PHONE.width}px; sticking out: ${await overflowCulprits(page)}`);
+      } catch (e) {
+        problems.push(`${rel}: ${String(e.message).split('\n')[0]}`);
+      } finally {
+        await page.close();
+      }
+    });
+    report(t, problems, checked);
+  } finally {
+    await context.close();
+  }
+});
+
+test(`contents: a page with ${MIN_CONTENTS} h2 or more has a <nav> linking to each of them`, { timeout: TIMEOUT }, async (t) => {
+  let long = 0;
+  await overStrict(t, (rel, f, problems) => {
+    const { mainH2, h2linked } = f.dom;
+    if (mainH2.length < MIN_CONTENTS) return;
+    long++;
+    const missing = mainH2.filter((id) => !h2linked.includes(id));
+    if (missing.length) problems.push(`${rel}: no contents link to h2 ${missing.map((id) => `#${id}`).join(', ')}`);
+  });
+  assert.ok(long >= LANGS.length * 5, `only ${long} pages have ${MIN_CONTENTS} h2 or more`);
+});
+
+// Without JavaScript, on a phone and on a desktop: the folded menu opens
+// and its links show; the contents' links show (opened if folded) and
+// move to their section; the downloads are links in the footer.
+// One page of each kind per language: home, charter, a module, glossary,
+// self-assessment.
+const kinds = () => LANGS.flatMap((l) => [`${l}/index.html`, CHARTER[l], GLOSSARY[l], ASSESSMENT[l],
+  PAGES.find((p) => p.startsWith(`${l}/modules/`) && !p.endsWith('index.html'))]);
+
+test('without JavaScript, 360 and 1280 px: the menu, the contents and the downloads are reachable', { timeout: TIMEOUT }, async (t) => {
+  const problems = [];
+  let checked = 0;
+  for (const width of [360, 1280]) {
+    const context = await newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false }, onlyFile);
+    try {
+      checked = await eachPage(async (rel) => {
+        const page = await context.newPage();
+        const at = `${rel} [${width} px, no JS]`;
+        try {
+          await page.goto(fileUrl(rel), { waitUntil: 'load' });
+          const menu = page.locator('details.menu');
+          if (await menu.count()) {
+            const summary = menu.locator('summary');
+            if (await summary.isVisible()) await click(summary);
+            const links = menu.locator('.site-nav a');
+            if (!(await links.count()) || !(await links.first().isVisible())) problems.push(`${at}: the menu's links do not show`);
+            if (await summary.isVisible()) await click(summary); // folded again: it drops over the page
+          } else if (!rel.startsWith('index.html') && !(await page.locator('nav.site-nav').count()) && (await page.locator('.site-header').count())) {
+            problems.push(`${at}: no menu`);
+          }
+          const toc = page.locator('nav.toc');
+          if (await toc.count()) {
+            const summary = toc.locator('summary');
+            if (await summary.isVisible() && !(await toc.locator('details').evaluate((d) => d.open))) await click(summary);
+            const link = toc.locator('details a').first();
+            if (!(await link.isVisible())) problems.push(`${at}: the contents' links do not show`);
+            else {
+              const href = await link.getAttribute('href');
+              await click(link);
+              if (await page.evaluate(() => location.hash) !== href) problems.push(`${at}: the contents' first link does not go to ${href}`);
+            }
+          }
+          const dl = page.locator('.site-footer .downloads a[download]');
+          if (await page.locator('.site-footer').count() && !rel.includes('404') && !(await dl.count())) problems.push(`${at}: no download link in the footer`);
+          else if (await dl.count()) {
+            await dl.first().scrollIntoViewIfNeeded();
+            if (!(await dl.first().isVisible())) problems.push(`${at}: the downloads do not show`);
+          }
+        } catch (e) {
+          problems.push(`${at}: ${String(e.message).split('\n')[0]}`);
+        } finally {
+          await page.close();
+        }
+      }, kinds());
+    } finally {
+      await context.close();
+    }
+  }
+  assert.equal(checked, kinds().length);
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+  t.diagnostic(`${checked} pages checked at 360 and 1280 px`);
+});
 
 // ---------------------------------------------------------------------------
 // 5. Text resize: 200 % zoom of a 1280 px window is a 640 px layout viewport at
