@@ -850,7 +850,7 @@ func (r *Renderer) chooser(v Variant) (string, ChooserData, error) {
 	d.Title = strings.Join(titles, " · ")
 	if len(only) == 0 {
 		for i := range d.Choices {
-			d.Choices[i].Own = r.chooserText(d.Choices[i].Code)
+			d.Choices[i].Own = r.chooserText(d.Choices[i].Code, v.Bundle)
 		}
 		if !v.Bundle {
 			// Each language's column leads to its downloads; a bundle
@@ -865,8 +865,9 @@ func (r *Renderer) chooser(v Variant) (string, ChooserData, error) {
 }
 
 // chooserText is the site chooser's interface in lang, its footer the
-// one lang's pages show, the downloads reached on lang's home page.
-func (r *Renderer) chooserText(lang string) *ChooserText {
+// one lang's pages show, the downloads reached on lang's home page (in a
+// bundle, on the chooser itself, which lists the files beside it).
+func (r *Renderer) chooserText(lang string, bundle bool) *ChooserText {
 	s, c := r.strings[lang], r.common(lang, "index.html")
 	t := &ChooserText{Skip: s.T("skip_to_content", nil), Site: s.T("site_title", nil), Title: s.T("chooser_title", nil),
 		License: s.T("footer_license", nil), Deed: "https://creativecommons.org/licenses/by/4.0/deed." + lang,
@@ -875,6 +876,9 @@ func (r *Renderer) chooserText(lang string) *ChooserText {
 		Downloads: s.T("chooser_downloads", nil), DownloadsHref: lang + "/index.html#downloads"}
 	if c.Updated != "" {
 		t.Updated = s.T("updated", c.Updated)
+	}
+	if bundle {
+		t.DownloadsHref = "#downloads"
 	}
 	return t
 }
