@@ -196,6 +196,15 @@ type PageData struct {
 	Position                                 string // "Module 2 of 5" within its section
 	Credit                                   *CreditData
 	Contents                                 *Contents
+	// PrintCharter is the charter to print and sign, offered at the top
+	// of the home and charter pages: the reason many visitors come.
+	PrintCharter *PrintAction
+}
+
+// PrintAction is a prominent link to a file to print.
+type PrintAction struct {
+	Href, Label string
+	Download    bool // a site's download; a bundle opens its file in place
 }
 
 func (r *Renderer) common(lang, from string) common {
@@ -430,6 +439,29 @@ func (r *Renderer) downloads(lang, from string, v Variant) (template.HTML, error
 	return r.siteDownloads(lang, from, v.Downloads)
 }
 
+// printCharter is the charter's PDF in p's language, offered on the home
+// and charter pages when the build made it; personalised when site.toml
+// names the organisation (the PDF fills its name in).
+func (r *Renderer) printCharter(p *content.Page, from string, v Variant) *PrintAction {
+	cfg := r.site.Config
+	if !p.IsHome() && p.Key != cfg.Charter {
+		return nil
+	}
+	for _, dl := range v.Downloads {
+		if dl.Kind != output.Charter || dl.Lang != p.Lang {
+			continue
+		}
+		s := r.strings[p.Lang]
+		data := map[string]any{"Size": FormatSize(s, dl.Size), "Pages": dl.Pages, "Org": cfg.Organisation.Name}
+		key := "print_charter_action"
+		if cfg.Organisation.Name != "" {
+			key = "print_charter_action_org"
+		}
+		return &PrintAction{Href: content.Rel(from, dl.Path), Label: s.T(key, data), Download: !v.Bundle}
+	}
+	return nil
+}
+
 // siteDownloads renders the download links of a page at from, in lang.
 func (r *Renderer) siteDownloads(lang, from string, list []Download) (template.HTML, error) {
 	if len(list) == 0 {
@@ -563,6 +595,7 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 	if d.Downloads, err = r.downloads(p.Lang, from, v); err != nil {
 		return nil, Loads{}, err
 	}
+	d.PrintCharter = r.printCharter(p, from, v)
 	images := body.Images
 	if from != p.Out {
 		images = make([]string, len(body.Images))

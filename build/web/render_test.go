@@ -16,6 +16,7 @@ import (
 	"sobre/build/content"
 	"sobre/build/i18n"
 	"sobre/build/markup"
+	"sobre/build/output"
 	"sobre/build/web"
 )
 
@@ -93,6 +94,29 @@ func TestGoldenPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkLoads(t, "images", got, loads)
+
+	// The charter to print, at the top of the home and charter pages
+	// only, in the page's language; opened in place in a bundle.
+	dls := []web.Download{{Kind: output.Charter, Lang: "fr", Path: "fr/print/charte-a4.pdf", Size: 23000, Pages: 3},
+		{Kind: output.Charter, Lang: "nl", Path: "nl/print/charter-a4.pdf", Size: 23000, Pages: 3}}
+	for _, c := range []struct {
+		lang, key, want string
+		bundle         bool
+	}{
+		{"fr", "index.md", `<p class="print-action no-print"><a href="print/charte-a4.pdf" download>Imprimer la charte pour la signer (PDF A4, 3 pages, 23 ko)</a></p>`, false},
+		{"fr", "charte.md", `<a href="print/charte-a4.pdf" download>Imprimer la charte`, false},
+		{"nl", "charte.md", `<a href="print/charter-a4.pdf">Het charter afdrukken om te ondertekenen (pdf A4, 3 pagina’s`, true},
+		{"fr", "modules/climat.md", "", false},
+	} {
+		q := site.ByKey[c.lang][c.key]
+		got, _, err := r.PageVariant(q, web.Body{HTML: []byte("<p>x</p>")}, web.Variant{Downloads: dls, Bundle: c.bundle})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if has := bytes.Contains(got, []byte("print-action")); c.want == "" && has || c.want != "" && !bytes.Contains(got, []byte(c.want)) {
+			t.Errorf("%s %s: want %q in\n%s", c.lang, c.key, c.want, got)
+		}
+	}
 	if len(loads.Lazy) != 1 || len(refs.Images) != 2 {
 		t.Errorf("loads %q, images %q: want the index and two images", loads, refs.Images)
 	}
