@@ -99,9 +99,10 @@ func articles(t *testing.T, dir string) []string {
 
 var (
 	articleRe = regexp.MustCompile(`(?s)<article[^>]*>(.*)</article>`)
-	// The web's way-finding (contents, "back to top") and the AI notice's
+	// The web's way-finding (contents, "back to top", the charter to
+	// print: paper is it) and the AI notice's
 	// one-line summary, which repeats the notice it opens.
-	wayRe = regexp.MustCompile(`(?s)<nav class="toc".*?</nav>|<p class="to-top.*?</p>|<summary>.*?</summary>`)
+	wayRe = regexp.MustCompile(`(?s)<nav class="toc".*?</nav>|<p class="to-top.*?</p>|<p class="print-action.*?</p>|<summary>.*?</summary>`)
 	h1Re  = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
 	// The page's meta line (reading time, date of update) is the web's.
 	metaRe   = regexp.MustCompile(`(?s)<p class="meta">.*?</p>`)

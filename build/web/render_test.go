@@ -101,7 +101,7 @@ func TestGoldenPages(t *testing.T) {
 		{Kind: output.Charter, Lang: "nl", Path: "nl/print/charter-a4.pdf", Size: 23000, Pages: 3}}
 	for _, c := range []struct {
 		lang, key, want string
-		bundle         bool
+		bundle          bool
 	}{
 		{"fr", "index.md", `<p class="print-action no-print"><a href="print/charte-a4.pdf" download>Imprimer la charte pour la signer (PDF A4, 3 pages, 23 ko)</a></p>`, false},
 		{"fr", "charte.md", `<a href="print/charte-a4.pdf" download>Imprimer la charte`, false},
