@@ -623,10 +623,12 @@ func (p *Preview) Settle(ctx context.Context) []string {
 			files[in.page.Out] = in.html
 			changed = append(changed, in.page.Out)
 		}
-		// The language's not-found page has the search form too.
-		if nf := web.NotFoundPath(lang); files[nf] != nil {
-			files[nf] = bytes.Replace(files[nf], oldName, newName, 1)
-			changed = append(changed, nf)
+		// The language's not-found and downloads pages have the search form too.
+		for _, nf := range []string{web.NotFoundPath(lang), web.DownloadsPath(pr.Renderer.Strings(lang))} {
+			if files[nf] != nil {
+				files[nf] = bytes.Replace(files[nf], oldName, newName, 1)
+				changed = append(changed, nf)
+			}
 		}
 	}
 	p.files, p.sw = files, nil

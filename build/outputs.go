@@ -29,6 +29,7 @@ func (pr *Project) outputs() []output.Output {
 		bundle.EPUBs{CSS: pr.Theme.EPUBCSS},
 		sitePages{pr},
 		web.NotFoundPages{R: pr.Renderer, Offered: offered},
+		web.DownloadPages{R: pr.Renderer, Offered: offered},
 		web.HostFiles{},
 		web.ServiceWorker{Theme: pr.Theme, Loads: pr.pageLoads},
 	}, pr.extra...)

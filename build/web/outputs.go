@@ -46,15 +46,7 @@ func (o NotFoundPages) Needs() []string { return append([]string{"search"}, o.Of
 // hidden: it is an error.
 func (o NotFoundPages) Run(_ context.Context, m *output.Model, prior output.Results) (*output.Result, error) {
 	res := &output.Result{Files: map[string][]byte{}}
-	taken := map[string]string{}
-	for _, lang := range m.Config.Codes() {
-		for _, p := range m.Site.Pages[lang] {
-			taken[p.Out] = p.Source.File
-		}
-		for _, s := range m.Site.Statics[lang] {
-			taken[lang+"/"+s.Key] = "content/" + lang + "/" + s.Key
-		}
-	}
+	taken := takenPaths(m)
 	downloads := prior.Downloads(o.Offered...)
 	for _, lang := range append([]string{""}, m.Config.Codes()...) {
 		name := NotFoundPath(lang)

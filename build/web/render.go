@@ -204,7 +204,9 @@ type PageData struct {
 // PrintAction is a prominent link to a file to print.
 type PrintAction struct {
 	Href, Label string
-	Download    bool // a site's download; a bundle opens its file in place
+	// All is the language's downloads page, "" in a bundle.
+	All      string
+	Download bool // a site's download; a bundle opens its file in place
 }
 
 func (r *Renderer) common(lang, from string) common {
@@ -417,6 +419,8 @@ type Download = output.Download
 
 type downloadsData struct {
 	Items []downloadItem
+	// Page is the language's downloads page, "" on it or without one.
+	Page string
 }
 
 type downloadItem struct {
@@ -457,7 +461,11 @@ func (r *Renderer) printCharter(p *content.Page, from string, v Variant) *PrintA
 		if cfg.Organisation.Name != "" {
 			key = "print_charter_action_org"
 		}
-		return &PrintAction{Href: content.Rel(from, dl.Path), Label: s.T(key, data), Download: !v.Bundle}
+		a := &PrintAction{Href: content.Rel(from, dl.Path), Label: s.T(key, data), Download: !v.Bundle}
+		if all := r.downloadsPage(p.Lang, v.Downloads); all != "" && !v.Bundle {
+			a.All = content.Rel(from, all)
+		}
+		return a
 	}
 	return nil
 }
@@ -480,23 +488,16 @@ func (r *Renderer) siteDownloads(lang, from string, list []Download) (template.H
 	sort.SliceStable(mine, func(i, j int) bool { return downloadRank(mine[i], lang) < downloadRank(mine[j], lang) })
 	var d downloadsData
 	for _, dl := range mine {
-		it := downloadItem{Href: content.Rel(from, dl.Path)}
-		size := FormatSize(s, dl.Size)
-		key, ok := downloadLabels[dl.Kind]
-		switch {
-		case ok:
-			it.Label = s.T(key, map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
-		case dl.Lang == "":
-			it.Label = s.T("dl_all", map[string]string{"Size": size})
-		default:
-			it.Label = s.T("dl_lang", map[string]string{"Name": LanguageName(dl.Lang, lang), "Size": size})
-		}
+		it := downloadItem{Href: content.Rel(from, dl.Path), Label: downloadLabel(s, lang, dl)}
 		// The toolkit's booklets are named in the reader's language; a
 		// file in another language says so.
 		if dl.Lang != lang && dl.Lang != "" && !isToolkitBooklet(dl.Kind) {
 			it.Lang = dl.Lang
 		}
 		d.Items = append(d.Items, it)
+	}
+	if p := r.downloadsPage(lang, list); p != "" && p != from {
+		d.Page = content.Rel(from, p)
 	}
 	return r.fragment(lang, "downloads", d)
 }
@@ -576,6 +577,9 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 	d.Tasks = body.Tasks > 0
 	d.Contents = body.Contents
 	d.Scripts = append(d.Scripts, scripts...)
+	if js, ok := r.theme.Scripts["toc.js"]; ok && body.Contents != nil {
+		d.Scripts = append(d.Scripts, content.Rel(from, js.Path))
+	}
 	if body.Tasks > 0 {
 		if js, ok := r.theme.Scripts["checklist.js"]; ok {
 			d.Scripts = append(d.Scripts, content.Rel(from, js.Path))
@@ -883,7 +887,7 @@ func (r *Renderer) chooser(v Variant) (string, ChooserData, error) {
 	d.Title = strings.Join(titles, " · ")
 	if len(only) == 0 {
 		for i := range d.Choices {
-			d.Choices[i].Own = r.chooserText(d.Choices[i].Code, v.Bundle)
+			d.Choices[i].Own = r.chooserText(d.Choices[i].Code, v)
 		}
 		if !v.Bundle {
 			// Each language's column leads to its downloads; a bundle
@@ -898,9 +902,10 @@ func (r *Renderer) chooser(v Variant) (string, ChooserData, error) {
 }
 
 // chooserText is the site chooser's interface in lang, its footer the
-// one lang's pages show, the downloads reached on lang's home page (in a
-// bundle, on the chooser itself, which lists the files beside it).
-func (r *Renderer) chooserText(lang string, bundle bool) *ChooserText {
+// one lang's pages show, the downloads reached on lang's downloads page
+// (on its home page in a theme without one; in a bundle, on the chooser
+// itself, which lists the files beside it).
+func (r *Renderer) chooserText(lang string, v Variant) *ChooserText {
 	s, c := r.strings[lang], r.common(lang, "index.html")
 	t := &ChooserText{Skip: s.T("skip_to_content", nil), Site: s.T("site_title", nil), Title: s.T("chooser_title", nil),
 		License: s.T("footer_license", nil), Deed: "https://creativecommons.org/licenses/by/4.0/deed." + lang,
@@ -910,8 +915,10 @@ func (r *Renderer) chooserText(lang string, bundle bool) *ChooserText {
 	if c.Updated != "" {
 		t.Updated = s.T("updated", c.Updated)
 	}
-	if bundle {
+	if v.Bundle {
 		t.DownloadsHref = "#downloads"
+	} else if p := r.downloadsPage(lang, v.Downloads); p != "" {
+		t.DownloadsHref = p // the chooser is at the site root
 	}
 	return t
 }

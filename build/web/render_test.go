@@ -96,16 +96,17 @@ func TestGoldenPages(t *testing.T) {
 	checkLoads(t, "images", got, loads)
 
 	// The charter to print, at the top of the home and charter pages
-	// only, in the page's language; opened in place in a bundle.
+	// only, in the page's language, beside the downloads page; opened in
+	// place in a bundle, which has no downloads page.
 	dls := []web.Download{{Kind: output.Charter, Lang: "fr", Path: "fr/print/charte-a4.pdf", Size: 23000, Pages: 3},
 		{Kind: output.Charter, Lang: "nl", Path: "nl/print/charter-a4.pdf", Size: 23000, Pages: 3}}
 	for _, c := range []struct {
 		lang, key, want string
 		bundle          bool
 	}{
-		{"fr", "index.md", `<p class="print-action no-print"><a href="print/charte-a4.pdf" download>Imprimer la charte pour la signer (PDF A4, 3 pages, 23 ko)</a></p>`, false},
+		{"fr", "index.md", `<p class="print-action no-print"><a href="print/charte-a4.pdf" download>Imprimer la charte pour la signer (PDF A4, 3 pages, 23 ko)</a> <a class="print-all" href="telechargements.html">Tous les téléchargements`, false},
 		{"fr", "charte.md", `<a href="print/charte-a4.pdf" download>Imprimer la charte`, false},
-		{"nl", "charte.md", `<a href="print/charter-a4.pdf">Het charter afdrukken om te ondertekenen (pdf A4, 3 pagina’s`, true},
+		{"nl", "charte.md", `<a href="print/charter-a4.pdf">Het charter afdrukken om te ondertekenen (pdf A4, 3 pagina’s, 23 kB)</a></p>`, true},
 		{"fr", "modules/climat.md", "", false},
 	} {
 		q := site.ByKey[c.lang][c.key]

@@ -255,6 +255,8 @@ var codeStrings = []string{
 	"print_file", "print_file_a4", "print_file_a5", "print_file_a5_imposed", "print_file_large_print", // booklets' names (output.ToolkitNames)
 	"credit_source", "credit_license", "credit_translated", "credit_original_print", "footer_license",
 	"bundle_online", "dl_bundle_more", // offline bundles
+	"dl_other", "downloads_file", "downloads_title", "downloads_intro", "dlp_pdf", "dlp_zip", "dlp_epub", "dlp_other", // the downloads page
+	"dlp_pages", "dlp_sheets", "dlp_file", "dlp_imposed_1", "dlp_imposed_2", "dlp_imposed_3", "dlp_imposed_4",
 	"assess_note", "assess_0", "assess_1", "assess_2", "assess_score", "assess_summary", // print's paper forms
 	"assess_commitment", "assess_score_col", "assess_max", "assess_total", "ai_col_page", "ai_col_how", "ai_col_review", "az_glossary",
 }
