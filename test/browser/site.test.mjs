@@ -578,6 +578,133 @@ test('without JavaScript, 360 and 1280 px: the menu, the contents and the downlo
   t.diagnostic(`${checked} pages checked at 360 and 1280 px`);
 });
 
+// The downloads page of each language, without JavaScript on a phone:
+// reached from the home page's print action, from a page's footer and
+// from the root chooser; it lists every PDF, zip and EPUB of its language
+// and the zip of every language, each with its facts (a PDF's pages), and
+// says how to print the imposed booklet.
+const LANG_FILE = /-(fr|nl|en)\.(zip|epub)$/;
+
+/** The files a language's downloads page must list, from the site root. */
+function downloadsOf(lang) {
+  const pdfs = fs.readdirSync(path.join(SITE, lang, 'print')).filter((f) => f.endsWith('.pdf')).map((f) => `${lang}/print/${f}`);
+  const bundles = fs.readdirSync(DOWNLOADS).filter((f) => /\.(zip|epub)$/.test(f))
+    .filter((f) => f.match(LANG_FILE)?.[1] === lang || (!LANG_FILE.test(f) && f.endsWith('.zip'))).map((f) => `downloads/${f}`);
+  return [...pdfs, ...bundles].sort();
+}
+
+test('downloads page without JavaScript, 360 px: reached from the home page, a footer and the chooser; every file of its language with its facts; how to print the booklet', { timeout: TIMEOUT }, async (t) => {
+  const context = await newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false }, onlyFile);
+  const problems = [];
+  const pageOf = new Map();
+  try {
+    const page = await context.newPage();
+    for (const lang of LANGS) {
+      await page.goto(fileUrl(`${lang}/index.html`), { waitUntil: 'load' });
+      const action = page.locator('.print-action a.print-all');
+      if (!(await action.count()) || !(await action.isVisible())) { problems.push(`${lang}/index.html: no visible link to the downloads page beside the print action`); continue; }
+      await click(action);
+      await page.waitForLoadState('load');
+      const rel = siteRel(page.url());
+      pageOf.set(lang, rel);
+      if (!rel?.startsWith(`${lang}/`)) { problems.push(`${lang}/index.html: the downloads link leads to ${rel}`); continue; }
+      const got = await page.evaluate(() => [...document.querySelectorAll('main li')].filter((li) => li.querySelector(':scope > a[download]')).map((li) => ({
+        href: li.querySelector(':scope > a').href, text: li.querySelector(':scope > a').textContent,
+        facts: li.querySelector('.dl-facts')?.textContent ?? '', steps: li.querySelectorAll('.dl-how li').length,
+        shown: li.querySelector(':scope > a').getBoundingClientRect().width > 0,
+      })));
+      const listed = got.map((g) => siteRel(g.href)).sort();
+      const want = downloadsOf(lang);
+      if (listed.join(' ') !== want.join(' ')) problems.push(`${rel}: lists ${listed.join(', ')}; want ${want.join(', ')}`);
+      for (const g of got) {
+        const file = siteRel(g.href);
+        if (!isFile(file)) problems.push(`${rel}: ${file} does not exist`);
+        if (!g.shown) problems.push(`${rel}: the link to ${file} does not show`);
+        if (!/\d/.test(g.text)) problems.push(`${rel}: "${g.text}" gives no size`);
+        if (!g.facts.includes(path.basename(file))) problems.push(`${rel}: the facts of ${file} do not name its file: "${g.facts}"`);
+        if (file.endsWith('.pdf') && !/\d/.test(g.facts)) problems.push(`${rel}: the facts of ${file} give no page count: "${g.facts}"`);
+      }
+      const howTo = got.filter((g) => g.steps > 0);
+      if (howTo.length !== 1 || howTo[0].steps < 3 || !howTo[0].href.endsWith('.pdf')) problems.push(`${rel}: want one PDF with its printing steps, got ${JSON.stringify(howTo.map((g) => [siteRel(g.href), g.steps]))}`);
+      t.diagnostic(`${rel}: ${got.length} files`);
+      await page.goto(fileUrl(CHARTER[lang]), { waitUntil: 'load' });
+      const foot = page.locator('.site-footer .downloads a:not([download])');
+      if (!(await foot.count())) problems.push(`${CHARTER[lang]}: no link to the downloads page in the footer`);
+      else {
+        await foot.first().scrollIntoViewIfNeeded();
+        if (siteRel(await foot.first().evaluate((a) => a.href)) !== rel || !(await foot.first().isVisible())) problems.push(`${CHARTER[lang]}: the footer's link does not show ${rel}`);
+      }
+    }
+    await page.goto(fileUrl('index.html'), { waitUntil: 'load' });
+    const chooser = await page.evaluate(() => [...document.querySelectorAll('.site-footer [lang] a')].map((a) => ({ lang: a.closest('[lang]').lang, href: a.href })));
+    for (const [lang, rel] of pageOf) {
+      if (!chooser.some((a) => a.lang === lang && siteRel(a.href) === rel)) problems.push(`index.html: the ${lang} footer does not link to ${rel}`);
+    }
+    await page.close();
+  } finally {
+    await context.close();
+  }
+  assert.equal(pageOf.size, LANGS.length, `downloads pages found: ${[...pageOf.values()].join(', ')}`);
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+});
+
+// The section being read is marked in the contents: with JavaScript, its
+// link (aria-current="location") as the reader scrolls, one at a time;
+// without, the heading a link leads to (:target).
+test('contents: the section being read is marked, with JavaScript as the reader scrolls, without by :target', { timeout: TIMEOUT }, async (t) => {
+  const pages = LANGS.flatMap((l) => [GLOSSARY[l], PAGES.find((p) => p.startsWith(`${l}/modules/`) && !p.endsWith('index.html'))]);
+  const problems = [];
+  let marked = 0;
+  for (const js of [true, false]) {
+    const context = await newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: js }, onlyFile);
+    try {
+      await eachPage(async (rel) => {
+        const page = await context.newPage();
+        try {
+          await page.goto(fileUrl(rel), { waitUntil: 'load' });
+          const ids = await page.evaluate(() => [...document.querySelectorAll('.toc details a[href^="#"]')].map((a) => a.getAttribute('href').slice(1)));
+          if (ids.length < 4) { problems.push(`${rel}: ${ids.length} contents links`); return; }
+          if (!js) {
+            const id = ids[1];
+            await page.goto(`${fileUrl(rel)}#${id}`, { waitUntil: 'load' });
+            const border = await page.evaluate((id) => getComputedStyle(document.getElementById(id)).borderLeftWidth, id);
+            if (border === '0px') problems.push(`${rel}#${id} without JavaScript: the section's heading is not marked`);
+            return;
+          }
+          for (const id of ids) {
+            const at = await page.evaluate((id) => new Promise((done) => {
+              document.getElementById(id).scrollIntoView({ block: 'start', behavior: 'instant' });
+              requestAnimationFrame(() => requestAnimationFrame(() => {
+                const h = document.getElementById(id).getBoundingClientRect().top;
+                const bottom = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
+                const current = [...document.querySelectorAll('.toc a[aria-current]')].map((a) => a.getAttribute('href'));
+                // A short section: the next heading is in the upper third too, and is the one being read.
+                const next = current.length === 1 && current[0] !== `#${id}` && (() => {
+                  const n = document.getElementById(decodeURIComponent(current[0].slice(1)));
+                  return !!n && (document.getElementById(id).compareDocumentPosition(n) & 4) !== 0 && n.getBoundingClientRect().top <= innerHeight / 3;
+                })();
+                done({ top: h < innerHeight / 3 && !bottom && !next, current });
+              }));
+            }), id);
+            if (at.current.length !== 1) problems.push(`${rel}: at #${id}, ${at.current.length} contents links are marked`);
+            else if (at.top && at.current[0] !== `#${id}`) problems.push(`${rel}: at #${id}, ${at.current[0]} is marked`);
+            else if (at.top) marked++;
+          }
+        } catch (e) {
+          problems.push(`${rel}: ${String(e.message).split('\n')[0]}`);
+        } finally {
+          await page.close();
+        }
+      }, pages);
+    } finally {
+      await context.close();
+    }
+  }
+  if (problems.length) assert.fail(`${problems.length} problem(s):\n` + problems.map((p) => `  ${p}`).join('\n'));
+  assert.ok(marked >= pages.length * 3, `only ${marked} sections were checked at the top of the window`);
+  t.diagnostic(`${pages.length} pages, ${marked} sections marked as read`);
+});
+
 // ---------------------------------------------------------------------------
 // 5. Text resize: 200 % zoom of a 1280 px window is a 640 px layout viewport at
 // device scale 2; and the root font size doubled at 1280 px.
