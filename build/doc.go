@@ -35,7 +35,8 @@
 //     one EPUB per language; their pages are rendered as bundle variants
 //  10. sitePages: the site's pages (in parallel), knowing every download
 //     and its size, the language chooser, assets and static files
-//  11. web.NotFoundPages, web.HostFiles (robots.txt, sitemap.xml) and
+//  11. web.NotFoundPages, web.DownloadPages (each language's downloads
+//     page), web.HostFiles (robots.txt, sitemap.xml) and
 //     web.ServiceWorker, which lists and hashes every other file
 //
 // then checks the page budgets from what each page's render says it loads
