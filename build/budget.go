@@ -21,6 +21,11 @@ func (pr *Project) checkWeights(res *Output) {
 			res.Heaviest = append(res.Heaviest, PageWeight{Path: in.page.Out, HTML: len(out[in.page.Out]), CSS: cssGz})
 		}
 	}
+	for _, lang := range cfg.Codes() { // the downloads pages, which no content makes
+		if p := web.DownloadsPath(pr.Renderer.Strings(lang)); out[p] != nil {
+			res.Heaviest = append(res.Heaviest, PageWeight{Path: p, HTML: len(out[p]), CSS: cssGz})
+		}
+	}
 	sort.SliceStable(res.Heaviest, func(i, j int) bool { return res.Heaviest[i].HTML > res.Heaviest[j].HTML })
 	for i := range res.Heaviest {
 		w := &res.Heaviest[i]

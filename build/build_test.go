@@ -94,6 +94,7 @@ func TestRealContent(t *testing.T) {
 		"fr/charte.html", "nl/charter.html", "en/charter.html",
 		"fr/print/charte-a4.pdf", "nl/print/charter-a4.pdf", "en/print/charter-a4.pdf",
 		toolkitPDF("fr", "a4"), toolkitPDF("en", "a4"),
+		"fr/telechargements.html", "nl/downloads.html", "en/downloads.html",
 	} {
 		if files[want] == nil {
 			t.Errorf("missing %s", want)

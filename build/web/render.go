@@ -1031,6 +1031,9 @@ func (r *Renderer) NotFound(lang string, downloads []Download) ([]byte, error) {
 		}
 		d.Links = append(d.Links, l)
 	}
+	if p := r.downloadsPage(lang, downloads); p != "" { // an old booklet's address, often
+		d.Links = append(d.Links, Link{Title: s.T("downloads_title", nil), Href: content.Rel(from, p)})
+	}
 	r.movedLinks(&d, lang, from, downloads)
 	return r.execute(lang, "404.html", d)
 }

@@ -15,8 +15,8 @@
   function mark() {
     queued = false;
     // The last section whose heading is above the upper third of the
-    // window; the first one before any; the last one at the page's end.
-    var line = window.innerHeight / 3, at = items[0];
+    // window, none before the first; the last one at the page's end.
+    var line = window.innerHeight / 3, at = null;
     for (var i = 0; i < items.length; i++) {
       if (items[i].h.getBoundingClientRect().top <= line) at = items[i];
       else break;
@@ -27,7 +27,7 @@
     }
     if (at === current) return;
     if (current) current.a.removeAttribute("aria-current");
-    at.a.setAttribute("aria-current", "location");
+    if (at) at.a.setAttribute("aria-current", "location");
     current = at;
   }
   function later() {
