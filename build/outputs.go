@@ -168,6 +168,9 @@ func (pr *Project) renderPage(in *instance, downloads []output.Download) {
 // worker precaches a page with what it loads.
 func (pr *Project) pageLoads() map[string]web.Loads {
 	loads := map[string]web.Loads{"index.html": pr.Renderer.ChooserLoads()}
+	for _, lang := range pr.Config.Codes() {
+		loads[web.DownloadsPath(pr.Renderer.Strings(lang))] = pr.Renderer.DownloadsLoads(lang)
+	}
 	for _, in := range pr.all {
 		if in.err == nil {
 			loads[in.page.Out] = in.loads

@@ -162,6 +162,12 @@ var printSteps = map[output.Kind][]string{
 	output.A5Imposed: {"dlp_imposed_1", "dlp_imposed_2", "dlp_imposed_3", "dlp_imposed_4"},
 }
 
+// DownloadsLoads says what lang's downloads page loads: what every page
+// of the language loads, and no script of its own.
+func (r *Renderer) DownloadsLoads(lang string) Loads {
+	return r.common(lang, DownloadsPath(r.strings[lang])).loads(nil)
+}
+
 // DownloadsPage renders lang's downloads page: the files of lang and of
 // every language, grouped by format.
 func (r *Renderer) DownloadsPage(lang string, downloads []Download) ([]byte, error) {

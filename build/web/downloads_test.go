@@ -164,3 +164,38 @@ func renamed(t *testing.T, m *output.Model, name string) (*web.Renderer, *output
 	m.Catalog = cat
 	return r, m
 }
+
+// TestFooterDownloads checks that a page's footer offers the charter and
+// links the downloads page, while a not-found page lists every file.
+func TestFooterDownloads(t *testing.T) {
+	r, m := downloadsSite(t, nil)
+	p := m.Site.ByKey["fr"]["charte.md"]
+	page, _, err := r.Page(p, web.Body{HTML: []byte("<p>x</p>")}, testDownloads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notFound, err := r.NotFound("fr", testDownloads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name     string
+		html     []byte
+		has, not []string
+	}{
+		{"charter page", page, []string{`<p>À télécharger :</p>`, `href="print/charte-a4.pdf" download>la charte à imprimer et signer`, `<p><a href="telechargements.html">Tous les téléchargements`},
+			[]string{"boite-a-outils-ia-a5-a-imprimer.pdf", "site-fr.zip"}},
+		{"not-found page", notFound, []string{"print/boite-a-outils-ia-a5-a-imprimer.pdf", "../downloads/site-fr.zip", "../downloads/site-fr.epub", `href="telechargements.html">Téléchargements</a>`}, nil},
+	} {
+		for _, want := range c.has {
+			if !strings.Contains(string(c.html), want) {
+				t.Errorf("%s: want %q in\n%s", c.name, want, c.html)
+			}
+		}
+		for _, not := range c.not {
+			if strings.Contains(string(c.html), not) {
+				t.Errorf("%s: %q should be on the downloads page only:\n%s", c.name, not, c.html)
+			}
+		}
+	}
+}

@@ -80,10 +80,21 @@ func WorkerFile(t *Theme, site *content.Site, out map[string][]byte, loads map[s
 	files := map[string][]string{}
 	for _, l := range site.Config.Languages {
 		var pages []string
+		known := map[string]bool{NotFoundPath(l.Code): true}
 		for _, p := range site.Pages[l.Code] {
 			pages = append(pages, p.Out)
+			known[p.Out] = true
 		}
-		files[l.Code] = precache(out, loads, homeFirst(pages), precacheBudget)
+		// Then the language's pages no content makes (its downloads page):
+		// those whose loads the build gives.
+		var made []string
+		for p := range loads {
+			if strings.HasPrefix(p, l.Code+"/") && !known[p] {
+				made = append(made, p)
+			}
+		}
+		sort.Strings(made)
+		files[l.Code] = precache(out, loads, append(homeFirst(pages), made...), precacheBudget)
 	}
 	return t.ServiceWorker(hex.EncodeToString(h.Sum(nil))[:16], files, keep)
 }

@@ -421,6 +421,8 @@ type downloadsData struct {
 	Items []downloadItem
 	// Page is the language's downloads page, "" on it or without one.
 	Page string
+	// Short is a footer that offers the charter and links Page.
+	Short bool
 }
 
 type downloadItem struct {
@@ -440,7 +442,7 @@ func (r *Renderer) downloads(lang, from string, v Variant) (template.HTML, error
 	if v.Bundle {
 		return r.bundleDownloads(lang, from, v.Downloads, v.More)
 	}
-	return r.siteDownloads(lang, from, v.Downloads)
+	return r.siteDownloads(lang, from, v.Downloads, false)
 }
 
 // printCharter is the charter's PDF in p's language, offered on the home
@@ -471,7 +473,11 @@ func (r *Renderer) printCharter(p *content.Page, from string, v Variant) *PrintA
 }
 
 // siteDownloads renders the download links of a page at from, in lang.
-func (r *Renderer) siteDownloads(lang, from string, list []Download) (template.HTML, error) {
+// With a downloads page, a page's footer offers the charter to sign and
+// links the page for the rest, which every footer repeated before (a
+// tenth of each page); a not-found page (all) lists every file still,
+// for a reader who followed a file's old address.
+func (r *Renderer) siteDownloads(lang, from string, list []Download, all bool) (template.HTML, error) {
 	if len(list) == 0 {
 		return "", nil
 	}
@@ -479,14 +485,21 @@ func (r *Renderer) siteDownloads(lang, from string, list []Download) (template.H
 	// A page offers what its reader needs: the booklets and e-book of its
 	// language, the site in its language and in all; the other languages'
 	// files are on their own pages.
+	var d downloadsData
+	if p := r.downloadsPage(lang, list); p != "" && p != from {
+		d.Page = content.Rel(from, p)
+	}
+	d.Short = d.Page != "" && !all
 	var mine []Download
 	for _, dl := range list {
+		if d.Short && (dl.Kind != output.Charter || dl.Lang != lang) {
+			continue
+		}
 		if dl.Lang == lang || (dl.Lang == "" && dl.Kind == output.Zip) {
 			mine = append(mine, dl)
 		}
 	}
 	sort.SliceStable(mine, func(i, j int) bool { return downloadRank(mine[i], lang) < downloadRank(mine[j], lang) })
-	var d downloadsData
 	for _, dl := range mine {
 		it := downloadItem{Href: content.Rel(from, dl.Path), Label: downloadLabel(s, lang, dl)}
 		// The toolkit's booklets are named in the reader's language; a
@@ -495,9 +508,6 @@ func (r *Renderer) siteDownloads(lang, from string, list []Download) (template.H
 			it.Lang = dl.Lang
 		}
 		d.Items = append(d.Items, it)
-	}
-	if p := r.downloadsPage(lang, list); p != "" && p != from {
-		d.Page = content.Rel(from, p)
 	}
 	return r.fragment(lang, "downloads", d)
 }
@@ -990,7 +1000,7 @@ func (r *Renderer) NotFound(lang string, downloads []Download) ([]byte, error) {
 	var err error
 	if d.Root {
 		d.common = r.common(cfg.DefaultLanguage, from)
-		if d.Downloads, err = r.siteDownloads(cfg.DefaultLanguage, from, downloads); err != nil {
+		if d.Downloads, err = r.siteDownloads(cfg.DefaultLanguage, from, downloads, true); err != nil {
 			return nil, err
 		}
 		var titles []string
@@ -1008,7 +1018,7 @@ func (r *Renderer) NotFound(lang string, downloads []Download) ([]byte, error) {
 	}
 	s := r.strings[lang]
 	d.common = r.common(lang, from)
-	if d.Downloads, err = r.siteDownloads(lang, from, downloads); err != nil {
+	if d.Downloads, err = r.siteDownloads(lang, from, downloads, true); err != nil {
 		return nil, err
 	}
 	d.Title = s.T("notfound_title", nil)
