@@ -260,8 +260,8 @@ func TestRealContent(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(files["fr/index.html"]), `href="../downloads/responsible-ai-toolkit-fr.zip" download>le site en français (zip,`) {
-		t.Error("pages must offer the bundles with their size")
+	if !strings.Contains(string(files["fr/telechargements.html"]), `href="../downloads/responsible-ai-toolkit-fr.zip" download>Le site en français (zip,`) {
+		t.Error("the downloads page must offer the bundles with their size")
 	}
 
 	// Two builds of the same tree are byte-identical.

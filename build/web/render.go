@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -475,8 +476,9 @@ func (r *Renderer) printCharter(p *content.Page, from string, v Variant) *PrintA
 // siteDownloads renders the download links of a page at from, in lang.
 // With a downloads page, a page's footer offers the charter to sign and
 // links the page for the rest, which every footer repeated before (a
-// tenth of each page); a not-found page (all) lists every file still,
-// for a reader who followed a file's old address.
+// tenth of each page); a not-found page (all), or a site with no charter
+// to offer, lists every file still (the former for a reader who followed
+// a file's old address).
 func (r *Renderer) siteDownloads(lang, from string, list []Download, all bool) (template.HTML, error) {
 	if len(list) == 0 {
 		return "", nil
@@ -489,7 +491,7 @@ func (r *Renderer) siteDownloads(lang, from string, list []Download, all bool) (
 	if p := r.downloadsPage(lang, list); p != "" && p != from {
 		d.Page = content.Rel(from, p)
 	}
-	d.Short = d.Page != "" && !all
+	d.Short = d.Page != "" && !all && slices.ContainsFunc(list, func(dl Download) bool { return dl.Kind == output.Charter && dl.Lang == lang })
 	var mine []Download
 	for _, dl := range list {
 		if d.Short && (dl.Kind != output.Charter || dl.Lang != lang) {
