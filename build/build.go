@@ -33,6 +33,9 @@ type Options struct {
 	// Updated is shown as the build date; zero shows none. The CLI sets it
 	// from SOURCE_DATE_EPOCH only, so builds stay reproducible.
 	Updated time.Time
+	// Now is the day dated pages (as_of) are judged against; zero means
+	// the clock's. It changes warnings only, never an output.
+	Now time.Time
 	// LiveReload is a script address added to every page (preview only).
 	LiveReload string
 	// Verbose receives each file written.
@@ -108,6 +111,7 @@ type Project struct {
 	files fs.FS
 	// Updated dates the files of the bundles (SOURCE_DATE_EPOCH).
 	Updated time.Time
+	now     time.Time // Options.Now
 	// Measures holds what the content rules measured, per source file.
 	Measures map[string]check.PageReport
 	all      []*instance
@@ -121,7 +125,7 @@ type Project struct {
 // nothing.
 func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 	files := overlay{top: src, base: opts.Defaults}
-	pr := &Project{Src: src, files: files, Updated: opts.Updated, extra: opts.Outputs}
+	pr := &Project{Src: src, files: files, Updated: opts.Updated, now: opts.Now, extra: opts.Outputs}
 	fail := func() (*Project, error) {
 		pr.Problems = dedupe(pr.Problems)
 		return pr, pr.Problems.Err()
@@ -133,6 +137,7 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 		return fail()
 	}
 	pr.Config = cfg
+	pr.Problems.Add(cfg.Notes())
 	site, p := content.Load(src, cfg)
 	pr.Problems.Add(p)
 	cat, p := i18n.Load(files, cfg.Codes(), cfg.DefaultLanguage)
@@ -238,7 +243,26 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 	if !in.page.Fallback {
 		o := check.Options{MinReadability: cfg.Readability, PageMin: src.Front.MinReadability}
 		in.lint, in.measure = check.Lint(in.doc, src.File, cl, o)
+		in.lint.Add(pr.lawRules(in))
 	}
+}
+
+// lawRules are the rules of pages about the law: a page citing the AI Act
+// links to the dated law page, and a dated page is checked again yearly.
+func (pr *Project) lawRules(in *instance) diag.List {
+	var l diag.List
+	p, law := in.page, pr.Config.Law
+	if law != "" && p.Key != law && pr.Site.ByKey[p.Lang][law] != nil {
+		l.Add(check.LawLinks(in.doc, p.Source.File, p.Source.Lang, content.Rel(p.Key, law)))
+	}
+	if asOf, _ := p.Source.Front.AsOfDate(); !asOf.IsZero() {
+		now := pr.now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		l.Add(check.Stale(p.Source.File, p.Source.Front.Lines["as_of"], asOf, now))
+	}
+	return l
 }
 
 // renderBody renders one page instance's Markdown: what each output of
