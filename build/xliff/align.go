@@ -139,4 +139,3 @@ func (pg *page) align(rec *content.Translation, lang string, site fs.FS) {
 		}
 	}
 }
-

@@ -20,16 +20,16 @@ type piece struct {
 // so a translator can move a link but not break its address, an id or a
 // glossary reference.
 var codeRe = regexp.MustCompile(strings.Join([]string{
-	"`[^`]+`",                             // code
+	"`[^`]+`", // code
 	`\[\[[^\[\]|\n]+?(?:\|[^\[\]|\n]+?)?\]\]`, // glossary reference, cut below
-	`\]\([^)\s]*(?:\s+"[^"]*")?\)`,         // a link's end and address
-	`\]\{[^}\n]*\}`,                        // a span's end and attributes: ]{lang=en}
-	`[ \t]*\{#[^}\n]*\}`,                   // a heading's id
-	`\{\{[^}\n]*\}\}`,                      // a blank or directive
-	`\[![A-Z]+\]`,                          // a callout's kind
-	`!?\[`,                                 // a link's, span's or image's start
-	`\*\*|\*`,                              // emphasis
-	`</?[A-Za-z][^>\n]*>`,                  // HTML, an address in <…>
+	`\]\([^)\s]*(?:\s+"[^"]*")?\)`,            // a link's end and address
+	`\]\{[^}\n]*\}`,                           // a span's end and attributes: ]{lang=en}
+	`[ \t]*\{#[^}\n]*\}`,                      // a heading's id
+	`\{\{[^}\n]*\}\}`,                         // a blank or directive
+	`\[![A-Z]+\]`,                             // a callout's kind
+	`!?\[`,                                    // a link's, span's or image's start
+	`\*\*|\*`,                                 // emphasis
+	`</?[A-Za-z][^>\n]*>`,                     // HTML, an address in <…>
 }, "|"))
 
 var glossRe = regexp.MustCompile(`^\[\[([^\[\]|\n]+?)(\|[^\[\]|\n]+?)?\]\]$`)
