@@ -58,7 +58,9 @@ func Export(s *content.Site, site fs.FS, lang string, glossary *terms.List) (*Do
 	if err != nil {
 		return nil, err
 	}
-	doc.Files = append(doc.Files, *f)
+	if f != nil {
+		doc.Files = append(doc.Files, *f)
+	}
 	return doc, nil
 }
 

@@ -53,7 +53,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-func export(t *testing.T, dir, lang string) *Doc {
+func export(t testing.TB, dir, lang string) *Doc {
 	t.Helper()
 	s, g := repo(t, dir)
 	doc, err := Export(s, os.DirFS(dir), lang, g)

@@ -87,6 +87,9 @@ func (p *parser) next() (xml.Token, error) {
 func (p *parser) document() (*Doc, error) {
 	for {
 		t, err := p.next()
+		if err == io.EOF {
+			return nil, p.errorf("no <xliff> element: is this an XLIFF file?")
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package xliff
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -117,6 +118,9 @@ func stringsPath(lang string) string { return path.Join("i18n", lang+".toml") }
 func stringsFile(site fs.FS, def, lang string, glossary *terms.List) (*File, error) {
 	srcName, ownName := stringsPath(def), stringsPath(lang)
 	srcData, err := fs.ReadFile(site, srcName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // the built-in strings: not the site's to translate
+	}
 	if err != nil {
 		return nil, err
 	}
