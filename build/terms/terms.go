@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,6 +44,19 @@ func Load(fsys fs.FS, source string) (*List, error) {
 	return Parse(data, source)
 }
 
+// Error is a fault in the glossary file, at a line (0: the whole file).
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return File + ": terms: " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d: terms: %s", File, e.Line, e.Msg)
+}
+
 // Parse reads a glossary file.
 func Parse(data []byte, source string) (*List, error) {
 	var raw struct {
@@ -51,9 +65,9 @@ func Parse(data []byte, source string) (*List, error) {
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d: terms: %s", File, pe.Position.Line, pe.Message)
+			return nil, &Error{pe.Position.Line, pe.Message}
 		}
-		return nil, fmt.Errorf("%s: terms: %v", File, err)
+		return nil, &Error{0, err.Error()}
 	}
 	lines := termLines(data)
 	l := &List{}
@@ -68,7 +82,7 @@ func Parse(data []byte, source string) (*List, error) {
 			}
 		}
 		if t.Words[source] == "" {
-			return nil, fmt.Errorf("%s:%d: terms: a term needs its words in the source language (%s = \"…\")", File, t.Line, source)
+			return nil, &Error{t.Line, fmt.Sprintf("a term needs its words in the source language (%s = \"…\")", source)}
 		}
 		l.Terms = append(l.Terms, t)
 	}
@@ -99,12 +113,16 @@ func (l *List) In(text, lang string) []Term {
 	return out
 }
 
+// markupRe is Markdown that holds no words of the text: a link's
+// address, an id, a glossary reference's id, code, an HTML tag.
+var markupRe = regexp.MustCompile("\\]\\([^)]*\\)|\\{[#.][^}]*\\}|\\|[^\\]|]*\\]\\]|`[^`]*`|<[^>]*>")
+
 // Uses reports whether text has words as a whole word, in any case, with
 // an inflection ending at most (charte, chartes; vzw, vzw's; charters).
 // Apostrophes may be typed straight or curly.
 func Uses(text, words string) bool {
 	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "'", "’")) }
-	t, w := norm(text), norm(words)
+	t, w := norm(markupRe.ReplaceAllString(text, "]")), norm(words)
 	for from := 0; ; {
 		i := strings.Index(t[from:], w)
 		if i < 0 {
