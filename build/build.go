@@ -137,14 +137,7 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 		return fail()
 	}
 	pr.Config = cfg
-	var err error
-	if pr.terms, err = terms.Load(src, cfg.DefaultLanguage); err != nil {
-		var te *terms.Error
-		if !errors.As(err, &te) {
-			te = &terms.Error{Msg: err.Error()}
-		}
-		pr.Problems.Errorf(terms.File, te.Line, "terms", "%s", te.Msg)
-	}
+	pr.loadTerms(src)
 	site, p := content.Load(src, cfg)
 	pr.Problems.Add(p)
 	cat, p := i18n.Load(files, cfg.Codes(), cfg.DefaultLanguage)
@@ -205,6 +198,18 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 	}
 	pr.Problems = dedupe(pr.Problems)
 	return pr, nil
+}
+
+// loadTerms reads the fixed-term glossary check.Terms holds translations to.
+func (pr *Project) loadTerms(src fs.FS) {
+	var err error
+	if pr.terms, err = terms.Load(src, pr.Config.DefaultLanguage); err != nil {
+		var te *terms.Error
+		if !errors.As(err, &te) {
+			te = &terms.Error{Msg: err.Error()}
+		}
+		pr.Problems.Errorf(terms.File, te.Line, "terms", "%s", te.Msg)
+	}
 }
 
 // parity compares each translation with its source's structure (see
