@@ -1,6 +1,6 @@
 // Package xliff exchanges a language's translation with the tools
-// translators use (OmegaT, Weblate, Poedit's XLIFF mode, CAT tools) as
-// XLIFF 2.0: one unit per heading, paragraph, list item, table cell,
+// translators use (Weblate, memoQ, other CAT tools that read XLIFF 2.0)
+// as XLIFF 2.0: one unit per heading, paragraph, list item, table cell,
 // front-matter title and interface string, with its source, the current
 // translation, its state and notes; Import writes translations back into
 // content/<lang>/*.md and i18n/<lang>.toml and stamps the pages that are

@@ -169,6 +169,9 @@ func (pg *page) importUnit(u Unit, name string, ed *edits, inserts map[int]*inse
 		ed.undone++
 		return nil
 	}
+	if i >= 0 && pg.exists && !pg.shape {
+		return fmt.Errorf("%s:%d: xliff: unit %s (%s): %s does not have the source's paragraphs, items and rows, so the unit has no place in it: translate that page in the file itself, then sobre stamp it", name, u.Line, u.ID, u.Name, pg.path)
+	}
 	if stateRank[u.State] < stateRank[stateTranslated] {
 		ed.undone++
 	}

@@ -195,6 +195,18 @@ func TestImportRefuses(t *testing.T) {
 	if err == nil || !regexp.MustCompile(`^t\.xlf:\d+: xliff: unit u9 \(content/fr/page.md:19\): its source changed since the export`).MatchString(err.Error()) {
 		t.Errorf("got %v", err)
 	}
+	// A translation of another shape than its source: a unit has no place.
+	os.WriteFile(filepath.Join(dir, "content/nl/charte.md"), []byte("---\ntitle: Charter\n---\n\nTekst.\n\nMeer tekst.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content/fr/page.md"), []byte(newSource), 0o644)
+	s, _ = repo(t, dir)
+	doc = export(t, dir, "nl")
+	u = unitOf(t, doc, "content/nl/charte.md", "u1")
+	u.Target, u.HasTarget, u.State = tokenize("Tekst."), true, stateTranslated
+	b.Reset()
+	doc.Write(&b)
+	if _, err := Import(s, os.DirFS(dir), "t.xlf", []byte(b.String())); err == nil || !strings.Contains(err.Error(), "unit u1 (content/fr/charte.md:5): content/nl/charte.md does not have the source's paragraphs") {
+		t.Errorf("got %v", err)
+	}
 	for _, c := range []struct{ data, want string }{
 		{b.String()[:len(b.String())/2], `^t\.xlf:\d+:\d+: xliff: `},
 		{"<xliff>", `^t\.xlf:1:8: xliff: the root is <xliff> \(\), not an XLIFF 2`},
