@@ -149,6 +149,9 @@ func xliffImport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	for _, l := range res.Log {
+		if *dry {
+			l = "would write " + l
+		}
 		fmt.Fprintln(stdout, l)
 	}
 	if len(res.Log) == 0 {
