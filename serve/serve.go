@@ -165,6 +165,7 @@ func (s *server) listen(opts Options) (net.Listener, error) {
 		}
 	}
 	fmt.Fprintf(opts.Log, "serving %s at http://%s/ (Ctrl+C to stop)\n", opts.Src, ln.Addr())
+	fmt.Fprintf(opts.Log, "translations beside their source: http://%s%s (this computer only)\n", ln.Addr(), StatusPath)
 	return ln, nil
 }
 

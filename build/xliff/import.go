@@ -70,7 +70,9 @@ func Import(s *content.Site, site fs.FS, name string, data []byte) (*Result, err
 			if log != "" {
 				res.Log = append(res.Log, log)
 			}
-			if pg := byPath[f.Original]; pg != nil && strings.Contains(log, "stamped") {
+			// The source as translated, as sobre stamp and sobre new keep it,
+			// for status to show what changes in it later.
+			if pg := byPath[f.Original]; pg != nil && (strings.Contains(log, "stamped") || !pg.exists) {
 				res.Files = append(res.Files, Written{content.StampPath(lang, pg.src.Key), pg.src.Body})
 			}
 		}

@@ -171,6 +171,9 @@ func TestImportOutdated(t *testing.T) {
 	if !strings.Contains(string(autre), "draft: true") || !strings.Contains(string(autre), "\nEen tekst.\n\nDeux textes.\n") {
 		t.Errorf("autre.md:\n%s", autre)
 	}
+	if kept, _ := os.ReadFile(filepath.Join(dir, ".sobre/stamped/nl/autre.md")); string(kept) != "\nUn texte.\n\nDeux textes.\n" {
+		t.Errorf("the source of the new draft was not kept: %q", kept)
+	}
 	strs, _ := os.ReadFile(filepath.Join(dir, "i18n/nl.toml"))
 	if want := "menu = \"Menu\"\nnew_one = \"Nieuw {{.X}}\"\n\n[reading_time]\none = \"{{.Count}} minuut\"\nother = \"{{.Count}} minuten\"\n"; string(strs) != want {
 		t.Errorf("nl.toml:\n%s\nwant:\n%s", strs, want)
