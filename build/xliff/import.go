@@ -171,6 +171,9 @@ func (pg *page) importUnit(u Unit, name string, ed *edits, inserts map[int]*inse
 		ed.undone++
 		return nil
 	}
+	if id := lostID(u.Source, u.Target); id != "" {
+		return fmt.Errorf("%s:%d: xliff: unit %s (%s): the translation drops the heading's id %s, which links point to: keep its placeholder", name, u.Line, u.ID, u.Name, strings.TrimSpace(id))
+	}
 	if i >= 0 && pg.exists && !pg.shape {
 		return fmt.Errorf("%s:%d: xliff: unit %s (%s): %s does not have the source's paragraphs, items and rows, so the unit has no place in it: translate that page in the file itself, then sobre stamp it", name, u.Line, u.ID, u.Name, pg.path)
 	}
@@ -274,4 +277,14 @@ func normalText(ps []piece) []piece {
 		out[i] = p
 	}
 	return out
+}
+
+// lostID is a heading id ({#id}) of the source that the target lacks.
+func lostID(src, target []piece) string {
+	for _, p := range src {
+		if p.Code && strings.Contains(p.Text, "{#") && !strings.Contains(join(target), strings.TrimSpace(p.Text)) {
+			return p.Text
+		}
+	}
+	return ""
 }

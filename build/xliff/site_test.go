@@ -198,6 +198,14 @@ func TestImportRefuses(t *testing.T) {
 	if err == nil || !regexp.MustCompile(`^t\.xlf:\d+: xliff: unit u9 \(content/fr/page.md:19\): its source changed since the export`).MatchString(err.Error()) {
 		t.Errorf("got %v", err)
 	}
+	// A heading whose translation drops its id.
+	h := unitOf(t, doc, "content/nl/page.md", "u1")
+	h.Target, h.HasTarget, h.State = []piece{{Text: "Begin"}}, true, stateTranslated
+	b.Reset()
+	doc.Write(&b)
+	if _, err := Import(s, os.DirFS(dir), "t.xlf", []byte(b.String())); err == nil || !strings.Contains(err.Error(), "unit u1 (content/fr/page.md:5): the translation drops the heading's id {#debut}") {
+		t.Errorf("got %v", err)
+	}
 	// A translation of another shape than its source: a unit has no place.
 	os.WriteFile(filepath.Join(dir, "content/nl/charte.md"), []byte("---\ntitle: Charter\n---\n\nTekst.\n\nMeer tekst.\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "content/fr/page.md"), []byte(newSource), 0o644)
