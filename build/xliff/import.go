@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -260,24 +261,20 @@ func (pg *page) unitTexts(id string) (src string, cur *string, i, cell int, ok b
 }
 
 // normalText makes a target's text one line: tools may wrap it; line
-// breaks that matter are codes.
+// breaks that matter are codes. A run of spaces, line breaks included,
+// is one space.
 func normalText(ps []piece) []piece {
 	out := make([]piece, len(ps))
 	for i, p := range ps {
 		if !p.Code {
-			f := strings.Join(strings.Fields(p.Text), " ")
-			if f != "" && strings.TrimLeft(p.Text, " \t\r\n") != p.Text {
-				f = " " + f
-			}
-			if f != "" && strings.TrimRight(p.Text, " \t\r\n") != p.Text || f == "" && p.Text != "" {
-				f += " "
-			}
-			p.Text = f
+			p.Text = spaceRe.ReplaceAllString(p.Text, " ")
 		}
 		out[i] = p
 	}
 	return out
 }
+
+var spaceRe = regexp.MustCompile(`[ \t\r\n]+`)
 
 // lostID is a heading id ({#id}) of the source that the target lacks.
 func lostID(src, target []piece) string {
