@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -20,6 +21,7 @@ import (
 	"sobre/build/output"
 	"sobre/build/resolve"
 	"sobre/build/search"
+	"sobre/build/terms"
 	"sobre/build/web"
 )
 
@@ -105,6 +107,8 @@ type Project struct {
 	Docs map[*content.Page]*markup.Doc
 	// Problems found so far; Load returns an error when any is an error.
 	Problems diag.List
+	// terms is the fixed-term glossary (i18n/terms.toml) check.Terms reads.
+	terms *terms.List
 	// Src is the site's files (without the embedded defaults).
 	Src fs.FS
 	// files is the site's files over the embedded defaults (fonts).
@@ -138,6 +142,7 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 	}
 	pr.Config = cfg
 	pr.Problems.Add(cfg.Notes())
+	pr.loadTerms(src)
 	site, p := content.Load(src, cfg)
 	pr.Problems.Add(p)
 	cat, p := i18n.Load(files, cfg.Codes(), cfg.DefaultLanguage)
@@ -200,6 +205,18 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 	return pr, nil
 }
 
+// loadTerms reads the fixed-term glossary check.Terms holds translations to.
+func (pr *Project) loadTerms(src fs.FS) {
+	var err error
+	if pr.terms, err = terms.Load(src, pr.Config.DefaultLanguage); err != nil {
+		var te *terms.Error
+		if !errors.As(err, &te) {
+			te = &terms.Error{Msg: err.Error()}
+		}
+		pr.Problems.Errorf(terms.File, te.Line, "terms", "%s", te.Msg)
+	}
+}
+
 // parity compares each translation with its source's structure (see
 // check.Parity), before links are resolved, as they were written.
 func (pr *Project) parity() diag.List {
@@ -219,9 +236,11 @@ func (pr *Project) parityOf(in *instance) diag.List {
 	if p.Lang == def || p.Fallback || from == nil {
 		return nil
 	}
-	return check.Parity(
+	problems := check.Parity(
 		check.Side{Shape: from.shape, File: src.Source.File, Keys: src.Source.Front.Lines},
 		check.Side{Shape: in.shape, File: p.Source.File, Keys: p.Source.Front.Lines})
+	problems.Add(check.Terms(pr.terms, src.Source, p.Source))
+	return problems
 }
 
 // parse parses one page instance's Markdown, prepares its search entry
