@@ -427,7 +427,7 @@ type downloadItem struct {
 // the language's name and the file's size.
 var downloadLabels = map[output.Kind]string{
 	output.Charter: "dl_pdf", output.Handout: "dl_handout", output.A5: "dl_a5", output.A5Imposed: "dl_imposed",
-	output.LargePrint: "dl_large", output.EPUB: "dl_epub",
+	output.LargePrint: "dl_large", output.Pack: "dl_pack", output.PackLarge: "dl_pack_large", output.EPUB: "dl_epub",
 }
 
 // downloads renders the download links of a page of lang at from: the
