@@ -665,6 +665,7 @@ func (d *Document) columns(at int, width float64) {
 			most[c] = max(most[c], line+pad)
 		}
 	}
+	d.formColumns(at, width, least, most)
 	cols := make([]float64, len(least))
 	// A column whose every cell fits on one line in its fair share of
 	// the width gets what it needs ("9:00", "15 min"): shorter columns

@@ -3,6 +3,7 @@ package print
 import (
 	"sobre/build/content"
 	"sobre/build/output"
+	"sobre/build/typeset"
 )
 
 // The trainer's materials pack is a page of the site marked "pack: true"
@@ -64,7 +65,7 @@ func (c *composer) pack(p *content.Page, f Format) *Document {
 	doc, lang := c.m.Docs[p], p.ContentLang()
 	notes, credits := printNotes(c.m.Site, c.s, p)
 	d := &Document{Title: fm.Title, Lang: lang, Format: f, Fonts: c.fonts.Clone(), Items: c.items, Footer: fm.Title, Logo: c.logo(),
-		Sign: c.s.T("print_sign", nil), BreakBefore: 2, PageBefore: map[string]bool{}, Described: c.s.T("print_described", nil), Image: c.image,
+		Sign: c.s.T("print_sign", nil), Forms: true, BreakBefore: 2, PageBefore: map[string]bool{}, Described: c.s.T("print_described", nil), Image: c.image,
 		PageOf: func(page, pages int) string {
 			return c.s.T("print_page_of", map[string]int{"Page": page, "Pages": pages})
 		}}
@@ -88,4 +89,27 @@ func (c *composer) pack(p *content.Page, f Format) *Document {
 		d.AddNote(home.Text, c.lang)
 	}
 	return d
+}
+
+// formColumns gives, in a document of forms, each column with an empty
+// cell below its header its fair share of width at least: an empty
+// column is where a hand writes a name, a signature or an answer, which
+// needs more room than the nothing it holds.
+func (d *Document) formColumns(at int, width float64, least, most []float64) {
+	if !d.Forms || len(least) == 0 {
+		return
+	}
+	share := width / float64(len(least))
+	table := d.blocks[at].table
+	for i := at; i < len(d.blocks) && d.blocks[i].tag == "TR" && d.blocks[i].table == table; i++ {
+		if d.blocks[i].head {
+			continue
+		}
+		for c, runs := range d.blocks[i].cells {
+			if allEmpty([][]typeset.Run{runs}) {
+				least[c] = max(least[c], share*0.75)
+				most[c] = max(most[c], share)
+			}
+		}
+	}
 }

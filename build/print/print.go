@@ -207,6 +207,9 @@ type Document struct {
 	// across pages: the charter's engagement, signed under its text, goes
 	// on a new page only when what is left of the page cannot hold it.
 	PageBefore map[string]bool
+	// Forms, when set, reads a table's empty cells as room to write in
+	// (formColumns).
+	Forms bool
 	// BreakBefore, when set, starts every heading of that level on a new
 	// page: each form of the materials pack on a sheet of its own.
 	BreakBefore int
