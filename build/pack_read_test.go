@@ -86,7 +86,6 @@ func TestPack(t *testing.T) {
 	}
 }
 
-
 // checkPackFile checks one edition of the pack: a valid, tagged A4 PDF
 // with its fonts, its cards in the structure, each section on a page of
 // its own.
