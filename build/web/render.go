@@ -596,6 +596,9 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 		return nil, Loads{}, err
 	}
 	d.PrintCharter = r.printCharter(p, from, v)
+	if d.PrintCharter == nil {
+		d.PrintCharter = r.printPack(p, from, v)
+	}
 	images := body.Images
 	if from != p.Out {
 		images = make([]string, len(body.Images))
