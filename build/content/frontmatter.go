@@ -31,6 +31,10 @@ type FrontMatter struct {
 	Translation *Translation `yaml:"translation"`
 	// Draft pages are not published: the source page is shown instead.
 	Draft bool `yaml:"draft"`
+	// Pack marks the trainer's materials pack: cards, grids and forms
+	// printed as a PDF of their own (build/print), not as a chapter of the
+	// toolkit's booklets.
+	Pack bool `yaml:"pack"`
 	// MinReadability overrides the language's reading-ease threshold for
 	// this page (site.toml [readability]), e.g. for a text whose wording
 	// is not ours to change. Say why in a comment beside it.

@@ -429,7 +429,7 @@ type downloadItem struct {
 // the language's name and the file's size.
 var downloadLabels = map[output.Kind]string{
 	output.Charter: "dl_pdf", output.Handout: "dl_handout", output.A5: "dl_a5", output.A5Imposed: "dl_imposed",
-	output.LargePrint: "dl_large", output.EPUB: "dl_epub",
+	output.LargePrint: "dl_large", output.Pack: "dl_pack", output.PackLarge: "dl_pack_large", output.EPUB: "dl_epub",
 }
 
 // downloads renders the download links of a page of lang at from: the
@@ -601,6 +601,9 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 		return nil, Loads{}, err
 	}
 	d.PrintCharter = r.printCharter(p, from, v)
+	if d.PrintCharter == nil {
+		d.PrintCharter = r.printPack(p, from, v)
+	}
 	images := body.Images
 	if from != p.Out {
 		images = make([]string, len(body.Images))

@@ -253,6 +253,7 @@ var codeStrings = []string{
 	"epub_toc", "epub_landmarks", "site_title", "dl_pdf", "dl_handout",
 	"dl_a5", "dl_imposed", "dl_large", "print_sign", "print_not_for_signature", "print_page_of", "print_page_ref", "print_page_ref_within", "print_imposed", "print_edition", "print_described", "print_logo", "print_also", "print_also_charter", "print_also_offline",
 	"print_file", "print_file_a4", "print_file_a5", "print_file_a5_imposed", "print_file_large_print", // booklets' names (output.ToolkitNames)
+	"pack_file", "dl_pack", "dl_pack_large", "print_pack_action", // the materials pack (output.PackNames, web/pack.go)
 	"credit_source", "credit_license", "credit_translated", "credit_original_print", "footer_license",
 	"bundle_online", "dl_bundle_more", // offline bundles
 	"assess_note", "assess_0", "assess_1", "assess_2", "assess_score", "assess_summary", // print's paper forms
