@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"sobre/build/diag"
+	"sobre/build/lang"
 )
 
 // Dir is the folder of the message files.
@@ -358,16 +359,9 @@ func MatchTable(codes []string) map[string]string {
 	return out
 }
 
-// browserTags are the tags browsers commonly send, with those of Belgium's
-// neighbours and communities first. Regions are listed so that the matcher,
-// not a string prefix, decides (e.g. "zh-TW" does not match "zh").
-var browserTags = []string{
-	"fr", "fr-BE", "fr-FR", "fr-LU", "fr-CH", "fr-CA", "fr-MA", "fr-CD", "fr-SN", "fr-CI", "fr-CM", "fr-DZ", "fr-TN",
-	"nl", "nl-BE", "nl-NL", "nl-SR", "nl-AW", "nl-CW", "af", "li", "fy",
-	"en", "en-BE", "en-GB", "en-US", "en-IE", "en-CA", "en-AU", "en-NZ", "en-IN", "en-ZA", "en-NG", "en-GH",
-	"de", "de-BE", "de-DE", "wa", "oc", "br", "co", "ht", "lb",
-	"es", "it", "pt", "pl", "ro", "ar", "tr", "ru", "uk", "zh", "ja",
-}
+// browserTags are the tags browsers commonly send: each language
+// profile's and those of other languages (build/lang).
+var browserTags = lang.BrowserTags()
 
 // Date writes a date the way the language does ("15 mars 2026"), from its
 // months and date_format strings: for pages and paper alike.
