@@ -133,6 +133,8 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 		return fail()
 	}
 	pr.Config = cfg
+	toml, _ := fs.ReadFile(src, config.FileName) // read by config.Load: only its lines are wanted
+	pr.Problems.Add(check.Profiles(cfg.Codes(), cfg.Readability, toml))
 	site, p := content.Load(src, cfg)
 	pr.Problems.Add(p)
 	cat, p := i18n.Load(files, cfg.Codes(), cfg.DefaultLanguage)

@@ -137,6 +137,9 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 		}
 		return ast.WalkContinue, nil
 	})
+	if opts.PageMin != nil && *opts.PageMin > 0 && !hasFormula(lang) {
+		l.Warnf(file, 1, "readability", "min_readability %g is never applied: %q has no reading-ease formula; add one to its profile (CONTRIBUTING.md, \"Add a language\"), or remove the key", *opts.PageMin, lang)
+	}
 	if r, ok := Measure(total, lang); ok {
 		rep.Readability = &r
 		min := opts.MinReadability[baseLang(lang)]
@@ -180,6 +183,13 @@ func foreign(c Counts, tag string) string {
 		return ""
 	}
 	return best
+}
+
+// hasFormula reports whether a language's profile has a reading-ease
+// formula.
+func hasFormula(tag string) bool {
+	p := lang.Get(tag)
+	return p != nil && p.Readability != nil
 }
 
 // vagueLinks are the link texts of a language that say nothing out of
