@@ -25,6 +25,7 @@ var German = register(&Profile{
 	// "de", "in" and "is" are left out, Dutch and English have them too.
 	Markers:     []string{"der", "das", "und", "ist", "nicht", "mit", "sich", "auf", "auch", "wir", "eine", "einen", "wird", "werden", "sind", "oder", "nach", "bei", "dass", "ihre", "sie", "zu", "dem"},
 	Levels:      []string{"Fortgeschritten"},
+	Typography:  Typography{CapitalisedNouns: true},
 	BrowserTags: []string{"de", "de-BE", "de-DE"},
 })
 

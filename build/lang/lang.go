@@ -99,6 +99,9 @@ type Typography struct {
 	// FrenchSpacing puts a narrow no-break space before ; : ! ? and
 	// inside « ».
 	FrenchSpacing bool
+	// CapitalisedNouns: every noun starts with a capital (German), so a
+	// capital does not mark a proper name, which print never hyphenates.
+	CapitalisedNouns bool
 }
 
 // profiles are the languages known, by code; each file adds its own.
