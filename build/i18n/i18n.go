@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	htmltemplate "html/template"
 	"io/fs"
 	"sort"
 	"strings"
@@ -318,6 +319,26 @@ func (s *Strings) localize(id string, count any, data any) string {
 		return fmt.Sprintf("[%s]", id)
 	}
 	return out
+}
+
+// Falls reports whether id is shown in the default language because this
+// language lacks it.
+func (s *Strings) Falls(id string) bool {
+	return s.Lang != s.c.def && !s.c.ids[s.Lang][id] && s.c.ids[s.c.def][id]
+}
+
+// Markup is text, the string id as T or N gave it, for html/template's
+// element content: as it is when the language has the string, and, when it
+// falls back to the default language, as HTML in a span marked with that
+// language, so that screen readers read it in the right voice (WCAG
+// 3.1.2). The span would show as markup in <title>, <textarea>, a script
+// or an address, and is stripped from attributes: there templates use
+// the plain text (the theme's tp).
+func (s *Strings) Markup(id, text string) any {
+	if !s.Falls(id) {
+		return text
+	}
+	return htmltemplate.HTML(`<span lang="` + htmltemplate.HTMLEscapeString(s.c.def) + `">` + htmltemplate.HTMLEscapeString(text) + `</span>`)
 }
 
 // Has reports whether the language itself defines id.
