@@ -171,7 +171,7 @@ func Missing(tag string) []Gap {
 			gaps = append(gaps, Gap{table, off})
 		}
 	}
-	add(p.Hyphenation == nil, "Hyphenation", "print lines are not hyphenated, so justified lines stay loose")
+	add(p.Hyphenation == nil, "Hyphenation", "print never hyphenates its words, so long words leave gaps at line ends")
 	add(p.Readability == nil, "Readability", "no reading ease is measured, and a minimum set for it is not checked")
 	add(p.Search == nil || len(p.Search.StopWords) == 0, "Search.StopWords", "the search index keeps the commonest words, which every page holds")
 	add(p.Search == nil || p.Search.Stem == nil, "Search.Stem", "search finds only the exact form typed (no plural folding)")
