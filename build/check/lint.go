@@ -55,17 +55,19 @@ func markerOf(w string) uint16 {
 	return markerIndex[string(buf[:len(w)])]
 }
 
-func set(ws ...string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
-
 var fileNameRe = regexp.MustCompile(`(?i)^[\w .-]+\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$|^(img|dsc|image|photo|screenshot)[_ -]?\d+`)
 
-var genericAlt = set("image", "photo", "img", "picture", "afbeelding", "foto", "illustration", "illustratie", "graphic", "logo", "icon", "icône", "icoon")
+// genericAlt are alt texts that name no image ("photo"), in every
+// profile's language: an English word on a French page says no more.
+var genericAlt = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range lang.All() {
+		for _, w := range p.GenericAlt {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // Options tune the content rules.
 type Options struct {

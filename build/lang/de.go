@@ -21,6 +21,7 @@ var German = register(&Profile{
 		Stem:      stemGerman,
 	},
 	VagueLinks: []string{"hier klicken", "klicken sie hier", "hier", "klicken", "link", "dieser link", "mehr", "mehr erfahren", "weiterlesen", "mehr lesen", "siehe", "seite"},
+	GenericAlt: []string{"bild", "foto", "grafik", "abbildung", "illustration", "logo", "symbol"},
 	// Words frequent in German and rare in French, Dutch and English; "die",
 	// "de", "in" and "is" are left out, Dutch and English have them too.
 	Markers:     []string{"der", "das", "und", "ist", "nicht", "mit", "sich", "auf", "auch", "wir", "eine", "einen", "wird", "werden", "sind", "oder", "nach", "bei", "dass", "ihre", "sie", "zu", "dem"},

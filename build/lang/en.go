@@ -20,6 +20,7 @@ var English = register(&Profile{
 		Stem:      stemEnglish,
 	},
 	VagueLinks:  []string{"click here", "click", "here", "link", "this link", "read more", "more", "learn more", "see", "see here", "page"},
+	GenericAlt:  []string{"image", "photo", "img", "picture", "illustration", "graphic", "logo", "icon"},
 	Markers:     []string{"the", "and", "of", "with", "you", "your", "this", "that", "is", "are", "for", "we", "our", "from", "which", "what", "have", "has", "be", "it", "they", "not", "can", "will", "would", "should"},
 	Levels:      []string{"Advanced"},
 	BrowserTags: []string{"en", "en-BE", "en-GB", "en-US", "en-IE", "en-CA", "en-AU", "en-NZ", "en-IN", "en-ZA", "en-NG", "en-GH"},

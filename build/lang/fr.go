@@ -20,6 +20,7 @@ var French = register(&Profile{
 		Stem:      stemFrench,
 	},
 	VagueLinks:  []string{"cliquez ici", "cliquer ici", "clique ici", "ici", "là", "lien", "ce lien", "en savoir plus", "lire la suite", "la suite", "plus", "voir", "voir ici", "page"},
+	GenericAlt:  []string{"image", "photo", "illustration", "logo", "icône"},
 	Markers:     []string{"le", "la", "les", "des", "et", "est", "une", "pour", "avec", "nous", "vous", "dans", "sur", "que", "qui", "ce", "cette", "sont", "pas", "mais", "ou", "du", "au", "aux", "leur"},
 	Levels:      []string{"Avancé"},
 	Typography:  Typography{FrenchSpacing: true},

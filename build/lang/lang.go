@@ -34,6 +34,9 @@ type Profile struct {
 	// VagueLinks are link texts that say nothing out of context ("click
 	// here"), lower case (WCAG 2.4.4).
 	VagueLinks []string
+	// GenericAlt are alt texts that say nothing of an image ("photo"),
+	// lower case; they are reported on every language's pages.
+	GenericAlt []string
 	// Markers are short, frequent words typical of the language and rare
 	// in the others, lower-case ASCII of at most 8 letters: enough of them
 	// in a paragraph of another page says it is written in this language.
@@ -176,6 +179,7 @@ func Missing(tag string) []Gap {
 	add(p.Search == nil || len(p.Search.StopWords) == 0, "Search.StopWords", "the search index keeps the commonest words, which every page holds")
 	add(p.Search == nil || p.Search.Stem == nil, "Search.Stem", "search finds only the exact form typed (no plural folding)")
 	add(len(p.VagueLinks) == 0, "VagueLinks", "link texts such as \"click here\" are not reported")
+	add(len(p.GenericAlt) == 0, "GenericAlt", "alt texts such as \"photo\" in this language are not reported")
 	add(len(p.Markers) == 0, "Markers", "a paragraph written in this language on another page is not noticed, nor one in another language here")
 	add(len(p.Levels) == 0, "Levels", "commitment levels written in this language get no badge")
 	return gaps

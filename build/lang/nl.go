@@ -15,6 +15,7 @@ var Dutch = register(&Profile{
 		Stem:      stemDutch,
 	},
 	VagueLinks:  []string{"klik hier", "klik", "hier", "link", "deze link", "lees meer", "meer", "meer info", "meer lezen", "zie", "pagina"},
+	GenericAlt:  []string{"afbeelding", "foto", "illustratie", "logo", "icoon"},
 	Markers:     []string{"het", "een", "van", "zijn", "voor", "met", "wij", "jij", "je", "niet", "op", "dat", "die", "deze", "ook", "maar", "wordt", "worden", "naar", "bij", "uit", "hun", "onze", "ons"},
 	Levels:      []string{"Gevorderd"},
 	BrowserTags: []string{"nl", "nl-BE", "nl-NL", "nl-SR", "nl-AW", "nl-CW", "af", "li", "fy"},
