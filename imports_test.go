@@ -9,7 +9,7 @@ import (
 // leaves are the packages that each make one kind of output or report from
 // the site model. They never import each other: a new output is one new
 // package, and changing one never ripples into another.
-var leaves = []string{"sobre/build/web", "sobre/build/print", "sobre/build/search", "sobre/build/bundle", "sobre/build/status"}
+var leaves = []string{"sobre/build/web", "sobre/build/print", "sobre/build/search", "sobre/build/bundle", "sobre/build/status", "sobre/build/xliff"}
 
 // selfContained packages import nothing of sobre: they implement a
 // standard on their own (build/qr, ISO/IEC 18004), usable anywhere, or

@@ -85,6 +85,10 @@ func TestRealContent(t *testing.T) {
 		t.Fatalf("build failed: %v", err)
 	}
 	for _, p := range res.Problems {
+		// The shipped contact is the publisher's to set: a note, expected.
+		if p.Severity == diag.Notice && p.Rule == "contact" {
+			continue
+		}
 		t.Errorf("unexpected warning: %s", p)
 	}
 	files := readTree(t, out)

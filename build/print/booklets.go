@@ -230,9 +230,13 @@ func (c *composer) charter() *job {
 	title := p.Source.Front.Title
 	doc, contentLang := c.m.Docs[p], p.ContentLang()
 	notes, credits := printNotes(c.m.Site, c.s, p)
+	footer := title
+	if generated.Unsigned(c.m.Site, p) {
+		footer = c.s.T("print_not_for_signature", nil) // on every page, where a signature goes
+	}
 	return &job{file: p.Source.File, name: c.lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: output.Charter, lang: c.lang, what: "charter as an A4 booklet",
 		make: func(j *job) ([]byte, error) {
-			d := &Document{Title: title, Lang: contentLang, Format: A4, Fonts: c.fonts.Clone(), Items: c.items, Footer: title, Logo: c.logo(),
+			d := &Document{Title: title, Lang: contentLang, Format: A4, Fonts: c.fonts.Clone(), Items: c.items, Footer: footer, Logo: c.logo(),
 				PageBefore: map[string]bool{"engagement": true}, Sign: c.s.T("print_sign", nil),
 				PageOf: func(page, pages int) string {
 					return c.s.T("print_page_of", map[string]int{"Page": page, "Pages": pages})

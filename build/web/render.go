@@ -198,6 +198,8 @@ type PageData struct {
 	Prev, Next                               *Link
 	AI                                       *AIData
 	Outdated                                 *Link  // the source page, when it changed since the translation
+	AsOf                                     *AsOf  // the day a page about the law was last checked
+	Unsigned                                 bool   // a translated charter no person has checked: not for signature
 	Position                                 string // "Module 2 of 5" within its section
 	Credit                                   *CreditData
 	Contents                                 *Contents
@@ -462,6 +464,9 @@ func (r *Renderer) printCharter(p *content.Page, from string, v Variant) *PrintA
 		if cfg.Organisation.Name != "" {
 			key = "print_charter_action_org"
 		}
+		if c := r.site.ByKey[p.Lang][cfg.Charter]; c != nil && generated.Unsigned(r.site, c) {
+			key = "print_charter_action_read" // a translation not to sign yet
+		}
 		return &PrintAction{Href: content.Rel(from, dl.Path), Label: s.T(key, data), Download: !v.Bundle}
 	}
 	return nil
@@ -681,6 +686,10 @@ func (r *Renderer) pageData(p *content.Page, from string) PageData {
 		}
 		d.Position = s.T("position", map[string]any{"N": pos, "Total": len(sib), "Section": name})
 	}
+	if t, _ := fm.AsOfDate(); !t.IsZero() {
+		d.AsOf = &AsOf{Datetime: t.Format("2006-01-02"), Text: s.T("as_of", map[string]string{"Date": s.Date(t)})}
+	}
+	d.Unsigned = generated.Unsigned(r.site, p)
 	if r.site.StateOf(p) == content.Outdated {
 		src := r.site.ByKey[cfg.DefaultLanguage][p.Key]
 		d.Outdated = &Link{Href: content.Rel(from, src.Out), Lang: src.Lang, Title: LanguageName(src.Lang, p.Lang)}
@@ -698,6 +707,9 @@ func (r *Renderer) pageData(p *content.Page, from string) PageData {
 	}
 	return d
 }
+
+// AsOf is the day a page's facts were last checked, as the page says it.
+type AsOf struct{ Datetime, Text string }
 
 // switcher lists p's translations for the language switcher, and the
 // alternates its head names; in the bundle of language only, the other
