@@ -142,6 +142,8 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 	}
 	pr.Config = cfg
 	pr.Problems.Add(cfg.Notes())
+	toml, _ := fs.ReadFile(src, config.FileName) // read by config.Load: only its lines are wanted
+	pr.Problems.Add(check.Profiles(cfg.Codes(), cfg.Readability, toml))
 	pr.loadTerms(src)
 	site, p := content.Load(src, cfg)
 	pr.Problems.Add(p)

@@ -97,14 +97,19 @@ func NewRenderer(theme *Theme, site *content.Site, cat *i18n.Catalog, opts Optio
 		if err != nil {
 			return nil, err
 		}
+		plain := func(id string, data ...any) string {
+			if len(data) > 0 {
+				return s.T(id, data[0])
+			}
+			return s.T(id, nil)
+		}
 		t.Funcs(template.FuncMap{
-			"t": func(id string, data ...any) string {
-				if len(data) > 0 {
-					return s.T(id, data[0])
-				}
-				return s.T(id, nil)
-			},
-			"tn": s.N,
+			// t and tn mark a string that falls back to the default
+			// language with its lang; tp is plain, for <title> and the
+			// other places where markup is not allowed.
+			"t":  func(id string, data ...any) any { return s.Markup(id, plain(id, data...)) },
+			"tn": func(id string, n int) any { return s.Markup(id, s.N(id, n)) },
+			"tp": plain,
 		})
 		r.tmpl[code] = t
 		r.strings[code] = s

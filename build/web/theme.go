@@ -170,6 +170,7 @@ func (t *Theme) loadLayouts(fsys fs.FS, problems *diag.List) *template.Template 
 	root := template.New("").Funcs(template.FuncMap{
 		"t":  func(id string, data ...any) string { return "" },
 		"tn": func(id string, n int) string { return "" },
+		"tp": func(id string, data ...any) string { return "" },
 	})
 	for _, l := range listFiles(fsys, ThemeDir+"/layouts", "*.html", problems) {
 		src, err := fs.ReadFile(fsys, l)

@@ -7,7 +7,7 @@
 //	sobre serve [-src DIR] [-addr 127.0.0.1:1313]
 //	sobre check [-src DIR] [-strict] [-json] [-v]
 //	sobre status [-src DIR] [-strict] [-json]
-//	sobre new -lang LANG [-src DIR] content/fr/PAGE.md
+//	sobre new -lang LANG [-ids] [-src DIR] content/fr/PAGE.md
 //	sobre stamp [-src DIR] content/LANG/PAGE.md…
 //	sobre xliff export -lang LANG [-src DIR] [-o FILE]
 //	sobre xliff import [-src DIR] [-n] FILE
