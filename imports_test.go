@@ -9,11 +9,12 @@ import (
 // leaves are the packages that each make one kind of output or report from
 // the site model. They never import each other: a new output is one new
 // package, and changing one never ripples into another.
-var leaves = []string{"sobre/build/web", "sobre/build/print", "sobre/build/search", "sobre/build/bundle", "sobre/build/status"}
+var leaves = []string{"sobre/build/web", "sobre/build/print", "sobre/build/search", "sobre/build/bundle", "sobre/build/status", "sobre/build/xliff"}
 
 // selfContained packages import nothing of sobre: they implement a
-// standard on their own (build/qr, ISO/IEC 18004), usable anywhere.
-var selfContained = []string{"sobre/build/qr"}
+// standard on their own (build/qr, ISO/IEC 18004), usable anywhere, or
+// are data every stage reads (build/lang, the language profiles).
+var selfContained = []string{"sobre/build/qr", "sobre/build/lang"}
 
 // forbidden pairs: the importer never imports the imported, directly or
 // through another package.

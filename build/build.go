@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -20,6 +21,7 @@ import (
 	"sobre/build/output"
 	"sobre/build/resolve"
 	"sobre/build/search"
+	"sobre/build/terms"
 	"sobre/build/web"
 )
 
@@ -33,6 +35,9 @@ type Options struct {
 	// Updated is shown as the build date; zero shows none. The CLI sets it
 	// from SOURCE_DATE_EPOCH only, so builds stay reproducible.
 	Updated time.Time
+	// Now is the day dated pages (as_of) are judged against; zero means
+	// the clock's. It changes warnings only, never an output.
+	Now time.Time
 	// LiveReload is a script address added to every page (preview only).
 	LiveReload string
 	// Verbose receives each file written.
@@ -102,12 +107,15 @@ type Project struct {
 	Docs map[*content.Page]*markup.Doc
 	// Problems found so far; Load returns an error when any is an error.
 	Problems diag.List
+	// terms is the fixed-term glossary (i18n/terms.toml) check.Terms reads.
+	terms *terms.List
 	// Src is the site's files (without the embedded defaults).
 	Src fs.FS
 	// files is the site's files over the embedded defaults (fonts).
 	files fs.FS
 	// Updated dates the files of the bundles (SOURCE_DATE_EPOCH).
 	Updated time.Time
+	now     time.Time // Options.Now
 	// Measures holds what the content rules measured, per source file.
 	Measures map[string]check.PageReport
 	all      []*instance
@@ -121,7 +129,7 @@ type Project struct {
 // nothing.
 func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 	files := overlay{top: src, base: opts.Defaults}
-	pr := &Project{Src: src, files: files, Updated: opts.Updated, extra: opts.Outputs}
+	pr := &Project{Src: src, files: files, Updated: opts.Updated, now: opts.Now, extra: opts.Outputs}
 	fail := func() (*Project, error) {
 		pr.Problems = dedupe(pr.Problems)
 		return pr, pr.Problems.Err()
@@ -133,6 +141,10 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 		return fail()
 	}
 	pr.Config = cfg
+	pr.Problems.Add(cfg.Notes())
+	toml, _ := fs.ReadFile(src, config.FileName) // read by config.Load: only its lines are wanted
+	pr.Problems.Add(check.Profiles(cfg.Codes(), cfg.Readability, toml))
+	pr.loadTerms(src)
 	site, p := content.Load(src, cfg)
 	pr.Problems.Add(p)
 	cat, p := i18n.Load(files, cfg.Codes(), cfg.DefaultLanguage)
@@ -195,6 +207,18 @@ func LoadFS(ctx context.Context, src fs.FS, opts Options) (*Project, error) {
 	return pr, nil
 }
 
+// loadTerms reads the fixed-term glossary check.Terms holds translations to.
+func (pr *Project) loadTerms(src fs.FS) {
+	var err error
+	if pr.terms, err = terms.Load(src, pr.Config.DefaultLanguage); err != nil {
+		var te *terms.Error
+		if !errors.As(err, &te) {
+			te = &terms.Error{Msg: err.Error()}
+		}
+		pr.Problems.Errorf(terms.File, te.Line, "terms", "%s", te.Msg)
+	}
+}
+
 // parity compares each translation with its source's structure (see
 // check.Parity), before links are resolved, as they were written.
 func (pr *Project) parity() diag.List {
@@ -214,9 +238,11 @@ func (pr *Project) parityOf(in *instance) diag.List {
 	if p.Lang == def || p.Fallback || from == nil {
 		return nil
 	}
-	return check.Parity(
+	problems := check.Parity(
 		check.Side{Shape: from.shape, File: src.Source.File, Keys: src.Source.Front.Lines},
 		check.Side{Shape: in.shape, File: p.Source.File, Keys: p.Source.Front.Lines})
+	problems.Add(check.Terms(pr.terms, src.Source, p.Source))
+	return problems
 }
 
 // parse parses one page instance's Markdown, prepares its search entry
@@ -238,7 +264,26 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 	if !in.page.Fallback {
 		o := check.Options{MinReadability: cfg.Readability, PageMin: src.Front.MinReadability}
 		in.lint, in.measure = check.Lint(in.doc, src.File, cl, o)
+		in.lint.Add(pr.lawRules(in))
 	}
+}
+
+// lawRules are the rules of pages about the law: a page citing the AI Act
+// links to the dated law page, and a dated page is checked again yearly.
+func (pr *Project) lawRules(in *instance) diag.List {
+	var l diag.List
+	p, law := in.page, pr.Config.Law
+	if law != "" && p.Key != law && pr.Site.ByKey[p.Lang][law] != nil {
+		l.Add(check.LawLinks(in.doc, p.Source.File, p.Source.Lang, content.Rel(p.Key, law)))
+	}
+	if asOf, _ := p.Source.Front.AsOfDate(); !asOf.IsZero() {
+		now := pr.now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		l.Add(check.Stale(p.Source.File, p.Source.Front.Lines["as_of"], asOf, now))
+	}
+	return l
 }
 
 // renderBody renders one page instance's Markdown: what each output of

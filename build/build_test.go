@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -85,6 +86,10 @@ func TestRealContent(t *testing.T) {
 		t.Fatalf("build failed: %v", err)
 	}
 	for _, p := range res.Problems {
+		// The shipped contact is the publisher's to set: a note, expected.
+		if p.Severity == diag.Notice && p.Rule == "contact" {
+			continue
+		}
 		t.Errorf("unexpected warning: %s", p)
 	}
 	files := readTree(t, out)
@@ -180,16 +185,27 @@ func TestRealContent(t *testing.T) {
 		}
 	}
 
-	// Every module has all its parts, in every language.
+	// Every module has all its parts, its 30-minute version included, in
+	// every language; the facilitator's answer-key page beside them has a
+	// section for each module's exercise (issue 15).
+	answerKeys := map[string]bool{"fr/modules/corriges.html": true, "nl/modules/antwoorden.html": true, "en/modules/answer-keys.html": true}
 	for _, lang := range []string{"fr", "nl", "en"} {
 		modules := 0
 		for name, b := range files {
 			if !strings.HasPrefix(name, lang+"/modules/") || strings.HasSuffix(name, "/index.html") || !strings.HasSuffix(name, ".html") {
 				continue
 			}
-			modules++
 			page := string(b)
-			for _, part := range []string{`id="objectifs"`, `id="idees-cles"`, `id="situation"`, `id="exercice"`, `id="variante-hors-ligne"`,
+			if answerKeys[name] {
+				for i := 1; i <= 5; i++ {
+					if !strings.Contains(page, fmt.Sprintf(`id="module-%d"`, i)) {
+						t.Errorf("%s lacks the answer key of module %d", name, i)
+					}
+				}
+				continue
+			}
+			modules++
+			for _, part := range []string{`id="objectifs"`, `id="idees-cles"`, `id="situation"`, `id="exercice"`, `id="variante-hors-ligne"`, `id="version-30"`,
 				`id="questions"`, `id="checklist"`, `id="plus-loin"`, `class="callout callout-exercise"`, `class="callout callout-discussion"`, `class="task-box"`} {
 				if !strings.Contains(page, part) {
 					t.Errorf("%s lacks %s", name, part)

@@ -94,6 +94,7 @@ type server struct {
 	hub     *hub
 	allowed func(host string) bool
 	log     io.Writer // what the terminal shows besides the events
+	src     string    // the site folder, which the side-by-side view reads
 	// stopDownloads cancels the background build of the downloads, so
 	// that an edit never waits for it.
 	dlMu          sync.Mutex
@@ -115,7 +116,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	s := &server{ctx: ctx, p: p, hub: &hub{clients: map[chan message]bool{}}, log: opts.Log}
+	s := &server{ctx: ctx, p: p, hub: &hub{clients: map[chan message]bool{}}, log: opts.Log, src: opts.Src}
 	s.publish()
 	report(Event{Full: true, Langs: p.Langs(), Duration: time.Since(start), Problems: p.Problems(), Err: p.Err()})
 
@@ -164,6 +165,7 @@ func (s *server) listen(opts Options) (net.Listener, error) {
 		}
 	}
 	fmt.Fprintf(opts.Log, "serving %s at http://%s/ (Ctrl+C to stop)\n", opts.Src, ln.Addr())
+	fmt.Fprintf(opts.Log, "translations beside their source: http://%s%s (this computer only)\n", ln.Addr(), StatusPath)
 	return ln, nil
 }
 
@@ -374,6 +376,10 @@ func (s *server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.hub.serve(rw, r)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, StatusPath) {
+		s.sideBySide(rw, r)
 		return
 	}
 	name, dir := fileName(r.URL.Path)

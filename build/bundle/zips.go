@@ -111,7 +111,7 @@ func everyLanguage(m *output.Model, prior map[string][]byte, booklets []output.D
 		}
 	}
 	for _, dl := range booklets {
-		if dl.Kind == output.Charter || dl.Kind == output.Handout {
+		if dl.Kind == output.Charter || dl.Kind == output.Handout || dl.Kind == output.Pack {
 			z.files[dl.Path] = prior[dl.Path] // the A4 editions only: the others are in each language's zip
 			z.held = append(z.held, dl)
 		}

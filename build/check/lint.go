@@ -4,50 +4,40 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"sobre/build/diag"
+	"sobre/build/lang"
 	"sobre/build/markup"
 )
 
-// vague link texts, per language: they say nothing out of context, which
-// is how screen reader users often list links (WCAG 2.4.4).
-var vague = map[string][]string{
-	"fr": {"cliquez ici", "cliquer ici", "clique ici", "ici", "là", "lien", "ce lien", "en savoir plus", "lire la suite", "la suite", "plus", "voir", "voir ici", "page"},
-	"nl": {"klik hier", "klik", "hier", "link", "deze link", "lees meer", "meer", "meer info", "meer lezen", "zie", "pagina"},
-	"en": {"click here", "click", "here", "link", "this link", "read more", "more", "learn more", "see", "see here", "page"},
-}
-
-// Words typical of each language and rare in the others, to notice a
-// sentence written in another language than its page.
-var markerWords = map[string][]string{
-	"en": list("the", "and", "of", "with", "you", "your", "this", "that", "is", "are", "for", "we", "our", "from", "which", "what", "have", "has", "be", "it", "they", "not", "can", "will", "would", "should"),
-	"fr": list("le", "la", "les", "des", "et", "est", "une", "pour", "avec", "nous", "vous", "dans", "sur", "que", "qui", "ce", "cette", "sont", "pas", "mais", "ou", "du", "au", "aux", "leur"),
-	"nl": list("het", "een", "van", "zijn", "voor", "met", "wij", "jij", "je", "niet", "op", "dat", "die", "deze", "ook", "maar", "wordt", "worden", "naar", "bij", "uit", "hun", "onze", "ons"),
-}
-
-func list(ws ...string) []string { return ws }
-
-// markerLangs orders the languages of markerWords for the bit masks of
-// markerIndex, which answers "which languages is this word typical of?"
-// with one map lookup.
-var markerLangs = []string{"en", "fr", "nl"}
-
-var markerIndex = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for k, l := range markerLangs {
-		for _, w := range markerWords[l] {
+// markerLangs orders the languages whose profile has marker words, by
+// code, for the bit masks of markerIndex, which answers "which languages
+// is this word typical of?" with one map lookup. The words are the
+// profiles' (build/lang): typical of one language, rare in the others.
+var markerLangs, markerIndex = func() ([]string, map[string]uint16) {
+	var langs []string
+	for _, p := range lang.All() {
+		if len(p.Markers) > 0 {
+			langs = append(langs, p.Code)
+		}
+	}
+	sort.Strings(langs)
+	m := map[string]uint16{}
+	for k, l := range langs[:min(len(langs), 16)] {
+		for _, w := range lang.Get(l).Markers {
 			m[w] |= 1 << k
 		}
 	}
-	return m
+	return langs, m
 }()
 
 // markerOf looks a word up in markerIndex, lower-casing ASCII on the way.
-func markerOf(w string) uint8 {
+func markerOf(w string) uint16 {
 	if len(w) > 8 {
 		return 0
 	}
@@ -65,17 +55,19 @@ func markerOf(w string) uint8 {
 	return markerIndex[string(buf[:len(w)])]
 }
 
-func set(ws ...string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
-
 var fileNameRe = regexp.MustCompile(`(?i)^[\w .-]+\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$|^(img|dsc|image|photo|screenshot)[_ -]?\d+`)
 
-var genericAlt = set("image", "photo", "img", "picture", "afbeelding", "foto", "illustration", "illustratie", "graphic", "logo", "icon", "icône", "icoon")
+// genericAlt are alt texts that name no image ("photo"), in every
+// profile's language: an English word on a French page says no more.
+var genericAlt = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range lang.All() {
+		for _, w := range p.GenericAlt {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // Options tune the content rules.
 type Options struct {
@@ -106,7 +98,7 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 		switch n := n.(type) {
 		case *ast.Link:
 			txt := strings.ToLower(strings.Trim(markup.PlainText(n, src), " .:;,!?…«»\"'’()"))
-			for _, v := range vague[baseLang(lang)] {
+			for _, v := range vagueLinks(lang) {
 				if txt == v {
 					l.Warnf(file, d.Line(n), "link-text", "link text %q says nothing out of context: name where it leads, e.g. [the charter's commitments](…)", markup.PlainText(n, src))
 					break
@@ -147,6 +139,9 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 		}
 		return ast.WalkContinue, nil
 	})
+	if opts.PageMin != nil && *opts.PageMin > 0 && !hasFormula(lang) {
+		l.Warnf(file, 1, "readability", "min_readability %g is never applied: %q has no reading-ease formula; add one to its profile (CONTRIBUTING.md, \"Add a language\"), or remove the key", *opts.PageMin, lang)
+	}
 	if r, ok := Measure(total, lang); ok {
 		rep.Readability = &r
 		min := opts.MinReadability[baseLang(lang)]
@@ -177,8 +172,8 @@ func text(n ast.Node, src []byte) string {
 // foreign returns the language a block seems written in when it is
 // clearly not lang: at least four marker words of another language and
 // more than twice as many as of its own.
-func foreign(c Counts, lang string) string {
-	own := baseLang(lang)
+func foreign(c Counts, tag string) string {
+	own := baseLang(tag)
 	counts := c.Markers
 	best, n := "", 0
 	for _, l := range markerLangs {
@@ -186,10 +181,26 @@ func foreign(c Counts, lang string) string {
 			best, n = l, counts[l]
 		}
 	}
-	if _, known := markerWords[own]; !known || n < 4 || n <= 2*counts[own] {
+	if p := lang.Get(own); p == nil || len(p.Markers) == 0 || n < 4 || n <= 2*counts[own] {
 		return ""
 	}
 	return best
+}
+
+// hasFormula reports whether a language's profile has a reading-ease
+// formula.
+func hasFormula(tag string) bool {
+	p := lang.Get(tag)
+	return p != nil && p.Readability != nil
+}
+
+// vagueLinks are the link texts of a language that say nothing out of
+// context, which is how screen reader users often list links (WCAG 2.4.4).
+func vagueLinks(tag string) []string {
+	if p := lang.Get(tag); p != nil {
+		return p.VagueLinks
+	}
+	return nil
 }
 
 func (r Readability) String() string {

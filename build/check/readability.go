@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"sobre/build/lang"
 )
 
 // Readability is a page's reading ease on its language's scale: higher is
@@ -14,17 +16,6 @@ type Readability struct {
 	Grade     string  `json:"grade"`
 	Words     int     `json:"words"`
 	Sentences int     `json:"sentences"`
-}
-
-// Formulas per language. Each is Flesch's reading ease refitted to the
-// language: French syllables are shorter, Dutch words longer.
-var formulas = map[string]struct {
-	name       string
-	base, w, s float64 // base - w*(words/sentence) - s*(syllables/word)
-}{
-	"fr": {"Kandel–Moles", 207, 1.015, 73.6},
-	"nl": {"Flesch–Douma", 206.84, 0.93, 77},
-	"en": {"Flesch", 206.835, 1.015, 84.6},
 }
 
 // Counts are what one pass over a text finds: enough for reading ease and
@@ -43,8 +34,11 @@ func (c *Counts) Add(o Counts) {
 
 // Scan counts a block of text in one pass, without building word lists:
 // the build scans every page, so this stays cheap.
-func Scan(t, lang string) Counts {
-	lang = baseLang(lang)
+func Scan(t, tag string) Counts {
+	var endings []lang.Ending
+	if p := lang.Get(tag); p != nil && p.Readability != nil {
+		endings = p.Readability.Silent
+	}
 	c := Counts{}
 	inSentence := false
 	i := 0
@@ -61,7 +55,7 @@ func Scan(t, lang string) Counts {
 			}
 			w := t[i:j]
 			c.Words++
-			c.Syllables += countSyllables(w, lang)
+			c.Syllables += countSyllables(w, endings)
 			if m := markerOf(w); m != 0 {
 				if c.Markers == nil {
 					c.Markers = map[string]int{}
@@ -94,13 +88,15 @@ func Scan(t, lang string) Counts {
 
 // Measure scores counted text in lang. ok is false for a language without
 // a formula or too little text to judge.
-func Measure(c Counts, lang string) (Readability, bool) {
-	f, known := formulas[baseLang(lang)]
-	if !known || c.Words < 30 || c.Sentences == 0 {
+// The formulas are the language profiles' (build/lang).
+func Measure(c Counts, tag string) (Readability, bool) {
+	p := lang.Get(tag)
+	if p == nil || p.Readability == nil || c.Words < 30 || c.Sentences == 0 {
 		return Readability{}, false
 	}
-	score := f.base - f.w*float64(c.Words)/float64(c.Sentences) - f.s*float64(c.Syllables)/float64(c.Words)
-	return Readability{Formula: f.name, Score: score, Grade: grade(score), Words: c.Words, Sentences: c.Sentences}, true
+	f := p.Readability
+	score := f.Base - f.PerWord*float64(c.Words)/float64(c.Sentences) - f.PerSyllable*float64(c.Syllables)/float64(c.Words)
+	return Readability{Formula: f.Formula, Score: score, Grade: grade(score), Words: c.Words, Sentences: c.Sentences}, true
 }
 
 func isWordRune(r rune) bool {
@@ -142,7 +138,7 @@ var asciiVowel = func() (t [128]bool) {
 	return
 }()
 
-func isVowel(r rune, lang string) bool {
+func isVowel(r rune) bool {
 	if r < 128 {
 		return asciiVowel[r]
 	}
@@ -153,9 +149,10 @@ func isVowel(r rune, lang string) bool {
 	return false
 }
 
-// countSyllables counts vowel groups, with each language's main silent
-// endings: French final -e/-es/-ent after a consonant, English final -e.
-func countSyllables(w, lang string) int {
+// countSyllables counts vowel groups, less one for a silent ending of the
+// language's profile (French final -e/-es/-ent after a consonant, English
+// final -e).
+func countSyllables(w string, endings []lang.Ending) int {
 	// An elided article ("l’IA", "d’une") is part of the next word.
 	if i := strings.LastIndexAny(w, "’'"); i >= 0 {
 		_, size := utf8.DecodeRuneInString(w[i:])
@@ -166,7 +163,7 @@ func countSyllables(w, lang string) int {
 		if !letters && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 128 && unicode.IsLetter(r)) {
 			letters = true
 		}
-		v := isVowel(r, lang)
+		v := isVowel(r)
 		if v && !prev {
 			n++
 		}
@@ -175,27 +172,37 @@ func countSyllables(w, lang string) int {
 	if !letters {
 		return 1 // a number reads as about one syllable per group
 	}
-	switch lang {
-	case "fr":
-		for _, end := range []string{"es", "ent", "e"} {
-			if n > 1 && hasSuffixFold(w, end) {
-				stem := w[:len(w)-len(end)]
-				last, _ := utf8.DecodeLastRuneInString(stem)
-				if stem != "" && !isVowel(last, lang) {
-					n--
-				}
-				break
-			}
-		}
-	case "en":
-		if n > 1 && hasSuffixFold(w, "e") && !hasSuffixFold(w, "le") && !hasSuffixFold(w, "ee") {
-			n--
-		}
+	if n > 1 {
+		n -= silent(w, endings)
 	}
 	if n == 0 {
 		n = 1
 	}
 	return n
+}
+
+// silent returns 1 when w ends with the first of endings that matches it
+// and that ending is silent there, else 0.
+func silent(w string, endings []lang.Ending) int {
+	for _, e := range endings {
+		if !hasSuffixFold(w, e.Suffix) {
+			continue
+		}
+		for _, u := range e.Unless {
+			if hasSuffixFold(w, u) {
+				return 0
+			}
+		}
+		if e.AfterConsonant {
+			stem := w[:len(w)-len(e.Suffix)]
+			last, _ := utf8.DecodeLastRuneInString(stem)
+			if stem == "" || isVowel(last) {
+				return 0
+			}
+		}
+		return 1
+	}
+	return 0
 }
 
 // hasSuffixFold is strings.HasSuffix ignoring ASCII case.

@@ -39,7 +39,8 @@ type Config struct {
 	Credits      map[string]Credit `toml:"credits"`
 	// Contact is where readers report a problem: a mailto: or https:
 	// address, or a page of the site that says how ("transparence.md#signaler").
-	Contact string `toml:"contact"`
+	Contact     string `toml:"contact"`
+	contactLine int    // of contact in site.toml, for Notes
 	// Readability is the lowest reading ease accepted per language (see
 	// README); 0 turns the rule off.
 	Readability map[string]float64 `toml:"readability"`
@@ -60,6 +61,10 @@ type Config struct {
 	// Glossary is the glossary page, relative to a language folder; it is
 	// the target of "[[term]]" links and is sorted alphabetically.
 	Glossary string `toml:"glossary"`
+	// Law is the dated page on the law as it stands (AI Act, GDPR),
+	// relative to a language folder: pages that cite the AI Act must link
+	// to it rather than restate the law.
+	Law string `toml:"law"`
 }
 
 // Outputs are the optional products of a build.
@@ -100,6 +105,11 @@ type Organisation struct {
 	// Logo is an SVG, PNG or JPEG file of the site, relative to its
 	// folder, drawn at the top of every booklet's cover.
 	Logo string `toml:"logo"`
+	// CharterReviewed names, per language, who in the organisation checked
+	// the charter's translation against the French text and when
+	// ({ nl = "An Peeters, 2027-01-15" }). Until then a translated charter
+	// says it is not for signature.
+	CharterReviewed map[string]string `toml:"charter_reviewed"`
 }
 
 // Date accepts both a TOML date (2026-03-15) and a string ("2026-03-15").
@@ -160,6 +170,23 @@ type raw struct {
 
 var nameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
+// Notes are what only the publisher can fill in site.toml, for the build to
+// print (diag.Notice): they never fail a build.
+func (c *Config) Notes() diag.List {
+	var notes diag.List
+	// The shipped default sends readers to a page that tells them to ask
+	// the organisation: a loop until the publisher names a real channel.
+	if c.Contact == "" || c.Contact == DefaultContact {
+		notes.Notef(FileName, c.contactLine, "contact", "readers who find an error have no one to write to: set contact to your organisation's mailto: or https: address (now %q)", c.Contact)
+	}
+	return notes
+}
+
+// DefaultContact is the contact shipped with the toolkit: the transparency
+// page's section on reporting errors, which asks readers to tell the
+// organisation that gave them the site.
+const DefaultContact = "transparence.md#signaler"
+
 // Default is the configuration used when site.toml is absent.
 func Default() *Config {
 	return &Config{
@@ -171,6 +198,7 @@ func Default() *Config {
 		},
 		Budgets:     Budgets{PageGzip: 14 * 1024, PageTotal: 50 * 1024, Image: 100 * 1024, ImagePixels: 16_000_000, Markdown: 256 * 1024, File: 5 * 1024 * 1024},
 		Glossary:    "glossaire.md",
+		Law:         "la-loi.md",
 		Charter:     "charte.md",
 		Index:       "index-a-z.md",
 		Outputs:     Outputs{Bundles: true, Booklets: true, Name: "site"},
@@ -339,6 +367,13 @@ func Parse(data []byte) (*Config, diag.List) {
 		problems.Errorf(FileName, at.line("default_language"), "config", "default_language %q is not among the languages; add [languages.%s]", c.DefaultLanguage, c.DefaultLanguage)
 	}
 	c.checkBaseURL(at, &problems)
+	for lang, who := range c.Organisation.CharterReviewed {
+		if c.Language(lang) == nil || lang == c.DefaultLanguage {
+			problems.Errorf(FileName, at.line("charter_reviewed"), "config", "organisation.charter_reviewed: %q is not a translated language of the site: name one of its [languages] other than %s", lang, c.DefaultLanguage)
+		} else if strings.TrimSpace(who) == "" {
+			problems.Errorf(FileName, at.line("charter_reviewed"), "config", "organisation.charter_reviewed: say who checked the %s charter against the French text, and when, e.g. %s = \"An Peeters, 2027-01-15\"", lang, lang)
+		}
+	}
 	if c.Organisation.Date != "" {
 		if _, err := time.Parse("2006-01-02", string(c.Organisation.Date)); err != nil {
 			problems.Errorf(FileName, at.line("date"), "config", "organisation date %q must be written YYYY-MM-DD, like \"2026-03-15\"", c.Organisation.Date)
@@ -421,6 +456,7 @@ func (c *Config) checkBaseURL(at keyLines, problems *diag.List) {
 // checkContact checks the address readers report a problem to: mail, the
 // web, or a page of the site.
 func (c *Config) checkContact(at keyLines, problems *diag.List) {
+	c.contactLine = at.line("contact")
 	if c.Contact != "" {
 		u, err := url.Parse(c.Contact)
 		page := err == nil && u.Scheme == "" && strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/")

@@ -2,6 +2,7 @@ package config
 
 import (
 	"io/fs"
+	"sobre/build/diag"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -177,6 +178,36 @@ func TestLogo(t *testing.T) {
 		}
 		if cfg != nil || len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg, "organisation.logo: ") || !strings.Contains(probs[0].Msg, c.want) {
 			t.Errorf("%s: problems %v, want one on line 4 saying %q", c.logo, probs, c.want)
+		}
+	}
+}
+
+// TestContactNote: the shipped contact, or none, is a note for the
+// publisher on contact's line; a real channel is not.
+func TestContactNote(t *testing.T) {
+	for _, c := range []struct {
+		toml string
+		line int // 0: no note
+	}{
+		{"base_url = \"\"\n", 0 + 0},
+		{"base_url = \"\"\ncontact = \"transparence.md#signaler\"\n", 2},
+		{"contact = \"mailto:info@example.org\"\n", -1},
+		{"contact = \"https://example.org/contact\"\n", -1},
+		{"contact = \"contact.md\"\n", -1},
+	} {
+		cfg, probs := Load(fstest.MapFS{"site.toml": {Data: []byte(c.toml)}})
+		if cfg == nil || len(probs) > 0 {
+			t.Fatalf("%q: %v", c.toml, probs)
+		}
+		notes := cfg.Notes()
+		if c.line < 0 {
+			if len(notes) != 0 {
+				t.Errorf("%q: notes %v, want none", c.toml, notes)
+			}
+			continue
+		}
+		if len(notes) != 1 || notes[0].Severity != diag.Notice || notes[0].Line != c.line || !strings.Contains(notes[0].Msg, "mailto: or https:") {
+			t.Errorf("%q: notes %v, want one on line %d", c.toml, notes, c.line)
 		}
 	}
 }

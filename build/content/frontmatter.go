@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -30,10 +31,17 @@ type FrontMatter struct {
 	Translation *Translation `yaml:"translation"`
 	// Draft pages are not published: the source page is shown instead.
 	Draft bool `yaml:"draft"`
+	// Pack marks the trainer's materials pack: cards, grids and forms
+	// printed as a PDF of their own (build/print), not as a chapter of the
+	// toolkit's booklets.
+	Pack bool `yaml:"pack"`
 	// MinReadability overrides the language's reading-ease threshold for
 	// this page (site.toml [readability]), e.g. for a text whose wording
 	// is not ours to change. Say why in a comment beside it.
 	MinReadability *float64 `yaml:"min_readability"`
+	// AsOf dates a page whose facts change (the law): "2026-12-06". The
+	// page says "as of" that day, and check warns once it is a year old.
+	AsOf string `yaml:"as_of"`
 	// Lines gives the file line of the settings messages may point at
 	// (title, short_title, description).
 	Lines map[string]int `yaml:"-"`
@@ -133,7 +141,7 @@ func ParseFrontMatter(header []byte) (FrontMatter, []*FrontMatterError) {
 		return 1
 	}
 	fm.Lines = map[string]int{}
-	for _, k := range []string{"title", "short_title", "description"} {
+	for _, k := range []string{"title", "short_title", "description", "as_of"} {
 		fm.Lines[k] = lineOf(k)
 	}
 	if strings.TrimSpace(fm.Title) == "" {
@@ -156,10 +164,21 @@ func ParseFrontMatter(header []byte) (FrontMatter, []*FrontMatterError) {
 			errs = append(errs, &FrontMatterError{Line: lineOf("review"), Msg: "ai.review is \"reviewed\" but ai.reviewer is empty: name who checked the text, or set review: pending"})
 		}
 	}
+	if _, err := fm.AsOfDate(); err != nil {
+		errs = append(errs, &FrontMatterError{Line: lineOf("as_of"), Msg: "as_of " + strconv.Quote(fm.AsOf) + " must be a date written YYYY-MM-DD, like 2026-12-06: the day the page's facts were last checked"})
+	}
 	if t := fm.Translation; t != nil && t.From == "" {
 		errs = append(errs, &FrontMatterError{Line: lineOf("translation"), Msg: "translation.from is empty: give the language translated from, e.g. fr"})
 	}
 	return fm, errs
+}
+
+// AsOfDate is AsOf as a time; the zero time when the page is not dated.
+func (fm FrontMatter) AsOfDate() (time.Time, error) {
+	if fm.AsOf == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse("2006-01-02", fm.AsOf)
 }
 
 func yamlErr(msg string) *FrontMatterError {
@@ -170,7 +189,7 @@ func yamlErr(msg string) *FrontMatterError {
 		if strings.Contains(text, "not found in type") {
 			f := strings.Fields(text)
 			if len(f) > 1 {
-				text = "unknown setting " + f[1] + ": check its spelling (known: title, short_title, description, weight, slug, credit, ai, translation, draft, min_readability)"
+				text = "unknown setting " + f[1] + ": check its spelling (known: title, short_title, description, weight, slug, credit, ai, translation, draft, min_readability, as_of)"
 			}
 		} else {
 			text += ": fix the YAML syntax (indent with spaces, quote text holding a colon)"

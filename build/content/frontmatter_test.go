@@ -56,6 +56,10 @@ func TestParseFrontMatter(t *testing.T) {
 		{"lone CR", "title: A\rweight: 3\nslug: b\n", 2, "lone carriage return"},
 		{"line separator", "title: A\nweight: 3\u2028slug: b\n", 3, "U+2028"},
 		{"CRLF", "title: A\r\nweight: 3\r\n", 0, ""},
+		{"as_of", "title: A\nas_of: 2026-12-06\n", 0, ""},
+		{"as_of quoted", "title: A\nas_of: \"2026-12-06\"\n", 0, ""},
+		{"as_of not a date", "title: A\nweight: 1\nas_of: December 2026\n", 4, "YYYY-MM-DD"},
+		{"as_of impossible", "title: A\nas_of: 2026-02-30\n", 3, "YYYY-MM-DD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

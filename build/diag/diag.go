@@ -15,6 +15,10 @@ type Severity int
 const (
 	Error Severity = iota
 	Warning
+	// Notice is for the publisher, not the authors: a setting of
+	// site.toml only the organisation can fill (its contact address).
+	// It is printed but never fails a build, even with check -strict.
+	Notice
 )
 
 // Problem is one finding at one place. Line is 1-based; 0 means the whole file.
@@ -33,8 +37,11 @@ func (p Problem) String() string {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
 	b.WriteString(": ")
-	if p.Severity == Warning {
+	switch p.Severity {
+	case Warning:
 		b.WriteString("warning: ")
+	case Notice:
+		b.WriteString("note: ")
 	}
 	b.WriteString(p.Msg)
 	return b.String()
@@ -51,6 +58,11 @@ func (l *List) Errorf(file string, line int, rule, format string, args ...any) {
 // Warnf records a warning at file:line.
 func (l *List) Warnf(file string, line int, rule, format string, args ...any) {
 	*l = append(*l, Problem{File: file, Line: line, Severity: Warning, Rule: rule, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Notef records a notice for the publisher at file:line.
+func (l *List) Notef(file string, line int, rule, format string, args ...any) {
+	*l = append(*l, Problem{File: file, Line: line, Severity: Notice, Rule: rule, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Add appends other lists.

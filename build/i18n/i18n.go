@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	htmltemplate "html/template"
 	"io/fs"
 	"sort"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"sobre/build/diag"
+	"sobre/build/lang"
 )
 
 // Dir is the folder of the message files.
@@ -319,6 +321,26 @@ func (s *Strings) localize(id string, count any, data any) string {
 	return out
 }
 
+// Falls reports whether id is shown in the default language because this
+// language lacks it.
+func (s *Strings) Falls(id string) bool {
+	return s.Lang != s.c.def && !s.c.ids[s.Lang][id] && s.c.ids[s.c.def][id]
+}
+
+// Markup is text, the string id as T or N gave it, for html/template's
+// element content: as it is when the language has the string, and, when it
+// falls back to the default language, as HTML in a span marked with that
+// language, so that screen readers read it in the right voice (WCAG
+// 3.1.2). The span would show as markup in <title>, <textarea>, a script
+// or an address, and is stripped from attributes: there templates use
+// the plain text (the theme's tp).
+func (s *Strings) Markup(id, text string) any {
+	if !s.Falls(id) {
+		return text
+	}
+	return htmltemplate.HTML(`<span lang="` + htmltemplate.HTMLEscapeString(s.c.def) + `">` + htmltemplate.HTMLEscapeString(text) + `</span>`)
+}
+
 // Has reports whether the language itself defines id.
 func (s *Strings) Has(id string) bool { return s.c.ids[s.Lang][id] }
 
@@ -358,16 +380,9 @@ func MatchTable(codes []string) map[string]string {
 	return out
 }
 
-// browserTags are the tags browsers commonly send, with those of Belgium's
-// neighbours and communities first. Regions are listed so that the matcher,
-// not a string prefix, decides (e.g. "zh-TW" does not match "zh").
-var browserTags = []string{
-	"fr", "fr-BE", "fr-FR", "fr-LU", "fr-CH", "fr-CA", "fr-MA", "fr-CD", "fr-SN", "fr-CI", "fr-CM", "fr-DZ", "fr-TN",
-	"nl", "nl-BE", "nl-NL", "nl-SR", "nl-AW", "nl-CW", "af", "li", "fy",
-	"en", "en-BE", "en-GB", "en-US", "en-IE", "en-CA", "en-AU", "en-NZ", "en-IN", "en-ZA", "en-NG", "en-GH",
-	"de", "de-BE", "de-DE", "wa", "oc", "br", "co", "ht", "lb",
-	"es", "it", "pt", "pl", "ro", "ar", "tr", "ru", "uk", "zh", "ja",
-}
+// browserTags are the tags browsers commonly send: each language
+// profile's and those of other languages (build/lang).
+var browserTags = lang.BrowserTags()
 
 // Date writes a date the way the language does ("15 mars 2026"), from its
 // months and date_format strings: for pages and paper alike.

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	htmltemplate "html/template"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -192,6 +193,33 @@ func TestMissingFormAtRender(t *testing.T) {
 	for _, f := range c.Failed() {
 		if f.File != "i18n/nl.toml" || f.Line != 1 {
 			t.Errorf("blamed %s for nl's missing form: %+v", f.File, f)
+		}
+	}
+}
+
+// TestMarkup checks that a string falling back to the default language is
+// marked with it, escaped, and that the others are left as they are.
+func TestMarkup(t *testing.T) {
+	c, problems := Load(fstest.MapFS{
+		"i18n/fr.toml": {Data: []byte("a = \"Tom & Jerry\"\nb = \"Bé\"\n")},
+		"i18n/nl.toml": {Data: []byte("b = \"Be\"\n")},
+	}, []string{"fr", "nl"}, "fr")
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	nl, fr := c.For("nl"), c.For("fr")
+	for _, tc := range []struct {
+		s    *Strings
+		id   string
+		want any
+	}{
+		{nl, "a", htmltemplate.HTML(`<span lang="fr">Tom &amp; Jerry</span>`)},
+		{nl, "b", "Be"},
+		{fr, "a", "Tom & Jerry"},
+		{nl, "zz", "[zz]"},
+	} {
+		if got := tc.s.Markup(tc.id, tc.s.T(tc.id, nil)); got != tc.want {
+			t.Errorf("%s %s: Markup = %#v, want %#v", tc.s.Lang, tc.id, got, tc.want)
 		}
 	}
 }

@@ -23,7 +23,7 @@ var KindCallout = ast.NewNodeKind("Callout")
 // reader's language, so the kind never rests on colour alone.
 type Callout struct {
 	ast.BaseBlock
-	Name  string // note, tip, important, warning, caution, exercise, discussion, facilitator
+	Name  string // note, tip, important, warning, caution, exercise, discussion, facilitator, card (one to cut out)
 	Label string
 	// Said is true when the heading just above already says the label
 	// ("## Exercice" over an exercise): the web leaves the label out.
@@ -37,7 +37,7 @@ func (n *Callout) Dump(src []byte, level int) {
 }
 
 // CalloutTypes are the kinds a callout may have.
-var CalloutTypes = []string{"note", "tip", "important", "warning", "caution", "exercise", "discussion", "facilitator"}
+var CalloutTypes = []string{"note", "tip", "important", "warning", "caution", "exercise", "discussion", "facilitator", "card"}
 
 var calloutRe = regexp.MustCompile(`^\s*\[!([A-Za-z]+)\]\s*$`)
 

@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"sobre/build/lang"
 )
 
 // KindLevel is the node kind of a commitment level badge.
@@ -30,14 +32,25 @@ func (n *Level) Dump(src []byte, level int) {
 }
 
 // levelMarkers are accepted in any language's page, so a translator who
-// keeps the French marker still gets a badge in the reader's language.
-var levelMarkers = []struct {
+// keeps the French marker still gets a badge in the reader's language. The
+// words are the language profiles' (build/lang): "(Avancé ++)",
+// "(Avancé++)" and "(Avancé)" for "Avancé".
+var levelMarkers = func() []levelMarker {
+	var out []levelMarker
+	for _, p := range lang.All() {
+		for _, w := range p.Levels {
+			out = append(out,
+				levelMarker{[]byte("(" + w + " ++)"), 2}, levelMarker{[]byte("(" + w + "++)"), 2},
+				levelMarker{[]byte("(" + w + ")"), 1})
+		}
+	}
+	return out
+}()
+
+// levelMarker is a marker's text and the level it gives.
+type levelMarker struct {
 	text []byte
 	n    int
-}{
-	{[]byte("(Avancé ++)"), 2}, {[]byte("(Avancé++)"), 2}, {[]byte("(Avancé)"), 1},
-	{[]byte("(Gevorderd ++)"), 2}, {[]byte("(Gevorderd++)"), 2}, {[]byte("(Gevorderd)"), 1},
-	{[]byte("(Advanced ++)"), 2}, {[]byte("(Advanced++)"), 2}, {[]byte("(Advanced)"), 1},
 }
 
 type levelExt struct{}

@@ -6,6 +6,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"sobre/build/lang"
 )
 
 // nnbsp is U+202F NARROW NO-BREAK SPACE, the space French typography puts
@@ -19,13 +21,20 @@ var frSpacing = strings.NewReplacer(
 	"\u00a0»", nnbsp+"»", "«\u00a0", "«"+nnbsp,
 )
 
+// frenchSpacing reports whether a language's profile (build/lang) asks for
+// French spacing: French only today.
+func frenchSpacing(tag string) bool {
+	p := lang.Get(tag)
+	return p != nil && p.Typography.FrenchSpacing
+}
+
 // typoTransformer applies French spacing to the text of French pages. Code
 // and link destinations are not text nodes, so they are never touched.
 type typoTransformer struct{}
 
 func (typoTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	d, _ := pc.Get(optsKey).(*Doc)
-	if d == nil || d.opts.Lang != "fr" {
+	if d == nil || d.opts.Lang == "" || !frenchSpacing(d.opts.Lang) {
 		return
 	}
 	src := reader.Source()

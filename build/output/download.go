@@ -12,12 +12,14 @@ const (
 	A5                         // the toolkit as an A5 booklet, to read on screen
 	A5Imposed                  // the A5 booklet on A4 sheets, for saddle-stitch printing
 	LargePrint                 // the toolkit in large print, A4
+	Pack                       // the trainer's materials pack, A4: cards, grids, forms
+	PackLarge                  // the materials pack in large print, A4
 	Zip                        // an offline copy of the site
 	EPUB                       // an e-book
 )
 
 // Booklet tells the PDF kinds.
-func (k Kind) Booklet() bool { return k >= Charter && k <= LargePrint }
+func (k Kind) Booklet() bool { return k >= Charter && k <= PackLarge }
 
 // String is the kind's name in messages and tests.
 func (k Kind) String() string {
@@ -32,6 +34,10 @@ func (k Kind) String() string {
 		return "a5-imposed"
 	case LargePrint:
 		return "large-print"
+	case Pack:
+		return "pack"
+	case PackLarge:
+		return "pack-large-print"
 	case Zip:
 		return "zip"
 	case EPUB:

@@ -156,9 +156,10 @@ func (c *composer) jobs() []*job {
 	if j := c.charter(); j != nil {
 		jobs = append(jobs, j)
 	}
+	jobs = append(jobs, c.packJobs(jobs)...)
 	first := ""
 	for _, q := range c.m.Site.Pages[c.lang] {
-		if q.Key != c.m.Config.Index && c.m.Docs[q] != nil {
+		if q.Key != c.m.Config.Index && c.m.Docs[q] != nil && !q.Source.Front.Pack {
 			first = q.Source.File
 			break
 		}
@@ -230,9 +231,13 @@ func (c *composer) charter() *job {
 	title := p.Source.Front.Title
 	doc, contentLang := c.m.Docs[p], p.ContentLang()
 	notes, credits := printNotes(c.m.Site, c.s, p)
+	footer := title
+	if generated.Unsigned(c.m.Site, p) {
+		footer = c.s.T("print_not_for_signature", nil) // on every page, where a signature goes
+	}
 	return &job{file: p.Source.File, name: c.lang + "/print/" + strings.TrimSuffix(path.Base(p.Out), ".html") + "-a4.pdf", kind: output.Charter, lang: c.lang, what: "charter as an A4 booklet",
 		make: func(j *job) ([]byte, error) {
-			d := &Document{Title: title, Lang: contentLang, Format: A4, Fonts: c.fonts.Clone(), Items: c.items, Footer: title, Logo: c.logo(),
+			d := &Document{Title: title, Lang: contentLang, Format: A4, Fonts: c.fonts.Clone(), Items: c.items, Footer: footer, Logo: c.logo(),
 				PageBefore: map[string]bool{"engagement": true}, Sign: c.s.T("print_sign", nil),
 				PageOf: func(page, pages int) string {
 					return c.s.T("print_page_of", map[string]int{"Page": page, "Pages": pages})
@@ -276,8 +281,8 @@ func (c *composer) toolkit(f Format) *Document {
 	h.AddCover(Text{Text: siteTitle, File: messages}, cover...)
 	h.AddContents(Text{Text: s.T("epub_toc", nil), File: messages})
 	for _, q := range site.Pages[lang] {
-		if q.Key == c.m.Config.Index || c.m.Docs[q] == nil {
-			continue
+		if q.Key == c.m.Config.Index || c.m.Docs[q] == nil || q.Source.Front.Pack {
+			continue // the pack prints alone (pack.go)
 		}
 		notes, credits := printNotes(c.m.Site, s, q)
 		fm := q.Source.Front
@@ -412,7 +417,7 @@ func runJobs(ctx context.Context, jobs []*job) {
 			}
 		})
 	}
-	cost := map[output.Kind]int{output.A5: 0, output.LargePrint: 1, output.Handout: 2, output.Charter: 3}
+	cost := map[output.Kind]int{output.A5: 0, output.LargePrint: 1, output.Handout: 2, output.PackLarge: 3, output.Pack: 4, output.Charter: 5}
 	queue := slices.Clone(jobs)
 	slices.SortStableFunc(queue, func(a, b *job) int { return cost[a.kind] - cost[b.kind] })
 	for _, j := range queue {

@@ -20,6 +20,7 @@ func FuzzBooklet(f *testing.F) {
 		"[AI Act]{lang=en} et [[glossaire|mot]] ; « oui » ?\n\n## Niveau {#niveau}\n\n### Encore\n",
 		"un-mot-très-long-avec/des/barres/obliques/et-des-traits-d-union-qui-ne-finissent-jamais\n",
 		"- [ ] à faire\n- [x] fait\n\n```\ncode\n```\n\n---\n\n{{ai-pages}}\n",
+		"Consigne.\n\n> [!CARD]\n> **Carte**\n>\n> - un\n> - deux\n\n> [!CARD]\n\n> [!CARD]\n> ## Titre\n> ```\n> code\n> ```\n",
 	} {
 		f.Add(seed)
 	}
@@ -27,7 +28,7 @@ func FuzzBooklet(f *testing.F) {
 	f.Fuzz(func(t *testing.T, md string) {
 		doc := markup.Parse([]byte(md), markup.Options{Lang: "fr"})
 		for _, format := range []print.Format{print.A4, print.A5, print.LargePrint} {
-			d := &print.Document{Title: "Essai", Lang: "fr", Format: format, Footer: "Essai", Sign: "Nom",
+			d := &print.Document{Title: "Essai", Lang: "fr", Format: format, Footer: "Essai", Sign: "Nom", Forms: format.Least > 0, BreakBefore: 2,
 				Fonts: fonts.Clone(),
 				Image: func(string) ([]byte, string) {
 					return []byte(`<svg viewBox="0 0 10 10"><rect width="10" height="10"/></svg>`), "a.svg"

@@ -68,6 +68,8 @@ func (d *Document) setBlock(i int) (set, error) {
 	width := f.Width - f.Left - f.Right
 	b := d.blocks[i]
 	switch {
+	case b.card != nil:
+		return d.setCards(b)
 	case b.tag == "TR":
 		if b.cols == nil {
 			d.columns(i, width-b.indent)
@@ -327,6 +329,10 @@ func (pg *pager) rowNeed(k int) float64 {
 // least, and runs on, its cells' lines side by side.
 func (pg *pager) row(i int, gap float64) {
 	b, s := pg.d.blocks[i], pg.sets[i]
+	if b.card != nil {
+		pg.cardRow(i, gap)
+		return
+	}
 	if b.head {
 		pg.header[b.table] = i
 	}
@@ -659,6 +665,7 @@ func (d *Document) columns(at int, width float64) {
 			most[c] = max(most[c], line+pad)
 		}
 	}
+	d.formColumns(at, width, least, most)
 	cols := make([]float64, len(least))
 	// A column whose every cell fits on one line in its fair share of
 	// the width gets what it needs ("9:00", "15 min"): shorter columns

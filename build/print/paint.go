@@ -119,7 +119,7 @@ type blockElems struct {
 func (d *Document) structure(p *painted) blockElems {
 	t := p.tree
 	els := blockElems{block: make([]int, len(d.blocks)), label: make([]int, len(d.blocks)), cells: make([][]int, len(d.blocks))}
-	list, table := map[int]int{}, map[int]int{}
+	list, table, grids := map[int]int{}, map[int]int{}, map[int]int{}
 	toc := -1
 	for i, b := range d.blocks {
 		lang := ""
@@ -142,6 +142,10 @@ func (d *Document) structure(p *painted) blockElems {
 			els.label[i] = t.Add(li, pdf.StructElem{Role: "Lbl"})
 			els.block[i] = t.Add(li, pdf.StructElem{Role: "LBody"})
 		case "TR":
+			if b.card != nil {
+				d.cardElems(p, &els, grids, i, lang)
+				continue
+			}
 			tb, ok := table[b.table]
 			if !ok {
 				tb = t.Add(0, pdf.StructElem{Role: "Table", Lang: lang})
@@ -217,6 +221,8 @@ func (pp *pagePainter) page(pi int, lines []placed) (string, error) {
 		switch {
 		case pl.frame && b.tag == "Figure":
 			err = pp.figure(pl, b)
+		case pl.frame && b.card != nil:
+			pp.cutLines(pl, b)
 		case pl.frame && b.tag == "TR":
 			pp.rowRules(pl, b)
 		case pl.frame && b.qr != nil:

@@ -129,6 +129,9 @@ type block struct {
 	table int
 	head  bool
 	cols  []float64 // column widths, set by layout
+	// card, for a row of cards to cut out (cards.go), is the card each
+	// cell is a paragraph of; nil for a table row.
+	card []int
 
 	sign string // draw signature boxes under the paragraph, with this caption
 
@@ -204,6 +207,12 @@ type Document struct {
 	// across pages: the charter's engagement, signed under its text, goes
 	// on a new page only when what is left of the page cannot hold it.
 	PageBefore map[string]bool
+	// Forms, when set, reads a table's empty cells as room to write in
+	// (formColumns).
+	Forms bool
+	// BreakBefore, when set, starts every heading of that level on a new
+	// page: each form of the materials pack on a sheet of its own.
+	BreakBefore int
 	// Sign is the caption under each signature box ("name and role").
 	Sign string
 	// Described introduces a diagram printed as its text alternative
@@ -382,6 +391,10 @@ func (d *Document) addBlock(n ast.Node, src []byte, lang string, indent float64)
 	case *ast.List:
 		d.addList(n, src, lang, indent)
 	case *markup.Callout:
+		if n.Name == "card" {
+			d.addCard(n, src, lang, indent)
+			return
+		}
 		// The label says what kind of box it is, in words, as on the web.
 		inner := d.nest(indent, d.Format.Body*1.2)
 		defer func() { d.depth-- }()
@@ -486,7 +499,7 @@ func (d *Document) addHeading(n *ast.Heading, src []byte, lang string, indent fl
 			id = string(b)
 		}
 	}
-	d.add(block{tag: fmt.Sprintf("H%d", n.Level), runs: runs, before: 1.2, keep: true, indent: indent, id: id, whole: id != "" && d.PageBefore[id]}, n, lang)
+	d.add(block{tag: fmt.Sprintf("H%d", n.Level), brk: n.Level == d.BreakBefore, runs: runs, before: 1.2, keep: true, indent: indent, id: id, whole: id != "" && d.PageBefore[id]}, n, lang)
 }
 
 // addParagraph adds a paragraph; one that holds only a picture is a

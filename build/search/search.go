@@ -116,7 +116,11 @@ func Build(pages []Page, lang string) *Index {
 // language a fallback page is written in.
 func BuildPrepared(pages []Prepared, lang string) *Index {
 	ix := &Index{}
-	stop := stopWords[lang]
+	var stop map[string]bool
+	if p := profile(lang); p != nil {
+		stop = p.StopWords
+	}
+	stem := stemmer(lang)
 	post := map[string][]int{}
 	for pi, p := range pages {
 		pl := ""
@@ -138,7 +142,7 @@ func BuildPrepared(pages []Prepared, lang string) *Index {
 					if stop[t] || utf8.RuneCountInString(t) < 2 {
 						continue
 					}
-					t = Stem(lang, t)
+					t = stem(t)
 					if l := post[t]; len(l) == 0 || l[len(l)-1]>>1 != si {
 						post[t] = append(l, p)
 					}
@@ -265,21 +269,6 @@ func itoa36(n int) string {
 		n /= 36
 	}
 	return string(b)
-}
-
-// stopWords are the most common words of each language, folded.
-var stopWords = map[string]map[string]bool{
-	"fr": set("le la les un une des de du et ou en au aux a est sont ce ces cet cette que qui quoi dans sur par pour pas ne se sa son ses leur leurs nous vous ils elles il elle on y plus avec comme mais donc si tout tous toute toutes meme aussi etre avoir fait peut"),
-	"nl": set("de het een en of in op te van voor met is zijn dat die dit deze er je jij we wij ze zij hij niet ook aan als bij om tot uit maar dan nog wel naar over door kan worden wordt heeft hebben"),
-	"en": set("the a an and or of to in on at for with is are be was were it its this that these those you your we our they their he she not as by from but if can do does have has will would should"),
-}
-
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
 }
 
 // FromSite lists the pages of a language tree for Build.

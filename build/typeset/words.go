@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sobre/build/lang"
 	"sobre/build/typeset/hyph"
 )
 
@@ -21,7 +22,8 @@ import (
 //   - A word is hyphenated only if its part has six letters or more, is
 //     not in capitals or mixed case ("GenAI"), and does not start with a
 //     capital unless it starts a sentence: a capital elsewhere is taken
-//     for a proper name ("Mistral", "Inclusion Europe"). At least two
+//     for a proper name ("Mistral", "Inclusion Europe"), except in a
+//     language whose profile capitalises nouns (German). At least two
 //     letters stay before a hyphen and three go after it.
 //   - A compound keeps together at a hyphen when the part on either side
 //     has fewer than five letters: "-t-il", "-elle", "c'est-à-dire",
@@ -54,9 +56,12 @@ func strict(h *hyph.Hyphenator) *[2]*hyph.Hyphenator {
 	}
 	l, r := h.Min()
 	m := h.WithMin(max(l, minLeft), max(r, minRight))
-	first := hyphenRules
+	inside, first := hyphenRules, hyphenRules
 	first.Names = false
-	v, _ := hyphenators.LoadOrStore(h, &[2]*hyph.Hyphenator{m.With(hyphenRules), m.With(first)})
+	if p := lang.Get(h.Lang()); p != nil && p.Typography.CapitalisedNouns {
+		inside.Names = false // a German capital marks a noun, not a name
+	}
+	v, _ := hyphenators.LoadOrStore(h, &[2]*hyph.Hyphenator{m.With(inside), m.With(first)})
 	return v.(*[2]*hyph.Hyphenator)
 }
 

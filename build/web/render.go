@@ -98,14 +98,19 @@ func NewRenderer(theme *Theme, site *content.Site, cat *i18n.Catalog, opts Optio
 		if err != nil {
 			return nil, err
 		}
+		plain := func(id string, data ...any) string {
+			if len(data) > 0 {
+				return s.T(id, data[0])
+			}
+			return s.T(id, nil)
+		}
 		t.Funcs(template.FuncMap{
-			"t": func(id string, data ...any) string {
-				if len(data) > 0 {
-					return s.T(id, data[0])
-				}
-				return s.T(id, nil)
-			},
-			"tn": s.N,
+			// t and tn mark a string that falls back to the default
+			// language with its lang; tp is plain, for <title> and the
+			// other places where markup is not allowed.
+			"t":  func(id string, data ...any) any { return s.Markup(id, plain(id, data...)) },
+			"tn": func(id string, n int) any { return s.Markup(id, s.N(id, n)) },
+			"tp": plain,
 		})
 		r.tmpl[code] = t
 		r.strings[code] = s
@@ -194,6 +199,8 @@ type PageData struct {
 	Prev, Next                               *Link
 	AI                                       *AIData
 	Outdated                                 *Link  // the source page, when it changed since the translation
+	AsOf                                     *AsOf  // the day a page about the law was last checked
+	Unsigned                                 bool   // a translated charter no person has checked: not for signature
 	Position                                 string // "Module 2 of 5" within its section
 	Credit                                   *CreditData
 	Contents                                 *Contents
@@ -434,7 +441,7 @@ type downloadItem struct {
 // the language's name and the file's size.
 var downloadLabels = map[output.Kind]string{
 	output.Charter: "dl_pdf", output.Handout: "dl_handout", output.A5: "dl_a5", output.A5Imposed: "dl_imposed",
-	output.LargePrint: "dl_large", output.EPUB: "dl_epub",
+	output.LargePrint: "dl_large", output.Pack: "dl_pack", output.PackLarge: "dl_pack_large", output.EPUB: "dl_epub",
 }
 
 // downloads renders the download links of a page of lang at from: the
@@ -463,6 +470,9 @@ func (r *Renderer) printCharter(p *content.Page, from string, v Variant) *PrintA
 		key := "print_charter_action"
 		if cfg.Organisation.Name != "" {
 			key = "print_charter_action_org"
+		}
+		if c := r.site.ByKey[p.Lang][cfg.Charter]; c != nil && generated.Unsigned(r.site, c) {
+			key = "print_charter_action_read" // a translation not to sign yet
 		}
 		a := &PrintAction{Href: content.Rel(from, dl.Path), Label: s.T(key, data), Download: !v.Bundle}
 		if all := r.downloadsPage(p.Lang, v.Downloads); all != "" && !v.Bundle {
@@ -612,6 +622,9 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 		return nil, Loads{}, err
 	}
 	d.PrintCharter = r.printCharter(p, from, v)
+	if d.PrintCharter == nil {
+		d.PrintCharter = r.printPack(p, from, v)
+	}
 	images := body.Images
 	if from != p.Out {
 		images = make([]string, len(body.Images))
@@ -692,6 +705,10 @@ func (r *Renderer) pageData(p *content.Page, from string) PageData {
 		}
 		d.Position = s.T("position", map[string]any{"N": pos, "Total": len(sib), "Section": name})
 	}
+	if t, _ := fm.AsOfDate(); !t.IsZero() {
+		d.AsOf = &AsOf{Datetime: t.Format("2006-01-02"), Text: s.T("as_of", map[string]string{"Date": s.Date(t)})}
+	}
+	d.Unsigned = generated.Unsigned(r.site, p)
 	if r.site.StateOf(p) == content.Outdated {
 		src := r.site.ByKey[cfg.DefaultLanguage][p.Key]
 		d.Outdated = &Link{Href: content.Rel(from, src.Out), Lang: src.Lang, Title: LanguageName(src.Lang, p.Lang)}
@@ -709,6 +726,9 @@ func (r *Renderer) pageData(p *content.Page, from string) PageData {
 	}
 	return d
 }
+
+// AsOf is the day a page's facts were last checked, as the page says it.
+type AsOf struct{ Datetime, Text string }
 
 // switcher lists p's translations for the language switcher, and the
 // alternates its head names; in the bundle of language only, the other

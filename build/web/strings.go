@@ -11,7 +11,7 @@ import (
 
 // translators are the template functions that look up an interface
 // string, their first argument being its id.
-var translators = map[string]bool{"t": true, "tn": true}
+var translators = map[string]bool{"t": true, "tn": true, "tp": true}
 
 // templateStrings walks the parse trees of every template in root for the
 // calls of a translator and returns the ids they name. An id the template

@@ -170,6 +170,7 @@ func (t *Theme) loadLayouts(fsys fs.FS, problems *diag.List) *template.Template 
 	root := template.New("").Funcs(template.FuncMap{
 		"t":  func(id string, data ...any) string { return "" },
 		"tn": func(id string, n int) string { return "" },
+		"tp": func(id string, data ...any) string { return "" },
 	})
 	for _, l := range listFiles(fsys, ThemeDir+"/layouts", "*.html", problems) {
 		src, err := fs.ReadFile(fsys, l)
@@ -245,14 +246,15 @@ func (t *Theme) StringIDs() map[string]bool {
 // codeStrings are the strings Go code asks for, not the layouts.
 var codeStrings = []string{
 	"months", "date_format", "reading_time", "level1", "level2",
-	"ai_translation", "ai_writing", "ai_review_pending", "ai_review_done",
-	"not_translated_short", "notfound_title", "notfound_text", "notfound_home", "notfound_moved", "chooser_title", "chooser_intro", "chooser_hint", "chooser_downloads", "print_charter_action", "print_charter_action_org", "outdated", "skip_to_content", "footer_code", "footer_privacy", "report_problem", "updated",
+	"ai_translation", "ai_writing", "ai_review_pending", "ai_review_done", "as_of", "not_for_signature",
+	"not_translated_short", "notfound_title", "notfound_text", "notfound_home", "notfound_moved", "chooser_title", "chooser_intro", "chooser_hint", "chooser_downloads", "print_charter_action", "print_charter_action_org", "print_charter_action_read", "outdated", "skip_to_content", "footer_code", "footer_privacy", "report_problem", "updated",
 	"ai_how_translation", "ai_how_writing", "ai_how_none", "ai_state_pending",
 	"report_subject", "position", "not_in_bundle", "dl_lang", "dl_all",
 	"decimal_separator", "size_kb", "size_mb", "dl_epub", "epub_summary",
 	"epub_toc", "epub_landmarks", "site_title", "dl_pdf", "dl_handout",
-	"dl_a5", "dl_imposed", "dl_large", "print_sign", "print_page_of", "print_page_ref", "print_page_ref_within", "print_imposed", "print_edition", "print_described", "print_logo", "print_also", "print_also_charter", "print_also_offline",
+	"dl_a5", "dl_imposed", "dl_large", "print_sign", "print_not_for_signature", "print_page_of", "print_page_ref", "print_page_ref_within", "print_imposed", "print_edition", "print_described", "print_logo", "print_also", "print_also_charter", "print_also_offline",
 	"print_file", "print_file_a4", "print_file_a5", "print_file_a5_imposed", "print_file_large_print", // booklets' names (output.ToolkitNames)
+	"pack_file", "dl_pack", "dl_pack_large", "print_pack_action", // the materials pack (output.PackNames, web/pack.go)
 	"credit_source", "credit_license", "credit_translated", "credit_original_print", "footer_license",
 	"bundle_online", "dl_bundle_more", // offline bundles
 	"dl_other", "downloads_file", "downloads_title", "downloads_intro", "dlp_pdf", "dlp_zip", "dlp_epub", "dlp_other", // the downloads page

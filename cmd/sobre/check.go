@@ -20,6 +20,7 @@ type checkReport struct {
 	Pages    []check.PageReport `json:"pages"`
 	Errors   int                `json:"errors"`
 	Warnings int                `json:"warnings"`
+	Notes    int                `json:"notes"` // for the publisher: never fail, even with -strict
 }
 
 type jsonProblem struct {
@@ -35,7 +36,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl.SetOutput(stderr)
 	srcDir := fl.String("src", ".", "site `folder`")
 	var f checkFlags
-	fl.BoolVar(&f.strict, "strict", false, "fail on warnings too")
+	fl.BoolVar(&f.strict, "strict", false, "fail on warnings too (notes for the publisher never fail)")
 	fl.BoolVar(&f.json, "json", false, "print JSON for scripts")
 	fl.BoolVar(&f.verbose, "v", false, "also print each page's reading ease")
 	if err := fl.Parse(args); err != nil {
@@ -61,22 +62,29 @@ func runCheck(ctx context.Context, fsys fs.FS, f checkFlags, stdout, stderr io.W
 		fmt.Fprintln(stderr, "sobre check:", err)
 		return 1
 	}
-	nErr, nWarn := 0, 0
+	nErr, nWarn, nNote := 0, 0, 0
 	for _, p := range problems {
-		if p.Severity == diag.Error {
+		switch p.Severity {
+		case diag.Error:
 			nErr++
-		} else {
+		case diag.Warning:
 			nWarn++
+		default:
+			nNote++
 		}
 	}
 	if f.json {
-		if err := printCheckJSON(stdout, problems, pages, nErr, nWarn); err != nil {
+		if err := printCheckJSON(stdout, problems, pages, [3]int{nErr, nWarn, nNote}); err != nil {
 			fmt.Fprintln(stderr, "sobre check:", err)
 			return 1
 		}
 	} else {
 		printCheck(stdout, problems, pages, f.verbose)
-		fmt.Fprintf(stdout, "%d error(s), %d warning(s) in %d page(s) checked\n", nErr, nWarn, len(pages))
+		notes := ""
+		if nNote > 0 {
+			notes = fmt.Sprintf(", %d note(s) for the publisher", nNote)
+		}
+		fmt.Fprintf(stdout, "%d error(s), %d warning(s)%s in %d page(s) checked\n", nErr, nWarn, notes, len(pages))
 	}
 	if nErr > 0 || (f.strict && nWarn > 0) {
 		return 1
@@ -109,16 +117,13 @@ func checkSite(ctx context.Context, fsys fs.FS) (diag.List, []check.PageReport, 
 }
 
 // printCheckJSON writes the report for scripts.
-func printCheckJSON(w io.Writer, problems diag.List, pages []check.PageReport, nErr, nWarn int) error {
+func printCheckJSON(w io.Writer, problems diag.List, pages []check.PageReport, counts [3]int) error {
 	if pages == nil {
 		pages = []check.PageReport{} // scripts read [], not null
 	}
-	rep := checkReport{Pages: pages, Errors: nErr, Warnings: nWarn, Problems: []jsonProblem{}}
+	rep := checkReport{Pages: pages, Errors: counts[0], Warnings: counts[1], Notes: counts[2], Problems: []jsonProblem{}}
 	for _, p := range problems {
-		sev := "error"
-		if p.Severity == diag.Warning {
-			sev = "warning"
-		}
+		sev := [...]string{diag.Error: "error", diag.Warning: "warning", diag.Notice: "note"}[p.Severity]
 		rep.Problems = append(rep.Problems, jsonProblem{File: p.File, Line: p.Line, Severity: sev, Rule: p.Rule, Message: p.Msg})
 	}
 	enc := json.NewEncoder(w)
@@ -139,10 +144,7 @@ func printCheck(w io.Writer, problems diag.List, pages []check.PageReport, verbo
 		if p.Line > 0 {
 			where += fmt.Sprintf(":%d", p.Line)
 		}
-		sev := ""
-		if p.Severity == diag.Warning {
-			sev = " (warning)"
-		}
+		sev := [...]string{diag.Error: "", diag.Warning: " (warning)", diag.Notice: " (note)"}[p.Severity]
 		fmt.Fprintf(w, "%s: %s%s: %s\n", where, p.Rule, sev, p.Msg)
 	}
 	if verbose {

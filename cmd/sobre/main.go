@@ -7,8 +7,10 @@
 //	sobre serve [-src DIR] [-addr 127.0.0.1:1313]
 //	sobre check [-src DIR] [-strict] [-json] [-v]
 //	sobre status [-src DIR] [-strict] [-json]
-//	sobre new -lang LANG [-src DIR] content/fr/PAGE.md
+//	sobre new -lang LANG [-ids] [-src DIR] content/fr/PAGE.md
 //	sobre stamp [-src DIR] content/LANG/PAGE.md…
+//	sobre xliff export -lang LANG [-src DIR] [-o FILE]
+//	sobre xliff import [-src DIR] [-n] FILE
 //	sobre hosting [-src DIR] [-server NAME]
 //	sobre version
 package main
@@ -48,6 +50,8 @@ Usage:
                                            what each translation lacks: missing, outdated pages, strings
   sobre new -lang LANG content/fr/PAGE.md  start a translation of a page
   sobre stamp content/LANG/PAGE.md…        record that translations match their current source
+  sobre xliff export -lang LANG [-o FILE]  write a translation as XLIFF 2.0 for translation tools
+  sobre xliff import FILE                  write an XLIFF file's translations back into the pages and strings
   sobre hosting [-src DIR] [-server NAME]  print a web server's set-up (cache, headers, 404 pages)
   sobre version                            print the version
 
@@ -82,6 +86,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdStamp(args[1:], stdout, stderr)
 	case "hosting":
 		return cmdHosting(args[1:], stdout, stderr)
+	case "xliff":
+		return cmdXliff(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "sobre", versionString())
 		return 0

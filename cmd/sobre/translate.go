@@ -104,8 +104,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	srcDir := fl.String("src", ".", "site `folder`")
 	lang := fl.String("lang", "", "`language` to translate into (required)")
+	ids := fl.Bool("ids", false, "first write an explicit id after each heading of the source that has none ({#id}, the id it has today), so the translation keeps the same ids")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sobre new -lang LANG [-src DIR] content/<source lang>/PAGE.md\n\nStarts a translation: writes content/LANG/PAGE.md with the source text, its provenance record and draft: true.")
+		fmt.Fprintln(stderr, "usage: sobre new -lang LANG [-ids] [-src DIR] content/<source lang>/PAGE.md\n\nStarts a translation: writes content/LANG/PAGE.md with the source text, its provenance record and draft: true.")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -133,14 +134,18 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sobre new: %s is already in %s\n", fl.Arg(0), *lang)
 		return 1
 	}
-	src, err := readSource(*srcDir, from, key)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
 	out := filepath.Join(*srcDir, content.Dir, *lang, filepath.FromSlash(key))
 	if _, err := os.Stat(out); err == nil {
 		fmt.Fprintf(stderr, "sobre new: %s exists; nothing written (to record an updated translation, run sobre stamp %s)\n", out, out)
+		return 1
+	}
+	if err := sourceIDs(*srcDir, from, key, *ids, stdout, stderr); err != nil {
+		fmt.Fprintln(stderr, "sobre new:", err)
+		return 1
+	}
+	src, err := readSource(*srcDir, from, key)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	draft, err := content.Scaffold(src, *lang)

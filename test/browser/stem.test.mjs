@@ -21,6 +21,6 @@ test('search.js stems the shared vectors as the Go index does', () => {
   }
   assert.ok(n > 40, `${VECTORS}: only ${n} vectors`);
   assert.deepEqual(problems, []);
-  assert.equal(stem('modelle', 'de'), 'modelle', 'a language without rules is left alone');
+  assert.equal(stem('modelos', 'es'), 'modelos', 'a language without rules is left alone');
   assert.equal(stem('ørsted', 'en'), 'ørsted', 'words outside a–z are left alone, as in Go');
 });

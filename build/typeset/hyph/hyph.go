@@ -1,6 +1,7 @@
 // Package hyph tells where a word may be hyphenated, with Frank Liang's
-// pattern algorithm (the one TeX uses) and the pattern files vendored in
-// patterns/ (fr, nl, en-gb; each file keeps its licence header).
+// pattern algorithm (the one TeX uses) and the pattern files of the
+// language profiles (build/lang: fr, nl, en-gb, de; each file keeps its
+// licence header).
 //
 // How it works: a pattern such as "1ca" or "e4a4u4x." spreads small digits
 // between letters. Every pattern found anywhere in ".word." (the dots mark the
@@ -12,7 +13,6 @@ package hyph
 import (
 	"bufio"
 	"bytes"
-	"embed"
 	"fmt"
 	"strings"
 	"sync"
@@ -20,32 +20,18 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"sobre/build/lang"
 )
 
-//go:embed patterns/*.txt
-var patternFiles embed.FS
-
-// spec is what a language needs: its pattern file and the fewest letters
-// left before (left) and carried after (right) a hyphen.
-type spec struct {
-	file        string
-	left, right int
-}
-
-// specs lists the languages served. The minima are the ones each file's
-// header recommends ("hyphenmins: typesetting" for fr and en-gb); the nl file
-// says none, and 2/2 is the Dutch rule and TeX's default for Dutch.
-var specs = map[string]spec{
-	"fr":    {file: "patterns/fr.txt", left: 2, right: 2},
-	"nl":    {file: "patterns/nl.txt", left: 2, right: 2},
-	"en-gb": {file: "patterns/en-gb.txt", left: 2, right: 3},
-}
-
-// loaders builds each language's Hyphenator on first use, once.
+// loaders builds each pattern set's Hyphenator on first use, once, by the
+// set's name ("en-gb"), for every language profile that has one.
 var loaders = func() map[string]func() (*Hyphenator, error) {
-	m := make(map[string]func() (*Hyphenator, error), len(specs))
-	for name, s := range specs {
-		m[name] = sync.OnceValues(func() (*Hyphenator, error) { return load(name, s) })
+	m := map[string]func() (*Hyphenator, error){}
+	for _, p := range lang.All() {
+		if h := p.Hyphenation; h != nil {
+			m[h.Patterns] = sync.OnceValues(func() (*Hyphenator, error) { return load(h) })
+		}
 	}
 	return m
 }()
@@ -67,27 +53,19 @@ type Hyphenator struct {
 	exceptions map[string][]int
 }
 
-// For returns the Hyphenator of a language tag: "fr", "nl" and "en" (every
-// English variant uses the British patterns), with any region ("fr-BE",
-// "nl_NL"). Patterns are parsed on the first call for a language and shared
-// afterwards.
-func For(lang string) (*Hyphenator, error) {
-	base := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
-	if i := strings.IndexByte(base, '-'); i >= 0 {
-		base = base[:i]
+// For returns the Hyphenator of a language tag whose profile has patterns
+// ("fr", "nl", "en", "de"; every English variant uses the British
+// patterns), with any region ("fr-BE", "nl_NL"). Patterns are parsed on the
+// first call for a language and shared afterwards.
+func For(tag string) (*Hyphenator, error) {
+	p := lang.Get(tag)
+	if p == nil || p.Hyphenation == nil {
+		return nil, fmt.Errorf("hyph: no hyphenation patterns for language %q", tag)
 	}
-	name := base
-	if base == "en" {
-		name = "en-gb"
-	}
-	l, ok := loaders[name]
-	if !ok {
-		return nil, fmt.Errorf("hyph: no hyphenation patterns for language %q", lang)
-	}
-	return l()
+	return loaders[p.Hyphenation.Patterns]()
 }
 
-// Lang is the name of the pattern set in use: "fr", "nl" or "en-gb".
+// Lang is the name of the pattern set in use: "fr", "nl", "en-gb", "de".
 func (h *Hyphenator) Lang() string { return h.lang }
 
 // Min returns the fewest letters kept before and after a hyphen.
@@ -261,15 +239,16 @@ func (h *Hyphenator) partPoints(word string, part []letter, points []int) []int 
 
 // load parses a pattern file: "%" lines are comments, then one pattern a
 // line, then after a line "% exceptions" one word a line with its hyphens.
-func load(name string, s spec) (*Hyphenator, error) {
-	data, err := patternFiles.ReadFile(s.file)
+func load(s *lang.Hyphenation) (*Hyphenator, error) {
+	file := "patterns/" + s.Patterns + ".txt"
+	data, err := s.Data()
 	if err != nil {
-		return nil, fmt.Errorf("hyph: %s: %w", name, err)
+		return nil, fmt.Errorf("hyph: %s: %w", s.Patterns, err)
 	}
 	h := &Hyphenator{
-		lang:       name,
-		left:       s.left,
-		right:      s.right,
+		lang:       s.Patterns,
+		left:       s.Left,
+		right:      s.Right,
 		next:       make(map[uint64]int32),
 		at:         []int32{-1},
 		exceptions: make(map[string][]int),
@@ -293,14 +272,14 @@ func load(name string, s spec) (*Hyphenator, error) {
 			err = h.addPattern(text)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("hyph: %s line %d: %w", s.file, line, err)
+			return nil, fmt.Errorf("hyph: %s line %d: %w", file, line, err)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("hyph: %s: %w", s.file, err)
+		return nil, fmt.Errorf("hyph: %s: %w", file, err)
 	}
 	if len(h.at) == 1 {
-		return nil, fmt.Errorf("hyph: %s: no patterns", s.file)
+		return nil, fmt.Errorf("hyph: %s: no patterns", file)
 	}
 	return h, nil
 }

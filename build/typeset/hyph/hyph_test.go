@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"sobre/build/lang"
 )
 
 // hyphenate shows word with "-" at its points, for readable tests.
@@ -89,6 +91,14 @@ func TestWords(t *testing.T) {
 		{"en", "something", "some-thing"},
 		{"en", "don't", "don't"},
 		{"en-US", "intelligence", "in-tel-li-gence"},
+
+		// German, reformed spelling (the de-1996 patterns).
+		{"de", "Silbentrennung", "Sil-ben-tren-nung"},
+		{"de", "Datenschutzerklärung", "Da-ten-schutz-er-klä-rung"},
+		{"de", "Gemeinnützigkeit", "Ge-mein-nüt-zig-keit"},
+		{"de", "Ehrenamtliche", "Eh-ren-amt-li-che"},
+		{"de", "Straße", "Stra-ße"},
+		{"de-AT", "künstliche", "künst-li-che"},
 	}
 	for _, tt := range tests {
 		h := mustFor(t, tt.lang)
@@ -102,6 +112,7 @@ func TestFor(t *testing.T) {
 	for lang, want := range map[string]string{
 		"fr": "fr", "fr-BE": "fr", "FR": "fr", "nl": "nl", "nl_NL": "nl",
 		"nl-BE": "nl", "en": "en-gb", "en-GB": "en-gb", "en-US": "en-gb",
+		"de": "de", "de-AT": "de",
 	} {
 		h := mustFor(t, lang)
 		if h.Lang() != want {
@@ -111,7 +122,7 @@ func TestFor(t *testing.T) {
 			t.Errorf("For(%q) is not the cached %s Hyphenator", lang, want)
 		}
 	}
-	for _, lang := range []string{"", "de", "english", "x-fr"} {
+	for _, lang := range []string{"", "es", "english", "x-fr"} {
 		if _, err := For(lang); err == nil {
 			t.Errorf("For(%q): no error", lang)
 		}
@@ -143,8 +154,13 @@ func TestWithMin(t *testing.T) {
 
 // TestPatternFiles checks that each file keeps a licence header and loads.
 func TestPatternFiles(t *testing.T) {
-	for name, s := range specs {
-		data, err := patternFiles.ReadFile(s.file)
+	for _, p := range lang.All() {
+		s := p.Hyphenation
+		if s == nil {
+			continue
+		}
+		name, file := p.Code, s.Patterns+".txt"
+		data, err := s.Data()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -157,11 +173,11 @@ func TestPatternFiles(t *testing.T) {
 			header = append(header, line...)
 		}
 		if !bytes.Contains(bytes.ToLower(header), []byte("licen")) || !bytes.Contains(header, []byte("Copyright")) {
-			t.Errorf("%s: no copyright and licence in the header", s.file)
+			t.Errorf("%s: no copyright and licence in the header", file)
 		}
 		h := mustFor(t, name)
 		if len(h.at) < 1000 {
-			t.Errorf("%s: only %d trie nodes", s.file, len(h.at))
+			t.Errorf("%s: only %d trie nodes", file, len(h.at))
 		}
 	}
 }
@@ -175,12 +191,12 @@ type naive struct {
 }
 
 func loadNaive(t testing.TB, name string) naive {
-	s := specs[name]
-	data, err := patternFiles.ReadFile(s.file)
+	s := lang.Get(name).Hyphenation
+	data, err := s.Data()
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := naive{map[string][]uint8{}, map[string][]int{}, s.left, s.right}
+	n := naive{map[string][]uint8{}, map[string][]int{}, s.Left, s.Right}
 	exc := false
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {

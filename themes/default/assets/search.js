@@ -29,8 +29,8 @@
   form.hidden = false;
   if (az) az.hidden = true;
 
-  /* stem: begin. The same rules as build/search/stem.go (documented
-     there), on folded ASCII words; build/search/testdata/stem.json holds
+  /* stem: begin. The same rules as the language profiles' Search.Stem
+     (build/lang/*.go, documented there), on folded ASCII words; build/search/testdata/stem.json holds
      the vectors both are tested with (test/browser/stem.test.mjs). */
   function stem(w, lang) {
     var n = w.length;
@@ -55,6 +55,13 @@
       if (/sses$/.test(w)) return w.slice(0, -2);
       if (w[n - 1] === "s") { if ("sui".indexOf(w[n - 2]) < 0) w = w.slice(0, -1); }
       else if (!cut("ing", 4)) cut("ed", 4);
+    } else if (lang === "de") {
+      if (cut("innen", 3)) return w + "in";
+      var de = ["ungen", "heiten", "keiten"];
+      for (var i = 0; i < de.length; i++) if (cut(de[i], 2)) return w + de[i].slice(0, -2);
+      if (cut("ern", 3) || cut("en", 3) || cut("es", 3) || cut("e", 3)) return w;
+      var k = w.length;
+      if (k > 3 && (/ln$/.test(w) || w[k - 1] === "s" && w[k - 2] !== "s")) w = w.slice(0, -1);
     }
     return w;
   }
