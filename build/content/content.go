@@ -115,6 +115,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 		byOut := site.placePages(l, sources, &problems)
 		site.placeStatics(l, statics, byOut, &problems)
 	}
+	site.checkEditions(sources, &problems)
 	if problems.HasErrors() {
 		return nil, problems
 	}
