@@ -238,6 +238,9 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 	if !in.page.Fallback {
 		o := check.Options{MinReadability: cfg.Readability, PageMin: src.Front.MinReadability}
 		in.lint, in.measure = check.Lint(in.doc, src.File, cl, o)
+		if src.Front.Edition == content.EditionEasyRead {
+			in.lint.Add(check.EasyRead(in.doc, src.File, cl))
+		}
 	}
 }
 
