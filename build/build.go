@@ -232,6 +232,9 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 		Glossary:     content.Rel(in.page.Key, cfg.Glossary),
 		SortSections: in.page.Key == cfg.Glossary,
 	})
+	if src.Front.Edition == content.EditionEasyRead {
+		in.doc.KeepLines()
+	}
 	in.search = search.Prepare(search.Page{Title: src.Front.Title, URL: strings.TrimPrefix(in.page.Out, in.page.Lang+"/"), Lang: cl, Doc: in.doc})
 	in.shape = check.ShapeOf(in.doc) // before links are rewritten
 	in.lint, in.measure = nil, check.PageReport{}

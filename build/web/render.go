@@ -199,6 +199,10 @@ type PageData struct {
 	// PrintCharter is the charter to print and sign, offered at the top
 	// of the home and charter pages: the reason many visitors come.
 	PrintCharter *PrintAction
+	// Edition is the kind of edition the page is ("easy-read"), for its
+	// layout; Editions link it to the other editions of its text.
+	Edition  string
+	Editions []EditionLink
 }
 
 // PrintAction is a prominent link to a file to print.
@@ -596,6 +600,7 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 		return nil, Loads{}, err
 	}
 	d.PrintCharter = r.printCharter(p, from, v)
+	d.Edition, d.Editions = p.Source.Front.Edition, r.editionLinks(p, from)
 	images := body.Images
 	if from != p.Out {
 		images = make([]string, len(body.Images))
