@@ -12,12 +12,13 @@ const (
 	A5                         // the toolkit as an A5 booklet, to read on screen
 	A5Imposed                  // the A5 booklet on A4 sheets, for saddle-stitch printing
 	LargePrint                 // the toolkit in large print, A4
+	EasyRead                   // an easy-to-read edition of a page (the charter), A4, to sign
 	Zip                        // an offline copy of the site
 	EPUB                       // an e-book
 )
 
 // Booklet tells the PDF kinds.
-func (k Kind) Booklet() bool { return k >= Charter && k <= LargePrint }
+func (k Kind) Booklet() bool { return k >= Charter && k <= EasyRead }
 
 // String is the kind's name in messages and tests.
 func (k Kind) String() string {
@@ -32,6 +33,8 @@ func (k Kind) String() string {
 		return "a5-imposed"
 	case LargePrint:
 		return "large-print"
+	case EasyRead:
+		return "easy-read"
 	case Zip:
 		return "zip"
 	case EPUB:

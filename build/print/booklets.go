@@ -156,6 +156,7 @@ func (c *composer) jobs() []*job {
 	if j := c.charter(); j != nil {
 		jobs = append(jobs, j)
 	}
+	jobs = append(jobs, c.easyReads()...)
 	first := ""
 	for _, q := range c.m.Site.Pages[c.lang] {
 		if q.Key != c.m.Config.Index && c.m.Docs[q] != nil {

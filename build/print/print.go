@@ -141,6 +141,9 @@ type block struct {
 	photo  *pdf.Image   // or a raster image
 	alt    string
 	height float64 // a figure's height when fixed (the logo), in points
+	// beside sets a figure at the left of the text that follows it, in a
+	// square of height (an easy-to-read edition's pictures).
+	beside bool
 
 	qr *qr.Symbol // a code drawn under the text, an artifact
 }
@@ -226,6 +229,9 @@ type Document struct {
 	// Blocks is the data of the generated blocks of the page being added
 	// (AddChapter sets it from its Chapter).
 	Blocks *Generated
+	// KeepLines ends a line where the source's hard line breaks are
+	// (easyread.go splits the blocks there), instead of a space.
+	KeepLines bool
 
 	// fatal is a block that cannot be printed: the booklet is not made.
 	fatal  *Error
@@ -651,7 +657,10 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 			switch k := k.(type) {
 			case *ast.Text:
 				add(string(k.Segment.Value(src)), bo, l)
-				if k.SoftLineBreak() || k.HardLineBreak() {
+				switch {
+				case k.HardLineBreak() && d.KeepLines:
+					add("\n", bo, l)
+				case k.SoftLineBreak() || k.HardLineBreak():
 					add(" ", bo, l)
 				}
 			case *ast.String:

@@ -1,6 +1,9 @@
 package web
 
-import "sobre/build/content"
+import (
+	"sobre/build/content"
+	"sobre/build/output"
+)
 
 // editionLabels are the strings naming a link to each kind of edition.
 var editionLabels = map[string]string{content.EditionEasyRead: "edition_easy-read_link"}
@@ -31,4 +34,21 @@ func (r *Renderer) editionLinks(p *content.Page, from string) []EditionLink {
 		link(q, s.T(editionLabels[q.Source.Front.Edition], nil))
 	}
 	return out
+}
+
+// printEdition is an easy-to-read page's own booklet, offered at its top
+// as the charter's is on the charter page: its readers sign it.
+func (r *Renderer) printEdition(p *content.Page, from string, v Variant) *PrintAction {
+	if p.Source.Front.Edition != content.EditionEasyRead {
+		return nil
+	}
+	for _, dl := range v.Downloads {
+		if dl.Kind != output.EasyRead || dl.Lang != p.Lang {
+			continue
+		}
+		s := r.strings[p.Lang]
+		label := s.T("print_easy_read_action", map[string]any{"Size": FormatSize(s, dl.Size), "Pages": dl.Pages})
+		return &PrintAction{Href: content.Rel(from, dl.Path), Label: label, Download: !v.Bundle}
+	}
+	return nil
 }
