@@ -309,6 +309,15 @@ func nextLower(rs []rune) bool {
 	return false
 }
 
+// longestSentence is the word count of the longest sentence of a block.
+func longestSentence(t string) int {
+	n := 0
+	for _, s := range splitSentences(t) {
+		n = max(n, countWords(s))
+	}
+	return n
+}
+
 func countWords(s string) int {
 	n := 0
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) {

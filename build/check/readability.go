@@ -14,6 +14,9 @@ type Readability struct {
 	Grade     string  `json:"grade"`
 	Words     int     `json:"words"`
 	Sentences int     `json:"sentences"`
+	// Longest is the page's longest sentence, in words (easy-to-read
+	// pages keep it at 20 or under: easyread.go).
+	Longest int `json:"longest_sentence"`
 }
 
 // Formulas per language. Each is Flesch's reading ease refitted to the
