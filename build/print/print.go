@@ -4,7 +4,9 @@
 // until the contents' and the cross-references' page numbers settle:
 // xref.go), and writes a tagged PDF with build/pdf: structure tree,
 // marked content, links, outline, language, title. The same layout also
-// gives the imposed file for saddle-stitch printing (Imposed, Sheets).
+// gives the imposed file for saddle-stitch printing (Imposed, Sheets). An
+// easy-to-read page is its own booklet, its pictures beside its text
+// (easyread.go).
 package print
 
 import (
