@@ -635,6 +635,18 @@ func isHeader(t ast.Node) bool {
 	return ok
 }
 
+// lineEnd is what a text node's line break prints: a space, or with
+// KeepLines a line end for a hard break.
+func (d *Document) lineEnd(t *ast.Text) string {
+	switch {
+	case t.HardLineBreak() && d.KeepLines:
+		return "\n"
+	case t.SoftLineBreak() || t.HardLineBreak():
+		return " "
+	}
+	return ""
+}
+
 // inline turns a block's inline content into runs: bold for strong text
 // and the commitment levels, a printed line for blanks to fill. A
 // signature to give by hand marks the paragraph b (when not nil) to draw
@@ -658,13 +670,7 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 		for k := c.FirstChild(); k != nil; k = k.NextSibling() {
 			switch k := k.(type) {
 			case *ast.Text:
-				add(string(k.Segment.Value(src)), bo, l)
-				switch {
-				case k.HardLineBreak() && d.KeepLines:
-					add("\n", bo, l)
-				case k.SoftLineBreak() || k.HardLineBreak():
-					add(" ", bo, l)
-				}
+				add(string(k.Segment.Value(src))+d.lineEnd(k), bo, l)
 			case *ast.String:
 				add(string(k.Value), bo, l)
 			case *ast.Emphasis:
