@@ -52,9 +52,11 @@ var easyAllowed = func() map[string]map[string]bool {
 var (
 	dottedRe   = regexp.MustCompile(`(?:^|[^\p{L}])((?:\p{L}{1,4}\.){2,})`)
 	shortAbbrs = map[string][]string{
-		"fr": {"etc.", "cf.", "ex.", "env.", "min.", "max.", "resp.", "art.", "n°"},
-		"nl": {"bijv.", "bv.", "enz.", "vb.", "nl.", "ca.", "art.", "nr."},
-		"en": {"etc.", "approx.", "vs.", "cf.", "no.", "art.", "incl."},
+		// Only spellings that are no word of their own: "art." and
+		// "no." end sentences too.
+		"fr": {"etc.", "cf.", "env.", "resp.", "n°"},
+		"nl": {"bijv.", "bv.", "enz.", "vb.", "ca.", "nr."},
+		"en": {"etc.", "approx.", "vs.", "cf.", "incl.", "e.g.", "i.e."},
 	}
 	// justifyRe finds an author's attempt at justified text: an attribute
 	// or style the Markdown does not apply but that shows the intent.
@@ -199,8 +201,17 @@ func (e *easy) abbreviations(l srcLine) {
 	}
 	low := strings.ToLower(l.text)
 	for _, a := range shortAbbrs[e.lang] {
-		if i := strings.Index(low, a); i >= 0 && (i == 0 || !unicode.IsLetter(rune(low[i-1])) && low[i-1] != '.') {
-			report(a)
+		for at := 0; at < len(low); {
+			i := strings.Index(low[at:], a)
+			if i < 0 {
+				break
+			}
+			i += at
+			if i == 0 || !unicode.IsLetter(rune(low[i-1])) && low[i-1] != '.' {
+				report(a)
+				break
+			}
+			at = i + len(a)
 		}
 	}
 }

@@ -85,3 +85,30 @@ func TestSplitSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviations: capitals, dotted and listed abbreviations are found,
+// allowed ones and ordinary words are not.
+func TestAbbreviations(t *testing.T) {
+	for _, tt := range []struct {
+		lang, line string
+		want       []string
+	}{
+		{"fr", "L’IA aide notre ASBL.", nil},
+		{"fr", "Le RGPD protège vos données.", []string{"RGPD"}},
+		{"fr", "Un index. Puis des outils, etc.", []string{"etc."}},
+		{"fr", "Nous aimons l’art.", nil},
+		{"en", "We say no.", nil},
+		{"en", "Tools, e.g. a chatbot.", []string{"e.g."}},
+		{"nl", "Onze VZW gebruikt AI, bijv. voor teksten.", []string{"bijv."}},
+	} {
+		e := &easy{file: "f.md", lang: tt.lang, allowed: easyAllowed[tt.lang]}
+		e.abbreviations(srcLine{text: tt.line, line: 1})
+		var got []string
+		for _, p := range e.l {
+			got = append(got, strings.Split(p.Msg, "\"")[1])
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%s %q: found %q, want %q", tt.lang, tt.line, got, tt.want)
+		}
+	}
+}
