@@ -148,8 +148,12 @@ func splitLines(b block) []block {
 func (c *composer) signBlock(d *Document) {
 	cfg, s := c.m.Config, c.s
 	messages := "i18n/" + c.lang + ".toml"
-	d.blocks = append(d.blocks, block{tag: "H2", before: 1.6, keep: true, whole: true, lang: c.lang, file: messages,
-		runs: []typeset.Run{{Text: s.T("easy_sign", nil), Style: d.style(true, 1.45), Lang: c.lang, NoHyphens: true}}})
+	// A page whose last section already says "We sign" (its readers'
+	// promise, above) gets the fields under it, not a second heading.
+	if sign := s.T("easy_sign", nil); !saidByHeading(d.blocks, sign) {
+		d.blocks = append(d.blocks, block{tag: "H2", before: 1.6, keep: true, whole: true, lang: c.lang, file: messages,
+			runs: []typeset.Run{{Text: sign, Style: d.style(true, 1.45), Lang: c.lang, NoHyphens: true}}})
+	}
 	field := func(label, value string, width float64, sign string) {
 		runs := []typeset.Run{{Text: label + " ", Style: d.style(true, 1), Lang: c.lang, NoHyphens: true}}
 		if value != "" {
@@ -165,4 +169,18 @@ func (c *composer) signBlock(d *Document) {
 	}
 	field(s.T("easy_sign_org", nil), cfg.Organisation.Name, 14, "")
 	field(s.T("easy_sign_date", nil), date, 8, d.Sign)
+}
+
+// saidByHeading reports whether the last heading of blocks reads text.
+func saidByHeading(blocks []block, text string) bool {
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if strings.HasPrefix(blocks[i].tag, "H") {
+			var b strings.Builder
+			for _, r := range blocks[i].runs {
+				b.WriteString(r.Text)
+			}
+			return strings.EqualFold(strings.TrimSpace(b.String()), strings.TrimSpace(text))
+		}
+	}
+	return false
 }
