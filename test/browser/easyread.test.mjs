@@ -62,7 +62,7 @@ test('easy-to-read pages: large type, left-aligned, unhyphenated, one line a sen
           const m = await page.evaluate(() => {
             const art = document.querySelector('article[data-edition="easy-read"]');
             const body = parseFloat(getComputedStyle(document.body).fontSize);
-            const texts = [...art.querySelectorAll('p, li')].filter((e) => !e.querySelector('img') && e.textContent.trim() && !e.closest('.notice, .print-action, .edition-link, .meta'));
+            const texts = [...art.querySelectorAll('p, li')].filter((e) => !e.querySelector('img') && e.textContent.trim() && !e.closest('nav, .notice, .print-action, .edition-link, .meta, .to-top, .tasks-tools'));
             const sides = [...art.querySelectorAll('h2 + p img')].map((img) => {
               const next = img.closest('p').nextElementSibling;
               const a = img.getBoundingClientRect(), b = next ? next.getBoundingClientRect() : null;
