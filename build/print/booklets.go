@@ -157,6 +157,7 @@ func (c *composer) jobs() []*job {
 		jobs = append(jobs, j)
 	}
 	jobs = append(jobs, c.packJobs(jobs)...)
+	jobs = append(jobs, c.easyReads()...)
 	first := ""
 	for _, q := range c.m.Site.Pages[c.lang] {
 		if q.Key != c.m.Config.Index && c.m.Docs[q] != nil && !q.Source.Front.Pack {
