@@ -258,6 +258,9 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 		Glossary:     content.Rel(in.page.Key, cfg.Glossary),
 		SortSections: in.page.Key == cfg.Glossary,
 	})
+	if src.Front.Edition == content.EditionEasyRead {
+		in.doc.KeepLines()
+	}
 	in.search = search.Prepare(search.Page{Title: src.Front.Title, URL: strings.TrimPrefix(in.page.Out, in.page.Lang+"/"), Lang: cl, Doc: in.doc})
 	in.shape = check.ShapeOf(in.doc) // before links are rewritten
 	in.lint, in.measure = nil, check.PageReport{}
@@ -265,6 +268,9 @@ func (pr *Project) parse(in *instance, labels, values map[string]map[string]stri
 		o := check.Options{MinReadability: cfg.Readability, PageMin: src.Front.MinReadability}
 		in.lint, in.measure = check.Lint(in.doc, src.File, cl, o)
 		in.lint.Add(pr.lawRules(in))
+		if src.Front.Edition == content.EditionEasyRead {
+			in.lint.Add(check.EasyRead(in.doc, src.File, cl))
+		}
 	}
 }
 

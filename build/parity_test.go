@@ -85,10 +85,11 @@ func articles(t *testing.T, dir string) []string {
 		b, err := os.ReadFile(p)
 		// The handout leaves the A–Z index out by design: it stands in
 		// for search, which paper does with its contents.
-		// The materials pack prints alone, not in the handout (TestPack
-		// checks its words in its own PDF). The downloads page lists the
-		// files, paper among them: the web's alone.
-		if err == nil && !strings.Contains(string(b), `class="az-letters"`) && !strings.Contains(string(b), `class="callout callout-card"`) && !strings.Contains(string(b), `class="dl-page"`) {
+		// The materials pack and easy-to-read editions print alone, not
+		// in the handout (TestPack and TestEasyReadEdition check their
+		// own PDFs). The downloads page lists the files, paper among
+		// them: the web's alone.
+		if err == nil && !strings.Contains(string(b), `class="az-letters"`) && !strings.Contains(string(b), `class="callout callout-card"`) && !strings.Contains(string(b), `data-edition=`) && !strings.Contains(string(b), `class="dl-page"`) {
 			files = append(files, p)
 		}
 		return err

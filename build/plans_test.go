@@ -16,13 +16,18 @@ import (
 
 // A workshop plan is a table whose first column is a start time ("9 h 00",
 // "9.00 uur", "9:00") and second a duration ("15 min"), under a heading
-// that announces the plan's length ("(3 h 30)", "(3 u 30)"); its last row
+// that announces the plan's length ("(3 h 30)", "(3 u 30)", "(3 hours 30
+// minutes)"); its last row
 // is the end ("12 h 30 | — | Fin").
 var (
-	clockRe    = regexp.MustCompile(`^(\d{1,2})\s*(?:h|u|uur|:|\.)\s*(\d{2})(?:\s*(?:u|uur))?$`)
+	clockRe    = regexp.MustCompile(`^(\d{1,2})` + sp + `(?:h|u|uur|:|\.)` + sp + `(\d{2})(?:` + sp + `(?:u|uur))?$`)
 	durationRe = regexp.MustCompile(`^(\d+)\s*min$`)
-	lengthRe   = regexp.MustCompile(`\((\d+)\s*(?:h|u|uur|hours?)\s*(\d{2})?\)`)
+	lengthRe   = regexp.MustCompile(`\((\d+)` + sp + `(?:h|u|uur|hours?)(?:` + sp + `(\d{2})(?:` + sp + `min(?:utes)?)?)?\)`)
 )
+
+// sp is the space a time may hold: none, a space, or a no-break space that
+// keeps "9 h 00" on one line of a narrow table.
+const sp = `[\s\x{a0}\x{202f}]*`
 
 // clock reads a start time as minutes after midnight.
 func clock(s string) (int, bool) {
@@ -132,7 +137,8 @@ func TestPlanCheck(t *testing.T) {
 	}{
 		{"adds up", "## Matin (1 h 00)\n\n| Heure | Durée | Activité |\n|---|---|---|\n| 9 h 00 | 15 min | A |\n| 9 h 15 | 45 min | B |\n| 10 h 00 | — | Fin |\n", ""},
 		{"dutch", "## Ochtend (1 u 00)\n\n| Uur | Duur | Activiteit |\n|---|---|---|\n| 9.00 uur | 60 min | A |\n| 10.00 uur | — | Einde |\n", ""},
-		{"english", "## Morning (0 h 30)\n\n| Time | Length | Activity |\n|---|---|---|\n| 9:00 | 30 min | A |\n| 9:30 | — | End |\n", ""},
+		{"english", "## Morning (0 hours 30 minutes)\n\n| Time | Length | Activity |\n|---|---|---|\n| 9:00 | 30 min | A |\n| 9:30 | — | End |\n", ""},
+		{"no-break spaces", "## Matin (1\u00a0h\u00a000)\n\n| Heure | Durée | Activité |\n|---|---|---|\n| 9\u00a0h\u00a000 | 60 min | A |\n| 10\u00a0h\u00a000 | — | Fin |\n", ""},
 		{"gap", "## Matin (1 h 00)\n\n| Heure | Durée | Activité |\n|---|---|---|\n| 9 h 00 | 15 min | A |\n| 9 h 20 | 40 min | B |\n| 10 h 00 | — | Fin |\n", "row 2: starts at 9 h 20, but the row before ends at 9 h 15"},
 		{"no end", "## Matin (0 h 30)\n\n| Heure | Durée | Activité |\n|---|---|---|\n| 9 h 00 | 15 min | A |\n| 9 h 15 | 15 min | B |\n", "the last row must be the end"},
 		{"wrong length", "## Matin (2 h 00)\n\n| Heure | Durée | Activité |\n|---|---|---|\n| 9 h 00 | 60 min | A |\n| 10 h 00 | — | Fin |\n", "add up to 1 h 00"},

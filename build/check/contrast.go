@@ -1,5 +1,7 @@
 // Package check holds the quality rules that judge built or parsed output:
-// colour contrast of the theme, links and anchors, and page weight.
+// colour contrast of the theme, links and anchors, and page weight; the
+// content rules and reading ease of a page (lint.go, readability.go); the
+// easy-to-read rules of an easy-to-read edition (easyread.go).
 package check
 
 import (

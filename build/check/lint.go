@@ -91,6 +91,7 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 	rep := PageReport{File: file}
 	src := d.Source
 	var total Counts
+	longest := 0
 	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -129,8 +130,10 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
-			c := Scan(text(n, src), lang)
+			t := text(n, src)
+			c := Scan(t, lang)
 			total.Add(c)
+			longest = max(longest, longestSentence(t))
 			if w := foreign(c, lang); w != "" {
 				l.Warnf(file, d.Line(n), "lang-mark", "this looks written in %s, not %s: mark the phrase with [words]{lang=%s} so screen readers switch voice (WCAG 3.1.2), or translate it", w, lang, w)
 			}
@@ -143,6 +146,7 @@ func Lint(d *markup.Doc, file, lang string, opts Options) (diag.List, PageReport
 		l.Warnf(file, 1, "readability", "min_readability %g is never applied: %q has no reading-ease formula; add one to its profile (CONTRIBUTING.md, \"Add a language\"), or remove the key", *opts.PageMin, lang)
 	}
 	if r, ok := Measure(total, lang); ok {
+		r.Longest = longest
 		rep.Readability = &r
 		min := opts.MinReadability[baseLang(lang)]
 		if opts.PageMin != nil {
@@ -204,5 +208,5 @@ func vagueLinks(tag string) []string {
 }
 
 func (r Readability) String() string {
-	return fmt.Sprintf("%.0f (%s, %s)", r.Score, r.Formula, r.Grade)
+	return fmt.Sprintf("%.0f (%s, %s), sentences of %.1f words on average, the longest %d", r.Score, r.Formula, r.Grade, float64(r.Words)/float64(max(r.Sentences, 1)), r.Longest)
 }

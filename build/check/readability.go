@@ -16,6 +16,9 @@ type Readability struct {
 	Grade     string  `json:"grade"`
 	Words     int     `json:"words"`
 	Sentences int     `json:"sentences"`
+	// Longest is the page's longest sentence, in words (easy-to-read
+	// pages keep it at 20 or under: easyread.go).
+	Longest int `json:"longest_sentence"`
 }
 
 // Counts are what one pass over a text finds: enough for reading ease and

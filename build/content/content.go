@@ -4,7 +4,8 @@
 // tree publishes. Every file is checked before it is read (inputs.go: its
 // name, a link out of the folder, its budget, an SVG's scripts); front
 // matter is parsed with its lines (frontmatter.go); translation records
-// fingerprint a source so stale translations are found (provenance.go). It
+// fingerprint a source so stale translations are found (provenance.go); an
+// edition names the page it adapts (edition.go). It
 // reads only through an fs.FS and returns bytes: cmd/sobre writes what Stamp
 // and Scaffold make.
 package content
@@ -115,6 +116,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, diag.List) {
 		byOut := site.placePages(l, sources, &problems)
 		site.placeStatics(l, statics, byOut, &problems)
 	}
+	site.checkEditions(sources, &problems)
 	if problems.HasErrors() {
 		return nil, problems
 	}

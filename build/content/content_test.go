@@ -91,6 +91,20 @@ func TestLoadErrors(t *testing.T) {
 		{"bad front matter", fstest.MapFS{
 			"content/fr/index.md": {Data: []byte("---\ntitle: A\nwieght: 2\n---\n")},
 		}, "content/fr/index.md", 3, "unknown setting wieght"},
+		{"edition of a missing page", fstest.MapFS{
+			"content/fr/index.md":         page("A"),
+			"content/fr/charte-facile.md": page("F", "edition: easy-read", "of: charter.md"),
+		}, "content/fr/charte-facile.md", 4, "of: charter.md names no page"},
+		{"edition of itself", fstest.MapFS{
+			"content/fr/index.md": page("A"),
+			"content/fr/sub/f.md": page("F", "edition: easy-read", "of: f.md"),
+		}, "content/fr/sub/f.md", 4, "is this page itself"},
+		{"edition of an edition", fstest.MapFS{
+			"content/fr/index.md": page("A"),
+			"content/fr/c.md":     page("C"),
+			"content/fr/e.md":     page("E", "edition: easy-read", "of: c.md"),
+			"content/nl/f.md":     page("F", "of: e.md", "edition: easy-read"),
+		}, "content/nl/f.md", 3, "is itself an edition"},
 		{"no source pages", fstest.MapFS{
 			"content/nl/index.md": page("A"),
 		}, "content/fr", 0, "has no pages"},
@@ -142,6 +156,34 @@ func TestUnportable(t *testing.T) {
 	} {
 		if got := unportable(c.name); got != c.want {
 			t.Errorf("unportable(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestEditions: an edition finds the page it adapts in its own tree, the
+// page finds its editions, and a tree without the edition's translation
+// links its fallback both ways too.
+func TestEditions(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/fr/index.md":         page("A"),
+		"content/fr/charte.md":        page("Charte"),
+		"content/fr/charte-facile.md": page("Facile", "edition: easy-read", "of: charte.md"),
+		"content/nl/charte.md":        page("Charter", "slug: charter"),
+	}
+	site, probs := Load(fsys, config.Default())
+	if site == nil {
+		t.Fatal(probs)
+	}
+	for _, l := range []string{"fr", "nl"} {
+		full, easy := site.ByKey[l]["charte.md"], site.ByKey[l]["charte-facile.md"]
+		if got := site.Adapted(easy); got != full {
+			t.Errorf("%s: Adapted = %v, want the charter", l, got)
+		}
+		if got := site.Editions(full); len(got) != 1 || got[0] != easy {
+			t.Errorf("%s: Editions = %v, want the easy-read page", l, got)
+		}
+		if site.Adapted(full) != nil || len(site.Editions(easy)) != 0 {
+			t.Errorf("%s: links the wrong way", l)
 		}
 	}
 }

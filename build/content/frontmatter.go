@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -42,6 +43,13 @@ type FrontMatter struct {
 	// AsOf dates a page whose facts change (the law): "2026-12-06". The
 	// page says "as of" that day, and check warns once it is a year old.
 	AsOf string `yaml:"as_of"`
+	// Edition marks the page as another kind of edition of the page Of
+	// names: only EditionEasyRead for now. Such a page is checked by its
+	// edition's rules and laid out for its readers.
+	Edition string `yaml:"edition"`
+	// Of is the page an edition adapts, a .md path relative to this
+	// page's folder, like a link ("charte.md").
+	Of string `yaml:"of"`
 	// Lines gives the file line of the settings messages may point at
 	// (title, short_title, description).
 	Lines map[string]int `yaml:"-"`
@@ -64,8 +72,13 @@ type Translation struct {
 	Paragraphs []string `yaml:"paragraphs"`
 }
 
+// EditionEasyRead is the edition of a page written by the easy-to-read
+// rules (FALC, makkelijk lezen, easy read).
+const EditionEasyRead = "easy-read"
+
 // Allowed values, listed in error messages so a writer knows what to type.
 var (
+	editions = []string{EditionEasyRead}
 	aiWhat   = []string{"translation", "writing"}
 	aiReview = []string{"pending", "reviewed"}
 	slugRe   = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
@@ -141,7 +154,7 @@ func ParseFrontMatter(header []byte) (FrontMatter, []*FrontMatterError) {
 		return 1
 	}
 	fm.Lines = map[string]int{}
-	for _, k := range []string{"title", "short_title", "description", "as_of"} {
+	for _, k := range []string{"title", "short_title", "description", "as_of", "edition", "of"} {
 		fm.Lines[k] = lineOf(k)
 	}
 	if strings.TrimSpace(fm.Title) == "" {
@@ -170,7 +183,26 @@ func ParseFrontMatter(header []byte) (FrontMatter, []*FrontMatterError) {
 	if t := fm.Translation; t != nil && t.From == "" {
 		errs = append(errs, &FrontMatterError{Line: lineOf("translation"), Msg: "translation.from is empty: give the language translated from, e.g. fr"})
 	}
-	return fm, errs
+	return fm, append(errs, editionErrs(fm, lineOf)...)
+}
+
+// editionErrs checks edition and of together: an edition says what it
+// adapts, and of means nothing without an edition. Whether the page of
+// names exists is known only with the whole tree (Load).
+func editionErrs(fm FrontMatter, lineOf func(string) int) []*FrontMatterError {
+	switch {
+	case fm.Edition == "" && fm.Of == "":
+		return nil
+	case fm.Edition == "":
+		return []*FrontMatterError{{Line: lineOf("of"), Msg: "of names the page this one adapts, but there is no edition: add \"edition: " + EditionEasyRead + "\" or remove of"}}
+	case !oneOf(fm.Edition, editions):
+		return []*FrontMatterError{{Line: lineOf("edition"), Msg: "edition must be one of " + strings.Join(editions, ", ")}}
+	case strings.TrimSpace(fm.Of) == "":
+		return []*FrontMatterError{{Line: lineOf("edition"), Msg: "an edition needs the page it adapts: add \"of: page.md\" (relative to this page, e.g. of: charte.md)"}}
+	case !strings.HasSuffix(fm.Of, ".md") || strings.ContainsAny(fm.Of, "#?\\") || path.IsAbs(fm.Of):
+		return []*FrontMatterError{{Line: lineOf("of"), Msg: "of " + strconv.Quote(fm.Of) + " must be the .md file of a page, relative to this one, e.g. charte.md"}}
+	}
+	return nil
 }
 
 // AsOfDate is AsOf as a time; the zero time when the page is not dated.
@@ -189,7 +221,7 @@ func yamlErr(msg string) *FrontMatterError {
 		if strings.Contains(text, "not found in type") {
 			f := strings.Fields(text)
 			if len(f) > 1 {
-				text = "unknown setting " + f[1] + ": check its spelling (known: title, short_title, description, weight, slug, credit, ai, translation, draft, min_readability, as_of)"
+				text = "unknown setting " + f[1] + ": check its spelling (known: title, short_title, description, weight, slug, credit, ai, translation, draft, min_readability, as_of, pack, edition, of)"
 			}
 		} else {
 			text += ": fix the YAML syntax (indent with spaces, quote text holding a colon)"

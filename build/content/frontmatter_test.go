@@ -60,6 +60,13 @@ func TestParseFrontMatter(t *testing.T) {
 		{"as_of quoted", "title: A\nas_of: \"2026-12-06\"\n", 0, ""},
 		{"as_of not a date", "title: A\nweight: 1\nas_of: December 2026\n", 4, "YYYY-MM-DD"},
 		{"as_of impossible", "title: A\nas_of: 2026-02-30\n", 3, "YYYY-MM-DD"},
+		{"edition", "title: A\nedition: easy-read\nof: charte.md\n", 0, ""},
+		{"unknown edition", "title: A\nedition: simple\nof: charte.md\n", 3, "edition must be one of easy-read"},
+		{"edition without of", "title: A\nedition: easy-read\n", 3, "needs the page it adapts"},
+		{"of without edition", "title: A\nweight: 1\nof: charte.md\n", 4, "there is no edition"},
+		{"of not a page", "title: A\nedition: easy-read\nof: charte.html\n", 4, "must be the .md file"},
+		{"of with anchor", "title: A\nedition: easy-read\nof: charte.md#x\n", 4, "must be the .md file"},
+		{"of absolute", "title: A\nedition: easy-read\nof: /charte.md\n", 4, "must be the .md file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,6 +95,9 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("---\ntitle: [a, b]\n---\n"))
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("---\ntitle: &a x\nweight: *a\n---\n"))
+	f.Add([]byte("---\ntitle: Charte facile\nedition: easy-read\nof: charte.md\n---\n## Idée {#idee}\n"))
+	f.Add([]byte("---\ntitle: X\nof: ../a.md\n---\n"))
+	f.Add([]byte("---\ntitle: X\nedition: [easy-read]\nof:\n---\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		h, _, _, err := SplitFrontMatter(src)
 		if err != nil {
@@ -102,6 +112,9 @@ func FuzzFrontMatter(f *testing.F) {
 		}
 		if len(errs) == 0 && strings.TrimSpace(fm.Title) == "" {
 			t.Fatal("accepted a page without a title")
+		}
+		if len(errs) == 0 && (fm.Edition == "") != (fm.Of == "") {
+			t.Fatalf("accepted edition %q with of %q: one without the other", fm.Edition, fm.Of)
 		}
 	})
 }

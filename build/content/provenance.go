@@ -229,7 +229,7 @@ func Scaffold(src *Source, lang string) ([]byte, error) {
 	fm := src.Front
 	for _, k := range []struct {
 		key, value string
-	}{{"weight", strconv.Itoa(fm.Weight)}, {"credit", fm.Credit}, {"min_readability", readability(fm.MinReadability)}} {
+	}{{"weight", strconv.Itoa(fm.Weight)}, {"credit", fm.Credit}, {"min_readability", readability(fm.MinReadability)}, {"edition", fm.Edition}, {"of", fm.Of}} {
 		switch line := carried(src.Header, k.key); {
 		case line != "":
 			b.WriteString(line)

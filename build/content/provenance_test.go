@@ -206,7 +206,7 @@ func TestScaffoldRefusesOddBreaks(t *testing.T) {
 // translations need, with the comments that explain them, so that it
 // passes check -strict as its source does.
 func TestScaffoldCarries(t *testing.T) {
-	file := "---\ntitle: Charte\nweight: 10\ncredit: charter\n# The charter's wording is its authors'.\nmin_readability: 35\n---\nTexte.\n"
+	file := "---\ntitle: Charte\nweight: 10\ncredit: charter\n# The charter's wording is its authors'.\nmin_readability: 35\nedition: easy-read\nof: charte-complete.md\n---\nTexte.\n"
 	s, probs := ParseSource("fr", "charte.md", "content/fr/charte.md", []byte(file))
 	if probs.HasErrors() {
 		t.Fatal(probs)
@@ -215,7 +215,7 @@ func TestScaffoldCarries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"weight: 10\n", "credit: charter\n", "# The charter's wording is its authors'.\nmin_readability: 35\n", "draft: true\n"} {
+	for _, want := range []string{"weight: 10\n", "credit: charter\n", "# The charter's wording is its authors'.\nmin_readability: 35\n", "edition: easy-read\n", "of: charte-complete.md\n", "draft: true\n"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}

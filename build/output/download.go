@@ -14,12 +14,13 @@ const (
 	LargePrint                 // the toolkit in large print, A4
 	Pack                       // the trainer's materials pack, A4: cards, grids, forms
 	PackLarge                  // the materials pack in large print, A4
+	EasyRead                   // an easy-to-read edition of a page (the charter), A4, to sign
 	Zip                        // an offline copy of the site
 	EPUB                       // an e-book
 )
 
 // Booklet tells the PDF kinds.
-func (k Kind) Booklet() bool { return k >= Charter && k <= PackLarge }
+func (k Kind) Booklet() bool { return k >= Charter && k <= EasyRead }
 
 // String is the kind's name in messages and tests.
 func (k Kind) String() string {
@@ -38,6 +39,8 @@ func (k Kind) String() string {
 		return "pack"
 	case PackLarge:
 		return "pack-large-print"
+	case EasyRead:
+		return "easy-read"
 	case Zip:
 		return "zip"
 	case EPUB:

@@ -157,9 +157,10 @@ func (c *composer) jobs() []*job {
 		jobs = append(jobs, j)
 	}
 	jobs = append(jobs, c.packJobs(jobs)...)
+	jobs = append(jobs, c.easyReads()...)
 	first := ""
 	for _, q := range c.m.Site.Pages[c.lang] {
-		if q.Key != c.m.Config.Index && c.m.Docs[q] != nil && !q.Source.Front.Pack {
+		if q.Key != c.m.Config.Index && c.m.Docs[q] != nil && !printsAlone(q) {
 			first = q.Source.File
 			break
 		}
@@ -281,8 +282,8 @@ func (c *composer) toolkit(f Format) *Document {
 	h.AddCover(Text{Text: siteTitle, File: messages}, cover...)
 	h.AddContents(Text{Text: s.T("epub_toc", nil), File: messages})
 	for _, q := range site.Pages[lang] {
-		if q.Key == c.m.Config.Index || c.m.Docs[q] == nil || q.Source.Front.Pack {
-			continue // the pack prints alone (pack.go)
+		if q.Key == c.m.Config.Index || c.m.Docs[q] == nil || printsAlone(q) {
+			continue
 		}
 		notes, credits := printNotes(c.m.Site, s, q)
 		fm := q.Source.Front
@@ -611,4 +612,12 @@ func (j *job) set(d *Document) ([]byte, error) {
 	j.warns = d.Problems
 	j.pages = len(d.pages)
 	return data, err
+}
+
+// printsAlone reports whether a page has a booklet of its own rather than
+// a chapter in the toolkit: the materials pack (pack.go), cut and copied
+// by the trainer, and an easy-to-read edition (easyread.go), set for its
+// readers in 18 pt with its pictures beside the text.
+func printsAlone(q *content.Page) bool {
+	return q.Source.Front.Pack || q.Source.Front.Edition != ""
 }

@@ -130,6 +130,11 @@ func (d *Document) setFigure(b block, room float64) set {
 	} else {
 		w, h = d.figureSize(float64(b.photo.Height)/float64(b.photo.Width), room, float64(b.photo.Width)*0.75)
 	}
+	if b.beside && w > 0 && h > 0 {
+		// A picture beside its text, within a square of height.
+		k := b.height / max(w, h)
+		return set{extra: h * k, h: w * k}
+	}
 	if b.height > 0 && w > 0 {
 		// A picture of a set height (the cover's logo), as wide as that
 		// makes it, within room.
@@ -214,6 +219,9 @@ func (d *Document) layout() ([][]placed, error) {
 		for b.brk && (pg.used > 0 || len(pg.cur) > 0) {
 			pg.newPage()
 		}
+		if b.indent < pg.side {
+			pg.used = max(pg.used, pg.clear) // under the picture beside the text
+		}
 		gap := b.before * f.Body
 		switch {
 		case b.before < 0:
@@ -251,13 +259,16 @@ type pager struct {
 	used          float64
 	header        map[int]int // table -> its header row's block
 	floats        []int       // figures waiting for the next page, in order
+	// clear is where the picture beside the text ends, side the indent
+	// of the text beside it: a block less indented starts under it.
+	clear, side float64
 }
 
 // newPage ends the page and starts the next with the figures that
 // floated to it, as many as fit.
 func (pg *pager) newPage() {
 	pg.pages = append(pg.pages, pg.cur)
-	pg.cur, pg.used = nil, 0
+	pg.cur, pg.used, pg.clear, pg.side = nil, 0, 0, 0
 	waiting := pg.floats
 	pg.floats = nil
 	for k, i := range waiting {
@@ -422,6 +433,10 @@ func (pg *pager) section(i int) float64 {
 // page, or behind one that is, floats to the next page.
 func (pg *pager) block(i int, gap float64) {
 	b, s := pg.d.blocks[i], pg.sets[i]
+	if b.beside {
+		pg.besideFigure(i, gap)
+		return
+	}
 	if b.tag == "Figure" && pg.used > 0 && (len(pg.floats) > 0 || pg.used+gap+s.extra > pg.height) {
 		pg.floats = append(pg.floats, i)
 		return
@@ -445,6 +460,25 @@ func (pg *pager) block(i int, gap float64) {
 		pg.cur = append(pg.cur, placed{block: i, frame: true, x: f.Left + b.indent, y: f.Height - f.Top - pg.used - f.Body, h: s.extra - f.Body})
 		pg.used += s.extra
 	}
+}
+
+// besideFigure places figure i at the left of the text that follows,
+// which starts at its top: both go to the next page unless the picture
+// and the text's first lines fit on this one.
+func (pg *pager) besideFigure(i int, gap float64) {
+	s := pg.sets[i]
+	need := s.extra
+	if i+1 < len(pg.sets) {
+		need = max(need, pg.need(i+1))
+	}
+	if pg.used > 0 && pg.used+gap+need > pg.height {
+		pg.newPage()
+		gap = 0
+	}
+	pg.used += gap
+	pg.figure(i)
+	pg.used -= s.extra
+	pg.clear, pg.side = pg.used+s.extra, pg.d.blocks[i].indent+s.h
 }
 
 // figure places figure i where the page is filled to, centred in the

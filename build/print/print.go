@@ -4,7 +4,9 @@
 // until the contents' and the cross-references' page numbers settle:
 // xref.go), and writes a tagged PDF with build/pdf: structure tree,
 // marked content, links, outline, language, title. The same layout also
-// gives the imposed file for saddle-stitch printing (Imposed, Sheets).
+// gives the imposed file for saddle-stitch printing (Imposed, Sheets). An
+// easy-to-read page is its own booklet, its pictures beside its text
+// (easyread.go).
 package print
 
 import (
@@ -144,6 +146,9 @@ type block struct {
 	photo  *pdf.Image   // or a raster image
 	alt    string
 	height float64 // a figure's height when fixed (the logo), in points
+	// beside sets a figure at the left of the text that follows it, in a
+	// square of height (an easy-to-read edition's pictures).
+	beside bool
 
 	qr *qr.Symbol // a code drawn under the text, an artifact
 }
@@ -235,6 +240,9 @@ type Document struct {
 	// Blocks is the data of the generated blocks of the page being added
 	// (AddChapter sets it from its Chapter).
 	Blocks *Generated
+	// KeepLines ends a line where the source's hard line breaks are
+	// (easyread.go splits the blocks there), instead of a space.
+	KeepLines bool
 
 	// fatal is a block that cannot be printed: the booklet is not made.
 	fatal  *Error
@@ -640,6 +648,18 @@ func isHeader(t ast.Node) bool {
 	return ok
 }
 
+// lineEnd is what a text node's line break prints: a space, or with
+// KeepLines a line end for a hard break.
+func (d *Document) lineEnd(t *ast.Text) string {
+	switch {
+	case t.HardLineBreak() && d.KeepLines:
+		return "\n"
+	case t.SoftLineBreak() || t.HardLineBreak():
+		return " "
+	}
+	return ""
+}
+
 // inline turns a block's inline content into runs: bold for strong text
 // and the commitment levels, a printed line for blanks to fill. A
 // signature to give by hand marks the paragraph b (when not nil) to draw
@@ -663,10 +683,7 @@ func (d *Document) inline(n ast.Node, src []byte, lang string, bold bool, scale 
 		for k := c.FirstChild(); k != nil; k = k.NextSibling() {
 			switch k := k.(type) {
 			case *ast.Text:
-				add(string(k.Segment.Value(src)), bo, l)
-				if k.SoftLineBreak() || k.HardLineBreak() {
-					add(" ", bo, l)
-				}
+				add(string(k.Segment.Value(src))+d.lineEnd(k), bo, l)
 			case *ast.String:
 				add(string(k.Value), bo, l)
 			case *ast.Emphasis:

@@ -207,6 +207,10 @@ type PageData struct {
 	// PrintCharter is the charter to print and sign, offered at the top
 	// of the home and charter pages: the reason many visitors come.
 	PrintCharter *PrintAction
+	// Edition is the kind of edition the page is ("easy-read"), for its
+	// layout; Editions link it to the other editions of its text.
+	Edition  string
+	Editions []EditionLink
 }
 
 // PrintAction is a prominent link to a file to print.
@@ -441,7 +445,7 @@ type downloadItem struct {
 // the language's name and the file's size.
 var downloadLabels = map[output.Kind]string{
 	output.Charter: "dl_pdf", output.Handout: "dl_handout", output.A5: "dl_a5", output.A5Imposed: "dl_imposed",
-	output.LargePrint: "dl_large", output.Pack: "dl_pack", output.PackLarge: "dl_pack_large", output.EPUB: "dl_epub",
+	output.LargePrint: "dl_large", output.Pack: "dl_pack", output.PackLarge: "dl_pack_large", output.EasyRead: "dl_easy_read", output.EPUB: "dl_epub",
 }
 
 // downloads renders the download links of a page of lang at from: the
@@ -526,7 +530,9 @@ func (r *Renderer) siteDownloads(lang, from string, list []Download, all bool) (
 
 // isToolkitBooklet tells the editions of the whole toolkit, which the
 // pages name with the language in words rather than mark as in it.
-func isToolkitBooklet(k output.Kind) bool { return k.Booklet() && k != output.Charter }
+func isToolkitBooklet(k output.Kind) bool {
+	return k.Booklet() && k != output.Charter && k != output.EasyRead
+}
 
 // downloadRank orders a page's downloads: the reader's language first,
 // the others next, every language last; the booklets to print before the
@@ -625,6 +631,10 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 	if d.PrintCharter == nil {
 		d.PrintCharter = r.printPack(p, from, v)
 	}
+	if d.PrintCharter == nil {
+		d.PrintCharter = r.printEdition(p, from, v)
+	}
+	d.Edition, d.Editions = p.Source.Front.Edition, r.editionLinks(p, from)
 	images := body.Images
 	if from != p.Out {
 		images = make([]string, len(body.Images))

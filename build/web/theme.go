@@ -247,7 +247,7 @@ func (t *Theme) StringIDs() map[string]bool {
 var codeStrings = []string{
 	"months", "date_format", "reading_time", "level1", "level2",
 	"ai_translation", "ai_writing", "ai_review_pending", "ai_review_done", "as_of", "not_for_signature",
-	"not_translated_short", "notfound_title", "notfound_text", "notfound_home", "notfound_moved", "chooser_title", "chooser_intro", "chooser_hint", "chooser_downloads", "print_charter_action", "print_charter_action_org", "print_charter_action_read", "outdated", "skip_to_content", "footer_code", "footer_privacy", "report_problem", "updated",
+	"not_translated_short", "notfound_title", "notfound_text", "notfound_home", "notfound_moved", "chooser_title", "chooser_intro", "chooser_hint", "chooser_downloads", "print_charter_action", "print_charter_action_org", "print_charter_action_read", "edition_full_link", "edition_easy-read_link", "print_file_easy_read", "easy_sign", "easy_sign_org", "easy_sign_date", "dl_easy_read", "print_easy_read_action", "outdated", "skip_to_content", "footer_code", "footer_privacy", "report_problem", "updated",
 	"ai_how_translation", "ai_how_writing", "ai_how_none", "ai_state_pending",
 	"report_subject", "position", "not_in_bundle", "dl_lang", "dl_all",
 	"decimal_separator", "size_kb", "size_mb", "dl_epub", "epub_summary",
