@@ -450,11 +450,24 @@ var downloadLabels = map[output.Kind]string{
 
 // downloads renders the download links of a page of lang at from: the
 // site's, or the files beside it in a bundle.
-func (r *Renderer) downloads(lang, from string, v Variant) (template.HTML, error) {
+func (r *Renderer) downloads(lang, from string, v Variant, own ...output.Kind) (template.HTML, error) {
 	if v.Bundle {
 		return r.bundleDownloads(lang, from, v.Downloads, v.More)
 	}
-	return r.siteDownloads(lang, from, v.Downloads, false)
+	return r.siteDownloads(lang, from, v.Downloads, false, own...)
+}
+
+// ownKinds are the kinds of file a page is the web form of: its footer
+// offers them beside the charter (the materials pack's page, its two
+// editions; an easy-to-read page, its booklet).
+func ownKinds(p *content.Page) []output.Kind {
+	switch {
+	case p.Source.Front.Pack:
+		return []output.Kind{output.Pack, output.PackLarge}
+	case p.Source.Front.Edition == content.EditionEasyRead:
+		return []output.Kind{output.EasyRead}
+	}
+	return nil
 }
 
 // printCharter is the charter's PDF in p's language, offered on the home
@@ -488,12 +501,12 @@ func (r *Renderer) printCharter(p *content.Page, from string, v Variant) *PrintA
 }
 
 // siteDownloads renders the download links of a page at from, in lang.
-// With a downloads page, a page's footer offers the charter to sign and
-// links the page for the rest, which every footer repeated before (a
+// With a downloads page, a page's footer offers the charter to sign (and
+// the page's own files, own) and links the page for the rest, which every footer repeated before (a
 // tenth of each page); a not-found page (all), or a site with no charter
 // to offer, lists every file still (the former for a reader who followed
 // a file's old address).
-func (r *Renderer) siteDownloads(lang, from string, list []Download, all bool) (template.HTML, error) {
+func (r *Renderer) siteDownloads(lang, from string, list []Download, all bool, own ...output.Kind) (template.HTML, error) {
 	if len(list) == 0 {
 		return "", nil
 	}
@@ -508,7 +521,7 @@ func (r *Renderer) siteDownloads(lang, from string, list []Download, all bool) (
 	d.Short = d.Page != "" && !all && slices.ContainsFunc(list, func(dl Download) bool { return dl.Kind == output.Charter && dl.Lang == lang })
 	var mine []Download
 	for _, dl := range list {
-		if d.Short && (dl.Kind != output.Charter || dl.Lang != lang) {
+		if d.Short && ((dl.Kind != output.Charter && !slices.Contains(own, dl.Kind)) || dl.Lang != lang) {
 			continue
 		}
 		if dl.Lang == lang || (dl.Lang == "" && dl.Kind == output.Zip) {
@@ -624,7 +637,7 @@ func (r *Renderer) PageVariant(p *content.Page, body Body, v Variant) ([]byte, L
 	if d.Credit, err = r.creditData(p); err != nil {
 		return nil, Loads{}, err
 	}
-	if d.Downloads, err = r.downloads(p.Lang, from, v); err != nil {
+	if d.Downloads, err = r.downloads(p.Lang, from, v, ownKinds(p)...); err != nil {
 		return nil, Loads{}, err
 	}
 	d.PrintCharter = r.printCharter(p, from, v)
