@@ -52,6 +52,14 @@ const CHARTER = { fr: 'fr/charte.html', nl: 'nl/charter.html', en: 'en/charter.h
 for (const rel of Object.values(CHARTER)) assert.ok(fs.existsSync(path.join(SITE, rel)), `${rel} is missing`);
 /** The .html pages of a language, from the site root. */
 /** The language's pages the worker keeps: all but its not-found page. */
+/** The files sw.js fetches in the background for lang, in its order. */
+function precacheList(lang) {
+  const sw = fs.readFileSync(path.join(SITE, 'sw.js'), 'utf8');
+  const m = sw.match(/FILES=(\{.*?\}),/s);
+  assert.ok(m, 'sw.js holds no FILES list');
+  return JSON.parse(m[1].replace(/([{,])(\w+):/g, '$1"$2":'))[lang] ?? [];
+}
+
 function pagesOf(lang) {
   const out = [];
   const walk = (rel) => {
@@ -190,9 +198,14 @@ test(`footprint: one visit over http://127.0.0.1/sub/ costs under ${BUDGET / 100
     assert.deepEqual(twice, [], 'files downloaded twice');
     assert.ok(total < BUDGET, `one visit cost ${total} bytes (${kb(total)}), over ${kb(BUDGET)}: ${h.served.join(' ')}`);
 
-    // The French pages are all kept; the visited page among them.
+    // The French pages the worker fetches in the background (in reading
+    // order, within its budget: build/web/offline.go) are all kept, the
+    // home page and the charter among them; the others are kept when read.
     const cached = allCached(await cacheMap(page));
-    const missing = pagesOf('fr').map((r) => base + r).filter((u) => !cached.includes(u));
+    const listed = precacheList('fr').filter((r) => r.endsWith('.html'));
+    for (const want of ['fr/index.html', CHARTER.fr]) assert.ok(listed.includes(want), `${want} not fetched in the background`);
+    assert.ok(listed.length >= Math.min(10, pagesOf('fr').length), `only ${listed.length} French pages fetched in the background`);
+    const missing = listed.map((r) => base + r).filter((u) => !cached.includes(u));
     assert.deepEqual(missing, [], 'French pages not kept after the visit');
     assert.deepEqual(errors, [], 'script errors');
   } finally {
