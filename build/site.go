@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"sobre/build/config"
 	"sobre/build/content"
 	"sobre/build/outdir"
 )
@@ -117,4 +118,23 @@ func (s *siteFS) explain(name string, err error) error {
 		}
 	}
 	return err
+}
+
+// LoadSite reads the configuration and the content of the site folder src,
+// without the theme or a build: for the commands and views that need the
+// pages and their translations only (xliff, the side-by-side view).
+func LoadSite(src string) (*content.Site, fs.FS, error) {
+	fsys, err := SiteFS(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, probs := config.Load(fsys)
+	if cfg == nil {
+		return nil, nil, probs.Err()
+	}
+	site, probs := content.Load(fsys, cfg)
+	if site == nil {
+		return nil, nil, probs.Err()
+	}
+	return site, fsys, nil
 }

@@ -3,14 +3,12 @@ package serve
 import (
 	"html/template"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"regexp"
 	"strings"
 
 	"sobre/build"
-	"sobre/build/config"
 	"sobre/build/content"
 	"sobre/build/status"
 	"sobre/build/xliff"
@@ -37,7 +35,7 @@ func (s *server) sideBySide(rw http.ResponseWriter, r *http.Request) {
 		io.WriteString(rw, sideCSS)
 		return
 	}
-	site, fsys, err := loadSite(s.src)
+	site, fsys, err := build.LoadSite(s.src)
 	if err != nil {
 		http.Error(rw, "the site does not load: "+err.Error(), http.StatusInternalServerError)
 		return
@@ -56,22 +54,6 @@ func (s *server) sideBySide(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sideTemplates.ExecuteTemplate(rw, "page", pageView{Lang: lang, Key: key, Def: site.Config.DefaultLanguage, View: v})
-}
-
-func loadSite(src string) (*content.Site, fs.FS, error) {
-	fsys, err := build.SiteFS(src)
-	if err != nil {
-		return nil, nil, err
-	}
-	cfg, probs := config.Load(fsys)
-	if cfg == nil {
-		return nil, nil, probs.Err()
-	}
-	site, probs := content.Load(fsys, cfg)
-	if site == nil {
-		return nil, nil, probs.Err()
-	}
-	return site, fsys, nil
 }
 
 type indexLang struct {

@@ -2,32 +2,23 @@ package check
 
 import (
 	"path"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
 
 	"sobre/build/diag"
+	"sobre/build/lang"
 	"sobre/build/markup"
 )
-
-// lawCites finds a citation of the AI Act, per language: its name, or its
-// Article 4 (AI literacy), the one the toolkit is about. Other laws' articles
-// (the GDPR's) are not matched: "article 5" alone is ambiguous.
-var lawCites = map[string]*regexp.Regexp{
-	"fr": regexp.MustCompile(`(?i)\bAI Act\b|règlement (?:européen )?sur l[’']IA|\barticle 4\b`),
-	"nl": regexp.MustCompile(`(?i)\bAI Act\b|AI-verordening|\bartikel 4\b`),
-	"en": regexp.MustCompile(`(?i)\bAI Act\b|\bArticle 4\b`),
-}
 
 // LawLinks warns when a page cites the AI Act without linking to the law
 // page (law, the link the page would write to it, e.g. "../la-loi.md"): the
 // law changes, and one dated page keeps it current where restatements
 // would go stale. Run it before links are rewritten.
-func LawLinks(d *markup.Doc, file, lang, law string) diag.List {
-	re := lawCites[baseLang(lang)]
-	if re == nil || law == "" {
+func LawLinks(d *markup.Doc, file, code, law string) diag.List {
+	p := lang.Get(code)
+	if p == nil || p.LawCites == nil || law == "" {
 		return nil
 	}
 	src := d.Source
@@ -45,7 +36,7 @@ func LawLinks(d *markup.Doc, file, lang, law string) diag.List {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
-			if first == 0 && re.MatchString(proseOf(n, src)) {
+			if first == 0 && p.LawCites.MatchString(proseOf(n, src)) {
 				first = d.Line(n)
 			}
 		}

@@ -41,6 +41,7 @@ func TestProfiles(t *testing.T) {
 		"site.toml:6: warning: language \"es\" has no Search.Stem table",
 		"site.toml:6: warning: language \"es\" has no VagueLinks table",
 		"site.toml:6: warning: language \"es\" has no GenericAlt table",
+		"site.toml:6: warning: language \"es\" has no LawCites table",
 		"site.toml:6: warning: language \"es\" has no Markers table",
 		"site.toml:6: warning: language \"es\" has no Levels table",
 		"site.toml:14: warning: [readability] es = 55 is never applied",

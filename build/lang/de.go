@@ -1,5 +1,7 @@
 package lang
 
+import "regexp"
+
 import "strings"
 
 // German, reformed spelling (1996/2006). The site has no German content:
@@ -20,6 +22,7 @@ var German = register(&Profile{
 		StopWords: words("der die das den dem des ein eine einer eines einem einen und oder aber auch als am an auf aus bei bis durch fur gegen in im ins ist sind war waren wird werden wurde hat haben kann konnen muss mussen soll sollen nach nicht noch nur ob ohne so sich sie er es wir ihr ich du man mit uber um unter vom von vor wie zu zum zur dass wenn was wer diese dieser dieses sein seine ihre unsere"),
 		Stem:      stemGerman,
 	},
+	LawCites:   regexp.MustCompile(`(?i)\bAI Act\b|KI-Verordnung|\bArtikel 4\b`),
 	VagueLinks: []string{"hier klicken", "klicken sie hier", "hier", "klicken", "link", "dieser link", "mehr", "mehr erfahren", "weiterlesen", "mehr lesen", "siehe", "seite"},
 	GenericAlt: []string{"bild", "foto", "grafik", "abbildung", "illustration", "logo", "symbol"},
 	// Words frequent in German and rare in French, Dutch and English; "die",

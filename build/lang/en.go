@@ -1,5 +1,7 @@
 package lang
 
+import "regexp"
+
 import "strings"
 
 // English, plain international English.
@@ -19,6 +21,7 @@ var English = register(&Profile{
 		StopWords: words("the a an and or of to in on at for with is are be was were it its this that these those you your we our they their he she not as by from but if can do does have has will would should"),
 		Stem:      stemEnglish,
 	},
+	LawCites:    regexp.MustCompile(`(?i)\bAI Act\b|\bArticle 4\b`),
 	VagueLinks:  []string{"click here", "click", "here", "link", "this link", "read more", "more", "learn more", "see", "see here", "page"},
 	GenericAlt:  []string{"image", "photo", "img", "picture", "illustration", "graphic", "logo", "icon"},
 	Markers:     []string{"the", "and", "of", "with", "you", "your", "this", "that", "is", "are", "for", "we", "our", "from", "which", "what", "have", "has", "be", "it", "they", "not", "can", "will", "would", "should"},

@@ -1,5 +1,7 @@
 package lang
 
+import "regexp"
+
 import "strings"
 
 // French, the source language of the site.
@@ -19,6 +21,7 @@ var French = register(&Profile{
 		StopWords: words("le la les un une des de du et ou en au aux a est sont ce ces cet cette que qui quoi dans sur par pour pas ne se sa son ses leur leurs nous vous ils elles il elle on y plus avec comme mais donc si tout tous toute toutes meme aussi etre avoir fait peut"),
 		Stem:      stemFrench,
 	},
+	LawCites:    regexp.MustCompile(`(?i)\bAI Act\b|règlement (?:européen )?sur l[’\']IA|\barticle 4\b`),
 	VagueLinks:  []string{"cliquez ici", "cliquer ici", "clique ici", "ici", "là", "lien", "ce lien", "en savoir plus", "lire la suite", "la suite", "plus", "voir", "voir ici", "page"},
 	GenericAlt:  []string{"image", "photo", "illustration", "logo", "icône"},
 	Markers:     []string{"le", "la", "les", "des", "et", "est", "une", "pour", "avec", "nous", "vous", "dans", "sur", "que", "qui", "ce", "cette", "sont", "pas", "mais", "ou", "du", "au", "aux", "leur"},

@@ -14,6 +14,7 @@ package lang
 
 import (
 	"embed"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -41,6 +42,11 @@ type Profile struct {
 	// in the others, lower-case ASCII of at most 8 letters: enough of them
 	// in a paragraph of another page says it is written in this language.
 	Markers []string
+	// LawCites finds a citation of the AI Act in the language: its name,
+	// or its Article 4 (AI literacy), the one the toolkit is about. A page
+	// that cites it links to the dated law page (check's law-link rule).
+	// Other laws' articles are not matched: "article 5" alone is ambiguous.
+	LawCites *regexp.Regexp
 	// Levels are the words of the commitment-level badges ("Avancé" for
 	// "(Avancé)" and "(Avancé ++)"), accepted on every language's pages.
 	Levels []string
@@ -180,6 +186,7 @@ func Missing(tag string) []Gap {
 	add(p.Search == nil || p.Search.Stem == nil, "Search.Stem", "search finds only the exact form typed (no plural folding)")
 	add(len(p.VagueLinks) == 0, "VagueLinks", "link texts such as \"click here\" are not reported")
 	add(len(p.GenericAlt) == 0, "GenericAlt", "alt texts such as \"photo\" in this language are not reported")
+	add(p.LawCites == nil, "LawCites", "a page citing the AI Act without linking to the law page is not reported")
 	add(len(p.Markers) == 0, "Markers", "a paragraph written in this language on another page is not noticed, nor one in another language here")
 	add(len(p.Levels) == 0, "Levels", "commitment levels written in this language get no badge")
 	return gaps

@@ -42,7 +42,7 @@ func TestComplete(t *testing.T) {
 	for _, g := range gaps {
 		tables = append(tables, g.Table)
 	}
-	want := []string{"Hyphenation", "Readability", "Search.StopWords", "Search.Stem", "VagueLinks", "GenericAlt", "Markers", "Levels"}
+	want := []string{"Hyphenation", "Readability", "Search.StopWords", "Search.Stem", "VagueLinks", "GenericAlt", "LawCites", "Markers", "Levels"}
 	if !reflect.DeepEqual(tables, want) {
 		t.Errorf("Missing(es) = %v, want %v", tables, want)
 	}

@@ -1,5 +1,7 @@
 package lang
 
+import "regexp"
+
 import "strings"
 
 // Dutch, as written in Flanders.
@@ -14,6 +16,7 @@ var Dutch = register(&Profile{
 		StopWords: words("de het een en of in op te van voor met is zijn dat die dit deze er je jij we wij ze zij hij niet ook aan als bij om tot uit maar dan nog wel naar over door kan worden wordt heeft hebben"),
 		Stem:      stemDutch,
 	},
+	LawCites:    regexp.MustCompile(`(?i)\bAI Act\b|AI-verordening|\bartikel 4\b`),
 	VagueLinks:  []string{"klik hier", "klik", "hier", "link", "deze link", "lees meer", "meer", "meer info", "meer lezen", "zie", "pagina"},
 	GenericAlt:  []string{"afbeelding", "foto", "illustratie", "logo", "icoon"},
 	Markers:     []string{"het", "een", "van", "zijn", "voor", "met", "wij", "jij", "je", "niet", "op", "dat", "die", "deze", "ook", "maar", "wordt", "worden", "naar", "bij", "uit", "hun", "onze", "ons"},

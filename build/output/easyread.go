@@ -11,10 +11,6 @@ import (
 // file name is an error at its line.
 func EasyReadName(s *i18n.Strings) (string, diag.List) {
 	var problems diag.List
-	v := s.T("print_file_easy_read", nil)
-	if !fileNameRe.MatchString(v) {
-		file, line := s.Where("print_file_easy_read")
-		problems.Errorf(file, line, "i18n", "print_file_easy_read = %q names the easy-to-read booklet's file: use lower-case letters a-z, digits and single dashes, like \"ai-charter-easy-read\"", v)
-	}
+	v := NamePart(s, &problems, "print_file_easy_read", "ai-charter-easy-read", "the easy-to-read booklet's file", "ai-charter-easy-read")
 	return s.Lang + "/print/" + v + ".pdf", problems
 }

@@ -50,20 +50,31 @@ var editions = []edition{
 // in a web address and in a server's configuration without quoting.
 var fileNameRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// SafeName reports whether v can name a file: lower-case letters a-z,
+// digits and single dashes.
+func SafeName(v string) bool { return fileNameRe.MatchString(v) }
+
+// NamePart is the string id of s naming (part of) a file, legacy when the
+// strings lack it; a value that is not a SafeName is added to problems at
+// its line, naming what the file is and an example.
+func NamePart(s *i18n.Strings, problems *diag.List, id, legacy, what, example string) string {
+	if !s.Known(id) {
+		return legacy
+	}
+	v := s.T(id, nil)
+	if !SafeName(v) {
+		file, line := s.Where(id)
+		problems.Errorf(file, line, "i18n", "%s = %q names %s: use lower-case letters a-z, digits and single dashes, like %q", id, v, what, example)
+	}
+	return v
+}
+
 // ToolkitNames names the toolkit's editions in s's language. A string
 // that is not a safe file name is an error at its line.
 func ToolkitNames(cfg *config.Config, s *i18n.Strings) (map[Kind]Named, diag.List) {
 	var problems diag.List
 	part := func(id, legacy string) string {
-		if !s.Known(id) {
-			return legacy
-		}
-		v := s.T(id, nil)
-		if !fileNameRe.MatchString(v) {
-			file, line := s.Where(id)
-			problems.Errorf(file, line, "i18n", "%s = %q names the booklets' files: use lower-case letters a-z, digits and single dashes, like \"ai-toolkit\"", id, v)
-		}
-		return v
+		return NamePart(s, &problems, id, legacy, "the booklets' files", "ai-toolkit")
 	}
 	dir := s.Lang + "/print/"
 	base := part("print_file", cfg.Outputs.Name)

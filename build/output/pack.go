@@ -19,15 +19,7 @@ const packLegacy = "workshop-materials"
 func PackNames(cfg *config.Config, s *i18n.Strings) (map[Kind]Named, diag.List) {
 	var problems diag.List
 	part := func(id, legacy string) string {
-		if !s.Known(id) {
-			return legacy
-		}
-		v := s.T(id, nil)
-		if !fileNameRe.MatchString(v) {
-			file, line := s.Where(id)
-			problems.Errorf(file, line, "i18n", "%s = %q names the materials pack's files: use lower-case letters a-z, digits and single dashes, like \"ai-workshop-materials\"", id, v)
-		}
-		return v
+		return NamePart(s, &problems, id, legacy, "the materials pack's files", "ai-workshop-materials")
 	}
 	dir := s.Lang + "/print/"
 	base := part("pack_file", packLegacy)

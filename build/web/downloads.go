@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,17 +30,13 @@ const downloadsLayout = "downloads.html"
 // strings do not name it.
 const defaultDownloadsName = "downloads"
 
-// pageNameRe is a safe page name: on every disk, in a zip, in a web
-// address and in a server's configuration without quoting.
-var pageNameRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // DownloadsPath is where the downloads page of s's language goes, from
 // the site root ("fr/telechargements.html"). A downloads_file string that
 // is not a safe name gives the default name; DownloadPages reports it.
 func DownloadsPath(s *i18n.Strings) string {
 	name := defaultDownloadsName
 	if s.Known("downloads_file") {
-		if v := s.T("downloads_file", nil); pageNameRe.MatchString(v) {
+		if v := s.T("downloads_file", nil); output.SafeName(v) {
 			name = v
 		}
 	}
@@ -86,7 +81,7 @@ func (o DownloadPages) Run(_ context.Context, m *output.Model, prior output.Resu
 	downloads := prior.Downloads(o.Offered...)
 	for _, lang := range m.Config.Codes() {
 		s := o.R.strings[lang]
-		if v := s.T("downloads_file", nil); s.Known("downloads_file") && !pageNameRe.MatchString(v) {
+		if v := s.T("downloads_file", nil); s.Known("downloads_file") && !output.SafeName(v) {
 			file, line := s.Where("downloads_file")
 			res.Problems.Errorf(file, line, "i18n", "downloads_file = %q names the downloads page: use lower-case letters a-z, digits and single dashes, like \"downloads\"", v)
 			continue

@@ -4,14 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"sobre/build"
-	"sobre/build/config"
-	"sobre/build/content"
 	"sobre/build/terms"
 	"sobre/build/xliff"
 )
@@ -41,24 +38,6 @@ func cmdXliff(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// loadSite reads the site's configuration and content, as status does,
-// without the theme or a build.
-func loadSite(src string) (*content.Site, fs.FS, error) {
-	fsys, err := build.SiteFS(src)
-	if err != nil {
-		return nil, nil, err
-	}
-	cfg, probs := config.Load(fsys)
-	if cfg == nil {
-		return nil, nil, probs.Err()
-	}
-	s, probs := content.Load(fsys, cfg)
-	if s == nil {
-		return nil, nil, probs.Err()
-	}
-	return s, fsys, nil
-}
-
 func xliffExport(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("xliff export", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -72,7 +51,7 @@ func xliffExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, xliffUsage)
 		return 2
 	}
-	s, fsys, err := loadSite(*srcDir)
+	s, fsys, err := build.LoadSite(*srcDir)
 	var glossary *terms.List
 	if err == nil {
 		glossary, err = terms.Load(fsys, s.Config.DefaultLanguage)
@@ -123,7 +102,7 @@ func xliffImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "sobre xliff import:", err)
 		return 1
 	}
-	s, fsys, err := loadSite(*srcDir)
+	s, fsys, err := build.LoadSite(*srcDir)
 	var res *xliff.Result
 	if err == nil {
 		res, err = xliff.Import(s, fsys, fl.Arg(0), data)
